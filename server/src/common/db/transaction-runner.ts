@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isRetryableTransactionError } from './db-errors';
+import { SerialQueue } from './serial-queue';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The only way code opens a transaction. SQLite has one shared connection, so top-level
+ * transactions are queued there; on MySQL deadlock victims are retried, which is safe because
+ * the work function holds no state outside the transaction.
+ */
+@Injectable()
+export class TransactionRunner {
+  private readonly sqliteQueue: SerialQueue | null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new SerialQueue() : null;
+  }
+
+  get driver(): 'mysql' | 'sqlite' {
+    return this.sqliteQueue ? 'sqlite' : 'mysql';
+  }
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.sqliteQueue) return this.sqliteQueue.run(() => this.dataSource.transaction(work));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
+        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+      }
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { ErrorCode } from '@huiyuan/shared-types';
+
+/** The one error type services throw; the global filter turns it into the envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './errors/error-code';
+export * from './common/page';
+export * from './health/health.types';
