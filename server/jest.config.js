@@ -12,13 +12,15 @@ const transform = {
     },
   ],
 };
+const moduleNameMapper = { '^@huiyuan/shared-types$': '<rootDir>/../shared-types/src' };
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { displayName: 'unit', testEnvironment: 'node', transform, moduleNameMapper, roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      moduleNameMapper,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts'],
       slowTestThreshold: 30,

@@ -14,7 +14,7 @@ export async function withNamedLock<T>(
   waitSeconds: number,
   work: () => Promise<T>,
 ): Promise<{ value: T } | null> {
-  if (dataSource.options.type !== 'mysql') {
+  if (dataSource.options.type === 'better-sqlite3') {
     const queue = sqliteLocks.get(name) ?? new SerialQueue();
     sqliteLocks.set(name, queue);
     return queue.run(async () => ({ value: await work() }));

@@ -14,7 +14,7 @@ export class IdempotencyRecord {
   @Column({ name: 'idem_key', type: 'varchar', length: 128 })
   idemKey: string;
 
-  @Column({ name: 'request_hash', type: 'char', length: 64 })
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
   requestHash: string;
 
   /** Null while the first request is still being handled. */

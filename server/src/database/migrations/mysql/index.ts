@@ -1,1 +1,3 @@
-export const MYSQL_MIGRATIONS: Function[] = [];
+import { Foundation1795516557237 } from './1795516557237-Foundation';
+
+export const MYSQL_MIGRATIONS = [Foundation1795516557237];

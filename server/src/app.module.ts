@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from './config/app-config';
+import { CoreModule } from './common/core.module';
+import { ErrorEnvelopeFilter } from './common/errors/error.filter';
+import { OutcomeInterceptor } from './common/http/outcome';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { QueueModule } from './common/queue/queue.module';
+import { Clock } from './common/time/clock';
+import { resolveDataSourceOptions } from './database/data-source-options';
+import { migrateUnderLock } from './database/migrate';
+import { FEATURE_MODULES } from './features';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, clock),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({ ...(await resolveDataSourceOptions(config.database)), retryAttempts: 0 }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (config.runMigrations) await migrateUnderLock(dataSource);
+            return dataSource;
+          },
+        }),
+        QueueModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        // Outer first: idempotency stores what the inner interceptor unwrapped.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { toErrorResponse } from './common/errors/error.filter';
+import { createValidationPipe } from './common/errors/validation.pipe';
+import { createPino, PinoNestLogger } from './common/logging/pino-logger';
+import { Clock } from './common/time/clock';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+}
+
+/** Builds the whole HTTP application (API, docs, sandbox, H5 app); the caller decides where it listens. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const pino = createPino(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino,
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'requestId',
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: config.env === 'test',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {
+    logger: new PinoNestLogger(pino),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const errorLogger = new Logger('Errors');
+  // Body-parsing errors (malformed JSON, wrong content type) happen before Nest sees the request.
+  fastify.setErrorHandler((error: Error & { code?: string }, request, reply) => {
+    const { status, body } = toErrorResponse(error, request.id, errorLogger);
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      body.error.message = `Malformed JSON body: ${error.message}`;
+    }
+    void reply.status(status).send(body);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['x-request-id'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Huiyuan API')
+      .setDescription('Membership, points, check-in, coupons and campaigns for WeChat mini-programs')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  if (config.h5Dir && existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, wildcard: false, index: 'index.html' });
+  }
+  await app.init();
+  return app;
+}

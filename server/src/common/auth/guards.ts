@@ -1,0 +1,83 @@
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../errors/app-error';
+import { AuthTokens } from './auth-tokens';
+import { getPrincipal, MemberPrincipal, setPrincipal, StaffPrincipal } from './principal';
+
+const MEMBER_REQUIRED = 'huiyuan:member-required';
+const STAFF_ROLES = 'huiyuan:staff-roles';
+
+function bearer(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Missing Authorization: Bearer <token> header');
+  }
+  return header.slice(7);
+}
+
+@Injectable()
+export class MemberAuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: AuthTokens,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const principal = this.tokens.verify(bearer(request));
+    if (principal.kind !== 'member') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for members; a staff token was sent');
+    const required = this.reflector.get<boolean>(MEMBER_REQUIRED, context.getHandler()) ?? true;
+    if (required && principal.memberId === null) {
+      throw new AppError(ErrorCode.NOT_A_MEMBER, 'Join the membership first (POST /api/v1/members)');
+    }
+    setPrincipal(request, principal);
+    return true;
+  }
+}
+
+@Injectable()
+export class StaffAuthGuard implements CanActivate {
+  constructor(
+    private readonly tokens: AuthTokens,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const principal = this.tokens.verify(bearer(request));
+    if (principal.kind !== 'staff') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for staff; log in as staff');
+    const roles =
+      this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getHandler()) ??
+      this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getClass());
+    if (roles?.length && !roles.includes(principal.role)) {
+      throw new AppError(ErrorCode.FORBIDDEN, `Your role (${principal.role}) may not do this; it needs ${roles.join(' or ')}`);
+    }
+    setPrincipal(request, principal);
+    return true;
+  }
+}
+
+/** A member route; `{ joined: false }` lets a logged-in visitor who is not a member yet through (join). */
+export function MemberAuth(options: { joined: boolean } = { joined: true }) {
+  return applyDecorators(SetMetadata(MEMBER_REQUIRED, options.joined), UseGuards(MemberAuthGuard), ApiBearerAuth());
+}
+
+/** A staff route, optionally limited to roles; store scope is checked by the service. */
+export function StaffAuth(...roles: StaffRole[]) {
+  return applyDecorators(SetMetadata(STAFF_ROLES, roles), UseGuards(StaffAuthGuard), ApiBearerAuth());
+}
+
+export const CurrentMember = createParamDecorator((_: unknown, ctx: ExecutionContext): MemberPrincipal => {
+  return getPrincipal(ctx.switchToHttp().getRequest()) as MemberPrincipal;
+});
+
+export const CurrentStaff = createParamDecorator((_: unknown, ctx: ExecutionContext): StaffPrincipal => {
+  return getPrincipal(ctx.switchToHttp().getRequest()) as StaffPrincipal;
+});
+
+export const RequestId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  return ctx.switchToHttp().getRequest<FastifyRequest>().id;
+});

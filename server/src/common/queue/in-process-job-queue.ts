@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import { JobHandler, JobOptions, JobQueue } from './job-queue';
+
+const BACKOFF_MS = 500;
+
+/** For a single process without Redis: jobs live in memory and are lost on restart, so durable state stays in the database. */
+export class InProcessJobQueue extends JobQueue {
+  readonly mode = 'in-process' as const;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly pendingIds = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private closed = false;
+  private readonly logger = new Logger('InProcessJobQueue');
+
+  register<T>(name: string, handler: JobHandler<T>): void {
+    this.handlers.set(name, handler as JobHandler);
+  }
+
+  async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
+    if (this.closed) return;
+    if (options.jobId) {
+      if (this.pendingIds.has(options.jobId)) return;
+      this.pendingIds.add(options.jobId);
+    }
+    this.schedule(name, data, options, 1, options.delayMs ?? 0);
+  }
+
+  private schedule(name: string, data: unknown, options: JobOptions, attempt: number, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const run = this.execute(name, data, options, attempt);
+      this.running.add(run);
+      void run.finally(() => this.running.delete(run));
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private async execute(name: string, data: unknown, options: JobOptions, attempt: number): Promise<void> {
+    const handler = this.handlers.get(name);
+    try {
+      if (!handler) throw new Error(`no handler registered for job ${name}`);
+      await handler(data);
+      if (options.jobId) this.pendingIds.delete(options.jobId);
+    } catch (error) {
+      const attempts = options.attempts ?? 3;
+      if (attempt < attempts && !this.closed) {
+        this.schedule(name, data, options, attempt + 1, BACKOFF_MS * 2 ** (attempt - 1));
+      } else {
+        if (options.jobId) this.pendingIds.delete(options.jobId);
+        this.logger.error({ err: error, job: name }, `job ${name} failed after ${attempt} attempts`);
+      }
+    }
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+}

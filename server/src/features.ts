@@ -1,0 +1,2 @@
+/** Feature modules, in dependency order (leaves first). */
+export const FEATURE_MODULES = [];

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/app-config';
+import { describeStartupError } from './startup-error';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
+  process.stdout.write(
+    `\nHuiyuan is running at ${url}/  (API docs ${url}/api/docs, health ${url}/api/health)\n` +
+      `Database: ${config.database.driver === 'mysql' ? 'MySQL' : `embedded SQLite (${config.database.file})`}; ` +
+      `WeChat: ${config.wechat.appId ? 'live' : `sandbox at ${url}/sandbox/wechat`}\n\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Huiyuan could not start: ${error instanceof ConfigError ? error.message : describeStartupError(error)}\n`);
+  process.exit(1);
+});
