@@ -1,3 +1,4 @@
 import { Foundation1795516557237 } from './1795516557237-Foundation';
+import { WechatTokens1795516620960 } from './1795516620960-WechatTokens';
 
-export const SQLITE_MIGRATIONS = [Foundation1795516557237];
+export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960];
