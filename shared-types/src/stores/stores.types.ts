@@ -1,0 +1,17 @@
+export const StoreKind = { HQ: 'hq', REGION: 'region', STORE: 'store' } as const;
+export type StoreKind = (typeof StoreKind)[keyof typeof StoreKind];
+
+export interface Store {
+  id: number;
+  code: string;
+  name: string;
+  kind: StoreKind;
+  parentId: number | null;
+}
+
+export interface CreateStoreRequest {
+  code: string;
+  name: string;
+  kind: StoreKind;
+  parentCode: string;
+}
