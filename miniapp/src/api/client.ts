@@ -1,0 +1,196 @@
+import Taro from '@tarojs/taro'
+import { ErrorCode, type ErrorBody } from '@huiyuan/shared-types'
+import { authStore } from './auth'
+import { apiBase, isH5 } from './env'
+
+/** Codes the client itself produces when no error envelope came back. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE'
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  is(...codes: ClientErrorCode[]): boolean {
+    return codes.includes(this.code)
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
+
+const knownCodes = new Set<string>(Object.values(ErrorCode))
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  if (typeof data !== 'object' || data === null || !('error' in data)) return false
+  const error = (data as { error: unknown }).error
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+}
+
+/** Turns a non-2xx response into an ApiError, whatever the body turned out to be. */
+export function decodeError(status: number, data: unknown): ApiError {
+  const body = typeof data === 'string' ? safeJson(data) : data
+  if (isErrorBody(body)) {
+    const { code, message, details, requestId } = body.error
+    const known: ClientErrorCode = knownCodes.has(code) ? code : 'UNEXPECTED_RESPONSE'
+    return new ApiError(status, known, typeof message === 'string' ? message : code, details, requestId)
+  }
+  return new ApiError(status, 'UNEXPECTED_RESPONSE', `HTTP ${status}`)
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+export type AuthMode = 'member' | 'staff' | 'none'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+type QueryValue = string | number | boolean | undefined | null
+
+export interface RequestOptions {
+  method?: Method
+  query?: Record<string, QueryValue>
+  body?: unknown
+  /** Whose token goes in the Authorization header; member requests log in on demand. */
+  auth?: AuthMode
+  /** For effectful POSTs: one key per user action, the same key on every retry of that action. */
+  idempotencyKey?: string
+}
+
+interface RawResponse {
+  status: number
+  data: unknown
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const parts = Object.entries(query ?? {})
+    .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return `${apiBase()}${path}${parts.length ? `?${parts.join('&')}` : ''}`
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+  const method = options.method ?? 'GET'
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (options.body !== undefined) header['Content-Type'] = 'application/json'
+  if (token) header.Authorization = `Bearer ${token}`
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
+  try {
+    const res = await Taro.request({
+      url: buildUrl(path, options.query),
+      method,
+      header,
+      data: options.body === undefined ? undefined : JSON.stringify(options.body),
+      dataType: '其他',
+      responseType: 'text',
+    })
+    const data = typeof res.data === 'string' ? (res.data === '' ? null : safeJson(res.data)) : res.data
+    return { status: res.statusCode, data }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? error)
+    throw new ApiError(0, 'NETWORK_ERROR', message)
+  }
+}
+
+/** A request is safe to resend after a network failure when it is a read or carries an idempotency key. */
+async function sendWithRetry(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+  try {
+    return await send(path, options, token)
+  } catch (error) {
+    const retriable = (options.method ?? 'GET') === 'GET' || options.idempotencyKey !== undefined
+    if (!retriable || !isApiError(error) || error.code !== 'NETWORK_ERROR') throw error
+    return send(path, options, token)
+  }
+}
+
+export interface LoginResult<M> {
+  token: string
+  member: M | null
+}
+
+type LoginListener = (result: LoginResult<unknown>) => void
+const loginListeners = new Set<LoginListener>()
+
+/** Lets the query layer seed the card after a (re-)login without the client knowing React Query. */
+export function onMemberLogin(listener: LoginListener): () => void {
+  loginListeners.add(listener)
+  return () => loginListeners.delete(listener)
+}
+
+async function obtainWechatCode(): Promise<string> {
+  if (!isH5()) {
+    const { code } = await Taro.login()
+    if (!code) throw new ApiError(0, 'WECHAT_CODE_INVALID', 'wx.login returned no code')
+    return code
+  }
+  const res = await sendWithRetry('/sandbox/wechat/dev/login', { method: 'POST', body: { openid: authStore.devOpenid() } }, null)
+  if (res.status < 200 || res.status >= 300) throw decodeError(res.status, res.data)
+  const code = (res.data as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'sandbox login returned no code')
+  return code
+}
+
+let loginInFlight: Promise<LoginResult<unknown>> | null = null
+
+/**
+ * wx.login → code → POST /api/v1/auth/wechat. Single-flight: every caller that needs a session
+ * while a login is running waits for that one login (a wx.login code is single-use).
+ */
+export function loginMember(): Promise<LoginResult<unknown>> {
+  if (!loginInFlight) {
+    loginInFlight = (async () => {
+      const code = await obtainWechatCode()
+      const res = await sendWithRetry('/api/v1/auth/wechat', { method: 'POST', body: { code } }, null)
+      if (res.status < 200 || res.status >= 300) throw decodeError(res.status, res.data)
+      const result = res.data as LoginResult<unknown>
+      if (!result || typeof result.token !== 'string') throw new ApiError(res.status, 'UNEXPECTED_RESPONSE', 'login returned no token')
+      authStore.setMemberToken(result.token)
+      loginListeners.forEach((fn) => fn(result))
+      return result
+    })().finally(() => {
+      loginInFlight = null
+    })
+  }
+  return loginInFlight
+}
+
+async function memberToken(): Promise<string> {
+  return authStore.memberToken() ?? (await loginMember()).token
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const auth = options.auth ?? 'member'
+  let token = auth === 'member' ? await memberToken() : auth === 'staff' ? authStore.staffToken() : null
+  let res = await sendWithRetry(path, options, token)
+
+  if (res.status === 401 && auth === 'member') {
+    // Another request may already have replaced the expired token; only log in again if not.
+    const current = authStore.memberToken()
+    token = current && current !== token ? current : (await loginMember()).token
+    res = await sendWithRetry(path, options, token)
+  } else if (res.status === 401 && auth === 'staff') {
+    authStore.setStaffToken(null)
+    authStore.setStaffProfileJson(null)
+  }
+
+  if (res.status >= 200 && res.status < 300) return res.data as T
+  throw decodeError(res.status, res.data)
+}
+
+export const api = {
+  get: <T>(path: string, query?: RequestOptions['query'], auth?: AuthMode) => request<T>(path, { method: 'GET', query, auth }),
+  post: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...opts, method: 'POST', body }),
+  patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...opts, method: 'PATCH', body }),
+  delete: <T>(path: string, opts: Omit<RequestOptions, 'method'> = {}) => request<T>(path, { ...opts, method: 'DELETE' }),
+}

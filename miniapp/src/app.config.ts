@@ -1,0 +1,25 @@
+import { subPackages, tabPages } from './constants/routes'
+
+const tabs = Object.values(tabPages)
+
+export default defineAppConfig({
+  pages: tabs.map((tab) => tab.path),
+  subPackages: Object.values(subPackages).map((pkg) => ({ root: pkg.root, pages: [...pkg.pages] })),
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1f1b2d',
+    navigationBarTitleText: '会员',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f7',
+  },
+  tabBar: {
+    color: '#8a8a99',
+    selectedColor: '#b8860b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: tabs.map((tab) => ({ pagePath: tab.path, text: tab.text })),
+  },
+  preloadRule: {
+    [tabPages.home.path]: { network: 'all', packages: [subPackages.checkin.root, subPackages.join.root] },
+  },
+})

@@ -1,0 +1,16 @@
+export const copy = {
+  title: '加入会员',
+  intro: '加入会员即可累积积分、享受等级折扣和专属优惠券。',
+  fromStore: (s: string) => `推荐门店：${s}`,
+  fromReferrer: (r: string) => `邀请码：${r}`,
+  malformed: '二维码信息无法识别，将不记录推荐门店和邀请人，您仍可正常加入。',
+  privacyTitle: '隐私政策',
+  version: (v: string) => `版本 ${v}`,
+  consent: '点击「同意并加入」即表示您已阅读并同意上述隐私政策。',
+  join: '同意并加入',
+  joining: '正在加入…',
+  joined: '加入成功',
+  attributionNotice: (n: string) => `提示：${n}`,
+  alreadyMember: '您已经是会员了',
+  toCard: '查看会员卡',
+} as const

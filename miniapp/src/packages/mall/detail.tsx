@@ -1,0 +1,65 @@
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRedeem, useReward } from '../../api/hooks/features'
+import { useMe } from '../../api/hooks/members'
+import { PageState } from '../../components/PageState'
+import { Section } from '../../components/Section'
+import { errorMessage } from '../../constants/error-copy'
+import { routes, withQuery } from '../../constants/routes'
+import { copy } from './copy'
+import './index.scss'
+
+export default function RewardDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const reward = useReward(id)
+  const me = useMe()
+  const redeem = useRedeem(id)
+
+  if (!reward.data) {
+    return (
+      <View className='page'>
+        <PageState loading={reward.isPending} error={reward.error} onRetry={() => void reward.refetch()} />
+      </View>
+    )
+  }
+  const r = reward.data
+  const balance = me.data?.points ?? 0
+  const affordable = balance >= r.pointsPrice
+  const soldOut = r.stockLeft <= 0
+
+  const onRedeem = async () => {
+    const { confirm } = await Taro.showModal({ title: copy.confirmTitle, content: copy.confirmBody(r.title, r.pointsPrice, balance - r.pointsPrice) })
+    if (!confirm) return
+    redeem.mutate({ rewardId: id })
+  }
+
+  return (
+    <View className='page mall-detail'>
+      {r.imageUrl ? <Image className='mall-detail__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall-detail__img mall__img--blank'><Text>🎁</Text></View>}
+      <Section title={r.title}>
+        <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
+        <Text className='hint mall-detail__desc'>{r.description}</Text>
+        <View className='row'><Text className='row__label'>{copy.validity}</Text><Text>{r.couponTemplate.validityText}</Text></View>
+        <View className='row'><Text className='row__label'>{copy.stores}</Text><Text>{r.couponTemplate.storesText}</Text></View>
+        <View className='row'><Text className='row__label'>{copy.stock(r.stockLeft)}</Text><Text>{copy.limit(r.perMemberLimit)}</Text></View>
+      </Section>
+      <View className='mall-detail__actions'>
+        {me.data && <Text className='hint'>{copy.myPoints(balance)}</Text>}
+        {redeem.data ? (
+          <View className='mall-detail__done'>
+            <Text className='success-text'>{copy.redeemed}</Text>
+            <Text className='hint'>{copy.redeemedBody(redeem.data.coupon.code, redeem.data.balance)}</Text>
+            <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: withQuery(routes.couponDetail, { id: redeem.data.coupon.id }) })}>
+              {copy.toWallet}
+            </Button>
+          </View>
+        ) : (
+          <Button className='btn-primary' disabled={soldOut || !affordable || redeem.isPending} loading={redeem.isPending} onClick={() => void onRedeem()}>
+            {soldOut ? copy.soldOut : affordable ? copy.redeem : copy.notEnough}
+          </Button>
+        )}
+        {redeem.isError && <Text className='error-text'>{errorMessage(redeem.error)}</Text>}
+      </View>
+    </View>
+  )
+}
