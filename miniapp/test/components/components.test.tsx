@@ -1,0 +1,60 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { ApiError } from '../../src/api/client'
+import { MemberCodePanel } from '../../src/components/MemberCodePanel'
+import { MonthCalendar, shiftMonth } from '../../src/components/MonthCalendar'
+import { PageState } from '../../src/components/PageState'
+
+describe('PageState', () => {
+  it('shows the zh-CN message and the code of an API error, and retries on tap', () => {
+    const onRetry = jest.fn()
+    render(<PageState error={new ApiError(409, 'POINTS_INSUFFICIENT', 'insufficient')} onRetry={onRetry} />)
+    expect(screen.getByText('积分不足')).toBeTruthy()
+    expect(screen.getByText('POINTS_INSUFFICIENT')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(onRetry).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows loading text', () => {
+    render(<PageState loading />)
+    expect(screen.getByText('加载中…')).toBeTruthy()
+  })
+})
+
+describe('MemberCodePanel', () => {
+  it('renders the code, both images and the countdown', () => {
+    const { container } = render(
+      <MemberCodePanel
+        state={{
+          code: { code: 'HY123456', expiresAt: '', qrPng: 'data:image/png;base64,QR', barcodePng: 'data:image/png;base64,BAR' },
+          error: null,
+          loading: false,
+          secondsLeft: 42,
+          refresh: () => undefined,
+        }}
+      />,
+    )
+    expect(screen.getByText('HY123456')).toBeTruthy()
+    expect(screen.getByText('42 秒后自动刷新')).toBeTruthy()
+    const html = container.innerHTML
+    expect(html).toContain('data:image/png;base64,QR')
+    expect(html).toContain('data:image/png;base64,BAR')
+  })
+})
+
+describe('MonthCalendar', () => {
+  it('marks checked days and starts on the right weekday', () => {
+    const { container } = render(
+      <MonthCalendar month='2025-06' today='2025-06-03' checkedDays={['2025-06-01', '2025-06-02']} weekdays={['日', '一', '二', '三', '四', '五', '六']} />,
+    )
+    const checked = Array.from(container.querySelectorAll('[data-checked="1"]')).map((el) => el.getAttribute('data-date'))
+    expect(checked).toEqual(['2025-06-01', '2025-06-02'])
+    // 1 June 2025 is a Sunday: no blank cells before it; 30 day cells in all.
+    expect(container.querySelectorAll('[data-date]')).toHaveLength(30)
+    expect(screen.getByText('3')).toBeTruthy()
+  })
+
+  it('shifts months across years', () => {
+    expect(shiftMonth('2025-01', -1)).toBe('2024-12')
+    expect(shiftMonth('2024-12', 1)).toBe('2025-01')
+  })
+})

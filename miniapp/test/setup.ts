@@ -1,0 +1,2 @@
+process.env.TARO_ENV = process.env.TARO_ENV ?? 'weapp'
+process.env.TARO_APP_API_BASE = 'http://api.test'
