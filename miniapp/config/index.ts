@@ -5,6 +5,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const sharedTypesSrc = path.resolve(__dirname, '../../shared-types/src')
+// React Query ships ES2022 (class private fields): older WeChat engines cannot parse it, and Taro's H5
+// minifier corrupts it (`#"e"`), so babel transpiles it like app code.
+const transpiledDeps = (filename: string): boolean => /node_modules[\\/]@tanstack[\\/]/.test(filename)
 
 // The weapp build talks to an absolute API origin; H5 is served by the API server itself, so it
 // calls the same origin (an empty base) unless TARO_APP_H5_API_BASE says otherwise.
@@ -30,7 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedTypesSrc] },
+      compile: { include: [sharedTypesSrc, transpiledDeps] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -46,7 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      compile: { include: [sharedTypesSrc] },
+      compile: { include: [sharedTypesSrc, transpiledDeps] },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {

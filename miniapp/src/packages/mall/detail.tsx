@@ -35,7 +35,7 @@ export default function RewardDetailPage() {
 
   return (
     <View className='page mall-detail'>
-      {r.imageUrl ? <Image className='mall-detail__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall-detail__img mall__img--blank'><Text>🎁</Text></View>}
+      {r.imageUrl ? <Image className='mall-detail__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall-detail__img mall__img--blank'><Text>礼</Text></View>}
       <Section title={r.title}>
         <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
         <Text className='hint mall-detail__desc'>{r.description}</Text>

@@ -24,7 +24,7 @@ export default function MallPage() {
         <View className='mall__grid'>
           {items.map((r) => (
             <View key={r.id} className='mall__item' onClick={() => Taro.navigateTo({ url: withQuery(routes.mallDetail, { id: r.id }) })}>
-              {r.imageUrl ? <Image className='mall__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall__img mall__img--blank'><Text>🎁</Text></View>}
+              {r.imageUrl ? <Image className='mall__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall__img mall__img--blank'><Text>礼</Text></View>}
               <Text className='mall__name'>{r.title}</Text>
               <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
               <Text className='muted'>{copy.stock(r.stockLeft)}</Text>

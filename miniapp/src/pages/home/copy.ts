@@ -10,10 +10,10 @@ export const copy = {
   points: '当前积分',
   tier: '等级',
   tiles: {
-    checkin: { icon: '📅', title: '每日签到', subtitle: '连签有奖励' },
-    mall: { icon: '🎁', title: '积分商城', subtitle: '积分兑好礼' },
-    coupons: { icon: '🎫', title: '我的券', subtitle: '券包与核销' },
-    referrals: { icon: '🤝', title: '邀请好友', subtitle: '双方得积分' },
-    points: { icon: '💰', title: '积分明细', subtitle: '收支与到期' },
+    checkin: { icon: '签', title: '每日签到', subtitle: '连签有奖励' },
+    mall: { icon: '礼', title: '积分商城', subtitle: '积分兑好礼' },
+    coupons: { icon: '券', title: '我的券', subtitle: '券包与核销' },
+    referrals: { icon: '邀', title: '邀请好友', subtitle: '双方得积分' },
+    points: { icon: '分', title: '积分明细', subtitle: '收支与到期' },
   },
 } as const
