@@ -12,14 +12,18 @@ const transform = {
     },
   ],
 };
+// @fastify/static 10 requires an ESM-only package, which Node loads natively but Jest does not.
+transform['node_modules/content-disposition/.+\\.js$'] = ['@swc/jest', { module: { type: 'commonjs' } }];
+const transformIgnorePatterns = ['/node_modules/(?!content-disposition/)'];
 const moduleNameMapper = { '^@huiyuan/shared-types$': '<rootDir>/../shared-types/src' };
 module.exports = {
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, moduleNameMapper, roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    { displayName: 'unit', testEnvironment: 'node', transform, transformIgnorePatterns, moduleNameMapper, roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts'],

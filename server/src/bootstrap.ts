@@ -40,7 +40,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       body.error.message = `Malformed JSON body: ${error.message}`;
     }
-    void reply.status(status).send(body);
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,2 +1,11 @@
+import { AuditModule } from './audit/audit.module';
+import { MembersModule } from './members/members.module';
+import { PointsModule } from './points/points.module';
+import { ProgrammeModule } from './programme/programme.module';
+import { StaffModule } from './staff/staff.module';
+import { StoresModule } from './stores/stores.module';
+import { TiersModule } from './tiers/tiers.module';
+import { WechatModule } from './wechat/wechat.module';
+
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule];

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
 import { TransactionRunner } from './db/transaction-runner';
+import { DomainEvents } from './events/domain-events';
 import { Clock } from './time/clock';
 
 /** Cross-cutting services every feature may inject. */
@@ -17,6 +18,7 @@ export class CoreModule {
       AuthTokens,
       MemberAuthGuard,
       StaffAuthGuard,
+      DomainEvents,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

@@ -1,5 +1,26 @@
+import { AuditRecord } from '../audit/audit-record.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { Member } from '../members/entities/member.entity';
+import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity';
+import { PointsLot } from '../points/entities/points-lot.entity';
+import { PointsLotUse } from '../points/entities/points-lot-use.entity';
+import { ProgrammeSetting } from '../programme/programme-setting.entity';
+import { StaffMember } from '../staff/entities/staff-member.entity';
+import { Store } from '../stores/entities/store.entity';
+import { Tier } from '../tiers/entities/tier.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
-export const ENTITIES = [IdempotencyRecord, WechatToken];
+export const ENTITIES = [
+  IdempotencyRecord,
+  WechatToken,
+  ProgrammeSetting,
+  Store,
+  StaffMember,
+  AuditRecord,
+  Tier,
+  Member,
+  PointsLedgerEntry,
+  PointsLot,
+  PointsLotUse,
+];

@@ -15,8 +15,9 @@ interface Claims {
   exp: number;
   iat: number;
   mid?: number | null;
+  uid?: string | null;
   role?: StaffRole;
-  store?: number | null;
+  store?: number;
 }
 
 const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
@@ -29,8 +30,8 @@ export class AuthTokens {
     private readonly clock: Clock,
   ) {}
 
-  issueMember(openid: string, memberId: number | null): { token: string; expiresAt: Date } {
-    return this.sign({ typ: 'member', sub: openid, mid: memberId }, MEMBER_TTL_S);
+  issueMember(openid: string, memberId: number | null, unionid: string | null = null): { token: string; expiresAt: Date } {
+    return this.sign({ typ: 'member', sub: openid, mid: memberId, uid: unionid }, MEMBER_TTL_S);
   }
 
   issueStaff(p: Omit<StaffPrincipal, 'kind'>): { token: string; expiresAt: Date } {
@@ -39,8 +40,8 @@ export class AuthTokens {
 
   verify(token: string): MemberPrincipal | StaffPrincipal {
     const claims = this.decode(token);
-    if (claims.typ === 'member') return { kind: 'member', openid: claims.sub, memberId: claims.mid ?? null };
-    return { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: claims.store ?? null };
+    if (claims.typ === 'member') return { kind: 'member', openid: claims.sub, unionid: claims.uid ?? null, memberId: claims.mid ?? null };
+    return { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: Number(claims.store) };
   }
 
   private sign(claims: Omit<Claims, 'iat' | 'exp'>, ttlSeconds: number): { token: string; expiresAt: Date } {

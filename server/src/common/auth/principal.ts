@@ -4,15 +4,17 @@ import type { StaffRole } from '@huiyuan/shared-types';
 export interface MemberPrincipal {
   kind: 'member';
   openid: string;
+  /** From code2Session when the app is bound to an open platform account; used to spot duplicate people. */
+  unionid: string | null;
   memberId: number | null;
 }
 
-/** A store employee; storeId null means HQ scope (every store). */
+/** A store employee, bound to a store; an HQ admin is bound to the HQ node and acts everywhere. */
 export interface StaffPrincipal {
   kind: 'staff';
   staffId: number;
   role: StaffRole;
-  storeId: number | null;
+  storeId: number;
 }
 
 export type Principal = MemberPrincipal | StaffPrincipal;

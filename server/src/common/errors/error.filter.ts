@@ -56,6 +56,6 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (error instanceof HttpException && status === 404 && body.error.code === ErrorCode.ROUTE_NOT_FOUND) {
       body.error.message = `No route ${request.method} ${request.url.split('?')[0]}`;
     }
-    void reply.status(status).send(body);
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 }

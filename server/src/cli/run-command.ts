@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
+import { Clock } from '../common/time/clock';
+import { describeStartupError } from '../startup-error';
+
+/** Runs a command inside the application (migrated database, real services), then exits. */
+export function runCommand(name: string, command: (app: INestApplicationContext, config: AppConfig) => Promise<void>): void {
+  (async () => {
+    const config = loadConfig();
+    const app = await NestFactory.createApplicationContext(AppModule.register(config, new Clock()), { logger: ['error', 'warn'] });
+    try {
+      await command(app, config);
+    } finally {
+      await app.close();
+    }
+  })().catch((error: unknown) => {
+    process.stderr.write(`${name} failed: ${error instanceof ConfigError ? error.message : describeStartupError(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,77 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { PRIVACY_NOTICE_VERSION, StaffRole, StoreKind } from '@huiyuan/shared-types';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { Member } from '../../members/entities/member.entity';
+import { JoinMemberUseCase } from '../../members/usecases/join-member.usecase';
+import { StaffMember } from '../../staff/entities/staff-member.entity';
+import { StaffService } from '../../staff/staff.service';
+import { StoresService } from '../../stores/stores.service';
+import { TierSettingsService } from '../../tiers/tier-settings.service';
+
+export const DEMO_PASSWORD = 'huiyuan-demo';
+
+export interface SeedStep {
+  name: string;
+  run(app: INestApplicationContext): Promise<void>;
+}
+
+const stores: SeedStep = {
+  name: 'stores',
+  async run(app) {
+    const service = app.get(StoresService);
+    await app.get(TransactionRunner).run((m) => service.ensureHq(m, '总部'));
+    for (const [code, name] of [
+      ['S001', '静安旗舰店'],
+      ['S002', '徐汇天钥桥店'],
+    ] as const) {
+      if (!(await service.byCode(code))) await service.create(null, { code, name, kind: StoreKind.STORE, parentCode: 'HQ' });
+    }
+  },
+};
+
+const tiers: SeedStep = {
+  name: 'tiers',
+  async run(app) {
+    const settings = app.get(TierSettingsService);
+    const existing = new Set((await settings.list()).map((t) => t.code));
+    const wanted = [
+      { code: 'SILVER', name: '银卡会员', rank: 2, entryGrowth: 1000, retainGrowth: 600, benefits: { discountPercent: 98, pointsMultiplier: 1.2, birthdayBonusPoints: 200, perks: ['生日双倍积分', '会员日专享价'] }, cardColor: '#9aa5b1' },
+      { code: 'GOLD', name: '金卡会员', rank: 3, entryGrowth: 5000, retainGrowth: 3000, benefits: { discountPercent: 95, pointsMultiplier: 1.5, birthdayBonusPoints: 500, perks: ['生日礼券', '新品优先试用', '专属客服'] }, cardColor: '#c9a14a' },
+      { code: 'DIAMOND', name: '钻石会员', rank: 4, entryGrowth: 20000, retainGrowth: 12000, benefits: { discountPercent: 90, pointsMultiplier: 2, birthdayBonusPoints: 1000, perks: ['全年免运费', '专属活动邀请', '一对一顾问'] }, cardColor: '#3b3f58' },
+    ];
+    for (const tier of wanted) if (!existing.has(tier.code)) await settings.upsert(null, tier);
+  },
+};
+
+const staff: SeedStep = {
+  name: 'staff',
+  async run(app) {
+    const service = app.get(StaffService);
+    const tx = app.get(TransactionRunner);
+    for (const s of [
+      { username: 'demo-hq', displayName: '总部管理员', role: StaffRole.HQ_ADMIN, storeCode: 'HQ' },
+      { username: 'demo-manager', displayName: '王店长', role: StaffRole.STORE_MANAGER, storeCode: 'S001' },
+      { username: 'demo-clerk', displayName: '李店员', role: StaffRole.CLERK, storeCode: 'S001' },
+      { username: 'demo-clerk2', displayName: '张店员', role: StaffRole.CLERK, storeCode: 'S002' },
+    ]) {
+      if (!(await tx.run((m) => m.findOneBy(StaffMember, { username: s.username })))) await service.create(null, { ...s, password: DEMO_PASSWORD });
+    }
+  },
+};
+
+const members: SeedStep = {
+  name: 'members',
+  async run(app) {
+    const join = app.get(JoinMemberUseCase);
+    const tx = app.get(TransactionRunner);
+    for (const [i, scene] of ['s=S001', 's=S001', 's=S002'].entries()) {
+      const openid = `demo-openid-${i + 1}`;
+      if (await tx.run((m) => m.findOneBy(Member, { openid }))) continue;
+      const joined = await join.execute({ kind: 'member', openid, unionid: null, memberId: null }, scene, PRIVACY_NOTICE_VERSION);
+      await tx.run((m) => m.update(Member, { id: joined.value.member.id }, { nickname: ['小林', '阿杰', 'Mia'][i] }));
+    }
+  },
+};
+
+/** Demo data, in order; each step checks what exists, so running the seed twice changes nothing. Features append steps. */
+export const DEMO_SEED_STEPS: SeedStep[] = [stores, tiers, staff, members];

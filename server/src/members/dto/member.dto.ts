@@ -1,0 +1,46 @@
+import { BirthdayCalendar, Gender } from '@huiyuan/shared-types';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+export class WechatLoginBody {
+  @IsString() @Length(1, 128) code: string;
+}
+
+export class JoinBody {
+  @IsOptional() @IsString() @Length(0, 128) scene?: string;
+  @IsString() @Length(1, 16) consentVersion: string;
+}
+
+export class BirthdayBody {
+  @IsIn(Object.values(BirthdayCalendar)) calendar: BirthdayCalendar;
+  @IsInt() @Min(1) @Max(12) month: number;
+  @IsInt() @Min(1) @Max(31) day: number;
+  @IsOptional() @IsInt() @Min(1900) @Max(2100) year?: number;
+}
+
+export class UpdateProfileBody {
+  @IsOptional() @IsString() @Length(0, 32) nickname?: string;
+  @IsOptional() @IsIn(Object.values(Gender)) gender?: Gender;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => BirthdayBody) birthday?: BirthdayBody | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 32) region?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 32) occupation?: string | null;
+}
+
+export class BindPhoneBody {
+  @IsString() @Length(1, 128) code: string;
+}
+
+export class MemberLookupQuery {
+  @IsOptional() @Matches(/^\d{18}$/, { message: 'code must be the 18 digits of a member code' }) code?: string;
+  @IsOptional() @Matches(/^[\d ]{12,15}$/, { message: 'cardNo must be a 12-digit card number' }) cardNo?: string;
+  @IsOptional() @Matches(/^\+?\d{6,15}$/, { message: 'phone must be digits' }) phone?: string;
+}
+
+export class AssignClerkBody {
+  @IsInt() @Min(1) clerkId: number;
+}
+
+export class TransferMembersBody {
+  @IsInt() @Min(1) fromClerkId: number;
+  @IsInt() @Min(1) toClerkId: number;
+}

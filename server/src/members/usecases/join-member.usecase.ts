@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, JoinResponse, PRIVACY_NOTICE_VERSION } from '@huiyuan/shared-types';
+import { randomBytes } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuthTokens } from '../../common/auth/auth-tokens';
+import type { MemberPrincipal } from '../../common/auth/principal';
+import { isDuplicateKeyError } from '../../common/db/db-errors';
+import { insertRow } from '../../common/db/sql';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import { Outcome } from '../../common/http/outcome';
+import { Clock } from '../../common/time/clock';
+import { LedgerEntryType } from '@huiyuan/shared-types';
+import { PointsLedger } from '../../points/points-ledger';
+import { StoresService } from '../../stores/stores.service';
+import { TiersService } from '../../tiers/tiers.service';
+import { Member } from '../entities/member.entity';
+import { parseJoinScene } from '../join-scene';
+import { toMemberCard } from '../member-card';
+import { newCardNo, newReferralCode } from '../member-identifiers';
+
+const IDENTIFIER_ATTEMPTS = 5;
+
+/**
+ * One tap makes a member. The openid is a unique key, so a double tap or two devices give one
+ * member: the loser of the race reads the winner's row and answers with it.
+ */
+@Injectable()
+export class JoinMemberUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly tiers: TiersService,
+    private readonly stores: StoresService,
+    private readonly ledger: PointsLedger,
+    private readonly tokens: AuthTokens,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async execute(visitor: MemberPrincipal, scene: string | undefined, consentVersion: string): Promise<Outcome<JoinResponse>> {
+    if (consentVersion !== PRIVACY_NOTICE_VERSION) {
+      throw new AppError(ErrorCode.CONSENT_VERSION_OUTDATED, `consentVersion: the current privacy notice is ${PRIVACY_NOTICE_VERSION}; show it and ask again`, { current: PRIVACY_NOTICE_VERSION });
+    }
+    const existing = await this.findByOpenid(visitor.openid);
+    if (existing) return Outcome.repeat(await this.response(existing, null));
+
+    const parsed = parseJoinScene(scene);
+    const notices: string[] = parsed.problem ? [parsed.problem] : [];
+    const store = parsed.storeCode ? await this.stores.byCode(parsed.storeCode) : null;
+    if (parsed.storeCode && (!store || store.kind !== 'store')) notices.push(`门店 ${parsed.storeCode} 不存在，已为您以无门店方式加入`);
+    const referrer = parsed.referralCode ? await this.tx.run((m) => m.findOneBy(Member, { referralCode: parsed.referralCode as string, status: 'active' })) : null;
+    if (parsed.referralCode && !referrer) notices.push('邀请码无效，已为您以无邀请人方式加入');
+
+    const baseTier = await this.tiers.base();
+    const rules = await this.ledger.earningRules();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const member = await this.tx.run(async (m) => {
+          const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
+          if (rules.welcomePoints > 0) {
+            await this.ledger.credit(m, LedgerEntryType.EARN, rules.welcomePoints, { memberId: id, sourceType: 'welcome', sourceId: String(id), storeId: store?.id ?? null, reason: '新会员入会礼', dedupeKey: `welcome:${id}` });
+          }
+          return m.findOneByOrFail(Member, { id });
+        });
+        await this.events.publish('member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
+        return Outcome.first(await this.response(member, notices.length ? notices.join('；') : null));
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        const winner = await this.findByOpenid(visitor.openid);
+        if (winner) return Outcome.repeat(await this.response(winner, null));
+        // A card number or referral code collided (random): draw again.
+        if (attempt >= IDENTIFIER_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async insertMember(m: EntityManager, visitor: MemberPrincipal, tierId: number, joinStoreId: number | null, referrerId: number | null): Promise<number> {
+    const now = this.clock.now();
+    return insertRow(m, Member, {
+      openid: visitor.openid,
+      unionid: visitor.unionid,
+      cardNo: newCardNo(),
+      nickname: null,
+      gender: 'unknown',
+      tierId,
+      pointsBalance: 0,
+      growth: 0,
+      joinStoreId,
+      referrerId,
+      referralCode: newReferralCode(),
+      codeSecret: randomBytes(24).toString('base64url'),
+      consentVersion: PRIVACY_NOTICE_VERSION,
+      consentedAt: now,
+      status: 'active',
+      createdAt: now,
+    });
+  }
+
+  private findByOpenid(openid: string): Promise<Member | null> {
+    return this.tx.run((m) => m.findOneBy(Member, { openid }));
+  }
+
+  private async response(member: Member, attributionNotice: string | null): Promise<JoinResponse> {
+    return { member: await toMemberCard(member, this.tiers), attributionNotice, token: this.tokens.issueMember(member.openid as string, member.id, member.unionid).token };
+  }
+}

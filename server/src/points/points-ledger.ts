@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AppError } from '../common/errors/app-error';
+import { execute, insertRow } from '../common/db/sql';
+import { Clock } from '../common/time/clock';
+import { ProgrammeService } from '../programme/programme.service';
+import { DEFAULT_EARNING_RULES, EarningRules } from '../programme/programme-settings';
+import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
+import { PointsLot } from './entities/points-lot.entity';
+import { PointsLotUse } from './entities/points-lot-use.entity';
+import { allocateFifo, lotExpiry } from './points-rules';
+
+export interface PostingSource {
+  memberId: number;
+  sourceType: string;
+  sourceId?: string | null;
+  storeId?: number | null;
+  staffId?: number | null;
+  /** Plain zh-CN the member reads in their ledger. */
+  reason: string;
+  dedupeKey?: string | null;
+}
+
+export interface Posting {
+  entryId: number;
+  balance: number;
+  points: number;
+}
+
+export interface DebitPosting extends Posting {
+  /** Points asked for but not there to take (only with allowShortfall). */
+  shortfall: number;
+}
+
+/**
+ * The only writer of points. Every change is a ledger entry, a balance change on the member row by
+ * conditional update, and lot bookkeeping, inside the caller's transaction, so the member's balance
+ * always equals the sum of their ledger and of their lots' remaining amounts.
+ */
+@Injectable()
+export class PointsLedger {
+  constructor(
+    private readonly clock: Clock,
+    private readonly programme: ProgrammeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async earningRules(): Promise<EarningRules> {
+    return this.programme.get('earning', DEFAULT_EARNING_RULES);
+  }
+
+  async credit(manager: EntityManager, type: LedgerEntryType, points: number, source: PostingSource): Promise<Posting> {
+    if (!Number.isInteger(points) || points <= 0) throw new Error(`credit needs a positive integer, got ${points}`);
+    const now = this.clock.now();
+    const changed = await execute(manager, 'UPDATE members SET points_balance = points_balance + ? WHERE id = ? AND status = ?', [points, source.memberId, 'active']);
+    if (changed !== 1) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${source.memberId} does not exist or has left`);
+    const balance = await this.balanceOf(manager, source.memberId);
+    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, points, balance, source, now));
+    const rules = await this.earningRules();
+    await insertRow(manager, PointsLot, {
+      memberId: source.memberId,
+      ledgerId: entryId,
+      amount: points,
+      remaining: points,
+      earnedAt: now,
+      expiresAt: lotExpiry(rules.expiry, now, this.config.businessTimeZone),
+    });
+    return { entryId, balance, points };
+  }
+
+  /**
+   * Takes points, soonest-expiring lots first. Without allowShortfall a debit larger than the
+   * balance is refused; with it (refunds of points already spent) it takes what is there.
+   */
+  async debit(
+    manager: EntityManager,
+    type: LedgerEntryType,
+    points: number,
+    source: PostingSource,
+    options: { allowShortfall?: boolean; lotIds?: number[] } = {},
+  ): Promise<DebitPosting> {
+    if (!Number.isInteger(points) || points <= 0) throw new Error(`debit needs a positive integer, got ${points}`);
+    let taken = points;
+    const changed = await execute(manager, 'UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [points, source.memberId, points]);
+    if (changed !== 1) {
+      const balance = await this.balanceOf(manager, source.memberId);
+      if (!options.allowShortfall) {
+        throw new AppError(ErrorCode.POINTS_INSUFFICIENT, `Not enough points: ${points} needed, ${balance} available`, { needed: points, balance });
+      }
+      taken = balance;
+      if (taken > 0) {
+        await manager.query('UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [taken, source.memberId, taken]);
+      }
+    }
+    const balance = await this.balanceOf(manager, source.memberId);
+    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, -taken, balance, source, this.clock.now()));
+    if (taken > 0) await this.consumeLots(manager, source.memberId, entryId, taken, options.lotIds);
+    return { entryId, balance, points: taken, shortfall: points - taken };
+  }
+
+  async balanceOf(manager: EntityManager, memberId: number): Promise<number> {
+    const rows: Array<{ points_balance: number }> = await manager.query('SELECT points_balance FROM members WHERE id = ?', [memberId]);
+    if (!rows[0]) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${memberId} does not exist`);
+    return Number(rows[0].points_balance);
+  }
+
+  private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {
+    const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
+      'SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0',
+      [memberId],
+    );
+    const lots = rows
+      .filter((r) => !onlyLotIds || onlyLotIds.includes(Number(r.id)))
+      .map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? new Date(r.expires_at) : null }));
+    const allocations = allocateFifo(lots, amount);
+    for (const a of allocations) {
+      const updated = await execute(manager, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [a.amount, a.lotId, a.amount]);
+      if (updated !== 1) throw new Error(`lot ${a.lotId} changed under a debit`);
+    }
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PointsLotUse)
+      .values(allocations.map((a) => ({ ledgerId: entryId, lotId: a.lotId, amount: a.amount })))
+      .updateEntity(false)
+      .execute();
+  }
+
+  private entry(type: LedgerEntryType, delta: number, balanceAfter: number, source: PostingSource, at: Date): Partial<PointsLedgerEntry> {
+    return {
+      memberId: source.memberId,
+      delta,
+      balanceAfter,
+      type,
+      sourceType: source.sourceType,
+      sourceId: source.sourceId ?? null,
+      storeId: source.storeId ?? null,
+      staffId: source.staffId ?? null,
+      reason: source.reason.slice(0, 128),
+      dedupeKey: source.dedupeKey ?? null,
+      createdAt: at,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
+import bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { AuthTokens } from '../common/auth/auth-tokens';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { isDuplicateKeyError } from '../common/db/db-errors';
+import { execute, sqlDate } from '../common/db/sql';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
+import { Store } from '../stores/entities/store.entity';
+import { StoreScope } from '../stores/store-scope';
+import { StoresService } from '../stores/stores.service';
+import { StaffMember } from './entities/staff-member.entity';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
+
+const BCRYPT_COST = 10;
+/** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
+
+export interface NewStaff {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  storeCode: string;
+  password?: string;
+}
+
+@Injectable()
+export class StaffService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly tokens: AuthTokens,
+    private readonly stores: StoresService,
+    private readonly scope: StoreScope,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async login(username: string, password: string): Promise<StaffSession> {
+    const staff = await this.dataSource.manager.findOneBy(StaffMember, { username });
+    const now = this.clock.now();
+    if (staff?.lockedUntil && staff.lockedUntil > now) {
+      throw new AppError(ErrorCode.STAFF_LOCKED, `Too many failed logins; try again after ${staff.lockedUntil.toISOString()} or ask HQ to reset the password`, { lockedUntil: staff.lockedUntil.toISOString() });
+    }
+    const ok = await bcrypt.compare(password, staff?.passwordHash ?? DUMMY_HASH);
+    if (!staff || !staff.active || !ok) {
+      if (staff) await this.recordFailure(staff.id, now);
+      throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'Wrong username or password');
+    }
+    await this.tx.run((m) => m.update(StaffMember, { id: staff.id }, { failedLogins: 0, lockedUntil: null }));
+    const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId });
+    return { token, expiresAt: expiresAt.toISOString(), staff: await this.profile(staff) };
+  }
+
+  async me(principal: StaffPrincipal): Promise<StaffProfile> {
+    return this.profile(await this.require(principal.staffId));
+  }
+
+  async changePassword(principal: StaffPrincipal, current: string, next: string, requestId: string): Promise<StaffProfile> {
+    const staff = await this.require(principal.staffId);
+    if (!(await bcrypt.compare(current, staff.passwordHash))) throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'The current password is wrong');
+    const problem = passwordProblem(next, staff.username);
+    if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `newPassword ${problem}`);
+    const hash = await bcrypt.hash(next, BCRYPT_COST);
+    await this.tx.run(async (m) => {
+      await m.update(StaffMember, { id: staff.id }, { passwordHash: hash, mustChangePassword: false });
+      await this.audit.record(m, { staff: principal, requestId }, { action: 'staff.password_change', targetType: 'staff', targetId: staff.id, summary: `${staff.username} 修改密码` });
+    });
+    return this.profile({ ...staff, mustChangePassword: false });
+  }
+
+  /** HQ creates anyone; a manager creates clerks of their own store. Returns the one-time password when none was given. */
+  async create(actor: StaffPrincipal | null, request: NewStaff, requestId?: string, manager?: EntityManager): Promise<{ staff: StaffProfile; oneTimePassword: string | null }> {
+    const store = await this.stores.byCode(request.storeCode, manager);
+    if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, `No store with code ${request.storeCode}`);
+    if (actor) {
+      if (actor.role === StaffRole.CLERK) throw new AppError(ErrorCode.FORBIDDEN, 'Clerks cannot create staff accounts');
+      if (actor.role === StaffRole.STORE_MANAGER && request.role !== StaffRole.CLERK) throw new AppError(ErrorCode.FORBIDDEN, 'Store managers create clerks only');
+      await this.scope.assertCovers(actor, store.id, `Store ${store.code}`);
+    }
+    if ((request.role === StaffRole.HQ_ADMIN) !== (store.kind === StoreKind.HQ)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, request.role === StaffRole.HQ_ADMIN ? 'storeCode: HQ admins belong to the HQ' : 'storeCode: store staff belong to a store or region, not the HQ');
+    }
+    const oneTimePassword = request.password ? null : randomBytes(9).toString('base64url');
+    const password = request.password ?? (oneTimePassword as string);
+    const problem = request.password ? passwordProblem(password, request.username) : null;
+    if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `password ${problem}`);
+    const hash = await bcrypt.hash(password, BCRYPT_COST);
+    const work = async (m: EntityManager) => {
+      try {
+        const saved = await m.save(
+          m.create(StaffMember, {
+            username: request.username,
+            displayName: request.displayName,
+            passwordHash: hash,
+            role: request.role,
+            storeId: store.id,
+            failedLogins: 0,
+            lockedUntil: null,
+            mustChangePassword: oneTimePassword !== null,
+            active: true,
+            createdAt: this.clock.now(),
+          }),
+        );
+        await this.audit.record(m, { staff: actor, requestId, storeId: store.id }, { action: 'staff.create', targetType: 'staff', targetId: saved.id, summary: `创建员工 ${saved.username}（${saved.role}，${store.code}）` });
+        return saved;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.USERNAME_TAKEN, `Username ${request.username} is taken`);
+        throw error;
+      }
+    };
+    const saved = manager ? await work(manager) : await this.tx.run(work);
+    return { staff: this.profileWith(saved, store), oneTimePassword };
+  }
+
+  async listVisibleTo(actor: StaffPrincipal): Promise<StaffProfile[]> {
+    const all = await this.dataSource.getRepository(StaffMember).find({ order: { id: 'ASC' } });
+    const stores = await this.scope.stores();
+    const visible: StaffProfile[] = [];
+    for (const s of all) {
+      if (await this.scope.covers(actor, s.storeId)) visible.push(this.profileWith(s, stores.get(s.storeId) ?? null));
+    }
+    return visible;
+  }
+
+  async require(id: number): Promise<StaffMember> {
+    const staff = await this.dataSource.manager.findOneBy(StaffMember, { id });
+    if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
+    return staff;
+  }
+
+  /** Conditional increment: two wrong passwords at once both count. */
+  private async recordFailure(staffId: number, now: Date): Promise<void> {
+    await this.tx.run(async (m) => {
+      await m.query('UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = ?', [staffId]);
+      const locked = await execute(m, 'UPDATE staff SET locked_until = ?, failed_logins = 0 WHERE id = ? AND failed_logins >= ?', [sqlDate(m, new Date(now.getTime() + LOCKOUT_MS)), staffId, MAX_FAILED_LOGINS]);
+      if (locked) await this.audit.record(m, { staff: null }, { action: 'staff.locked', targetType: 'staff', targetId: staffId, summary: `连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 15 分钟` });
+    });
+  }
+
+  private async profile(staff: StaffMember): Promise<StaffProfile> {
+    return this.profileWith(staff, (await this.scope.stores()).get(staff.storeId) ?? null);
+  }
+
+  private profileWith(staff: StaffMember, store: Store | null): StaffProfile {
+    return {
+      id: staff.id,
+      username: staff.username,
+      displayName: staff.displayName,
+      role: staff.role,
+      store: store ? { id: store.id, code: store.code, name: store.name } : null,
+      mustChangePassword: staff.mustChangePassword,
+    };
+  }
+}

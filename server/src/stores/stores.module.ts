@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { WechatModule } from '../wechat/wechat.module';
+import { StoreScope } from './store-scope';
+import { StorePoster } from './store-poster';
+import { StoresController } from './stores.controller';
+import { StoresService } from './stores.service';
+
+@Global()
+@Module({
+  imports: [WechatModule], controllers: [StoresController], providers: [StoresService, StoreScope, StorePoster], exports: [StoresService, StoreScope] })
+export class StoresModule {}

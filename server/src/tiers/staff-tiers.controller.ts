@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffRole, Tier, TierPreview } from '@huiyuan/shared-types';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { TierSettingsService } from './tier-settings.service';
+
+export class TierBenefitsBody {
+  @IsInt() @Min(10) @Max(100) discountPercent: number;
+  @IsNumber() @Min(1) @Max(10) pointsMultiplier: number;
+  @IsInt() @Min(0) @Max(100000) birthdayBonusPoints: number;
+  @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, 40, { each: true }) perks: string[];
+}
+
+export class TierBody {
+  @IsString() @Length(1, 32) name: string;
+  @IsInt() @Min(1) @Max(20) rank: number;
+  @IsInt() @Min(0) entryGrowth: number;
+  @IsInt() @Min(0) retainGrowth: number;
+  @ValidateNested() @Type(() => TierBenefitsBody) benefits: TierBenefitsBody;
+  @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'cardColor must be a colour like #c9a14a' }) cardColor: string;
+}
+
+export class TierThresholdBody {
+  @IsString() code: string;
+  @IsInt() @Min(0) entryGrowth: number;
+}
+
+export class TierPreviewBody {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => TierThresholdBody) thresholds: TierThresholdBody[];
+}
+
+@ApiTags('staff: tiers')
+@Controller('api/v1/staff/tiers')
+export class StaffTiersController {
+  constructor(private readonly settings: TierSettingsService) {}
+
+  @Get()
+  @StaffAuth()
+  list(): Promise<Tier[]> {
+    return this.settings.list();
+  }
+
+  @Put(':code')
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  upsert(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: TierBody, @RequestId() requestId: string): Promise<Tier> {
+    return this.settings.upsert(staff, { ...body, code }, requestId);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  preview(@Body() body: TierPreviewBody): Promise<TierPreview> {
+    return this.settings.preview(body.thresholds);
+  }
+}

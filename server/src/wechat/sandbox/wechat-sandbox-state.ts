@@ -1,0 +1,316 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { Clock } from '../../common/time/clock';
+import { fieldTypeOfKey, fieldValueProblem } from '../subscribe-message-fields';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './sandbox-credentials';
+import { SANDBOX_TEMPLATES, SandboxTemplate } from './sandbox-templates';
+
+export interface WechatSandboxOptions {
+  appId?: string;
+  secret?: string;
+  clock?: Clock;
+  /** Origin of the H5 app that the sandbox's QR codes open, e.g. http://127.0.0.1:3000. */
+  h5BaseUrl?: () => string;
+  /** Whether code2Session answers a unionid, as it does for apps bound to an Open Platform account. */
+  issueUnionids?: boolean;
+  templates?: readonly SandboxTemplate[];
+}
+
+export type WechatErrorBody = { errcode: number; errmsg: string };
+
+export interface SandboxOutboxMessage {
+  msgid: number;
+  toOpenid: string;
+  templateId: string;
+  templateTitle: string;
+  page: string | null;
+  data: Record<string, { value: string }>;
+  miniprogramState: string;
+  lang: string;
+  receivedAt: string;
+}
+
+/** A misbehaviour tests ask for on one path: an errcode, an HTTP error, a dropped connection, latency or a rate limit. */
+export interface SandboxFault {
+  path: string;
+  errcode?: number;
+  errmsg?: string;
+  httpStatus?: number;
+  drop?: boolean;
+  latencyMs?: number;
+  /** Requests beyond this many per second answer `errcode` (45009 unless given). */
+  ratePerSecond?: number;
+  /** How many requests it affects; until cleared when absent. */
+  times?: number;
+}
+
+export type FaultEffect =
+  | { kind: 'error'; body: WechatErrorBody }
+  | { kind: 'http'; status: number }
+  | { kind: 'drop' }
+  | { kind: 'none' };
+
+const ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40003: 'invalid openid',
+  40013: 'invalid appid',
+  40014: 'invalid access_token',
+  40029: 'invalid code',
+  40037: 'invalid template_id',
+  40097: 'invalid args',
+  40125: 'invalid appsecret',
+  40169: 'invalid length for scene, or the data is not json string',
+  41001: 'access_token missing',
+  41008: 'missing code',
+  41030: 'invalid page',
+  42001: 'access_token expired',
+  43101: 'user refuse to accept the msg',
+  44002: 'empty post data',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit mustslower retry next minute',
+  47001: 'data format error',
+  47003: 'argument invalid!',
+};
+
+/** WeChat's shape: errmsg ends with a request id support can look up. */
+export function wechatErrorBody(errcode: number, errmsg?: string): WechatErrorBody {
+  return { errcode, errmsg: `${errmsg ?? ERRMSG[errcode] ?? 'error'} rid: ${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}` };
+}
+
+/** Words the sandbox's content check flags, with WeChat's labels (10001 ads, 20006 crime, 21000 other). */
+export const SANDBOX_FLAGGED_WORDS: Record<string, { suggest: 'review' | 'risky'; label: number }> = {
+  赌博: { suggest: 'risky', label: 20006 },
+  代开发票: { suggest: 'risky', label: 10001 },
+  'sandbox-risky': { suggest: 'risky', label: 21000 },
+  加微信: { suggest: 'review', label: 10001 },
+  'sandbox-review': { suggest: 'review', label: 21000 },
+};
+
+const CODE_TTL_MS = 5 * 60_000;
+const TOKEN_TTL_SECONDS = 7200;
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+const PAGE = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
+
+interface SandboxUser {
+  unionid: string | null;
+  /** Template id → sends left; each accept in requestSubscribeMessage allows one. */
+  quota: Map<string, number>;
+}
+
+type Result<T> = { ok: T } | { error: WechatErrorBody };
+
+const fail = (errcode: number, errmsg?: string): { error: WechatErrorBody } => ({ error: wechatErrorBody(errcode, errmsg) });
+
+/** Everything the sandbox remembers, in memory: it is a development stand-in, not a store of record. */
+export class WechatSandboxState {
+  readonly appId: string;
+  readonly secret: string;
+  readonly templates: readonly SandboxTemplate[];
+  readonly outbox: SandboxOutboxMessage[] = [];
+  private readonly clock: Clock;
+  private readonly issueUnionids: boolean;
+  readonly h5BaseUrl: () => string;
+  private readonly users = new Map<string, SandboxUser>();
+  private readonly loginCodes = new Map<string, { openid: string; expiresAt: number }>();
+  private readonly phoneCodes = new Map<string, { purePhoneNumber: string; countryCode: string; expiresAt: number }>();
+  /** Every token issued and not force-invalidated, so an old one can still be told apart (42001) from a made-up one (40001). */
+  private readonly tokens = new Map<string, number>();
+  private currentToken: { token: string; expiresAt: number } | null = null;
+  private faults: Array<SandboxFault & { hits: number[] }> = [];
+  private readonly calls = new Map<string, number>();
+
+  constructor(options: WechatSandboxOptions = {}) {
+    this.appId = options.appId ?? SANDBOX_APP_ID;
+    this.secret = options.secret ?? SANDBOX_APP_SECRET;
+    this.clock = options.clock ?? new Clock();
+    this.issueUnionids = options.issueUnionids ?? true;
+    this.templates = options.templates ?? SANDBOX_TEMPLATES;
+    this.h5BaseUrl = options.h5BaseUrl ?? (() => 'http://127.0.0.1');
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
+  /** How many requests a path has received, faulted ones included. */
+  callCount(path: string): number {
+    return this.calls.get(path) ?? 0;
+  }
+
+  /** The stand-in for wx.login: a code that code2Session exchanges once, within 5 minutes. */
+  devLogin(openid?: string, unionid?: string): string {
+    const id = openid ?? `o${randomBytes(21).toString('base64url').slice(0, 27)}`;
+    const user = this.users.get(id) ?? { unionid: null, quota: new Map<string, number>() };
+    user.unionid = unionid ?? user.unionid ?? (this.issueUnionids ? `u${createHash('sha256').update(id).digest('base64url').slice(0, 27)}` : null);
+    this.users.set(id, user);
+    const code = randomBytes(16).toString('hex');
+    this.loginCodes.set(code, { openid: id, expiresAt: this.now() + CODE_TTL_MS });
+    return code;
+  }
+
+  /** The stand-in for wx.requestSubscribeMessage: each accept allows one send of that template. */
+  devSubscribe(openid: string, templateIds: string[]): Result<Record<string, 'accept'>> {
+    const user = this.users.get(openid);
+    if (!user) return fail(40003);
+    const unknown = templateIds.filter((id) => !this.templates.some((t) => t.id === id));
+    if (unknown.length > 0) return fail(20001, `No template data return, verify the template id exist: ${unknown.join(',')}`);
+    const result: Record<string, 'accept'> = {};
+    for (const id of templateIds) {
+      user.quota.set(id, (user.quota.get(id) ?? 0) + 1);
+      result[id] = 'accept';
+    }
+    return { ok: result };
+  }
+
+  /** The stand-in for the getPhoneNumber button's one-time code. */
+  devPhoneCode(purePhoneNumber: string, countryCode: string): string {
+    const code = randomBytes(16).toString('hex');
+    this.phoneCodes.set(code, { purePhoneNumber, countryCode, expiresAt: this.now() + CODE_TTL_MS });
+    return code;
+  }
+
+  addFault(fault: SandboxFault): void {
+    this.faults.push({ ...fault, hits: [] });
+  }
+
+  clearFaults(): number {
+    const count = this.faults.length;
+    this.faults = [];
+    return count;
+  }
+
+  /** Counts the request and decides how a fault, if any, bends it. Latency is added up and applied by the caller. */
+  faultFor(path: string): { latencyMs: number; effect: FaultEffect } {
+    this.calls.set(path, this.callCount(path) + 1);
+    let latencyMs = 0;
+    let effect: FaultEffect = { kind: 'none' };
+    for (const fault of this.faults.filter((f) => f.path === path)) {
+      const bends = fault.drop || fault.httpStatus !== undefined || fault.errcode !== undefined || fault.ratePerSecond !== undefined;
+      // One effect per request: a later fault on the same path waits for its turn.
+      if (bends && effect.kind !== 'none') continue;
+      latencyMs += fault.latencyMs ?? 0;
+      if (bends) effect = this.effectOf(fault);
+      if (fault.times !== undefined) fault.times--;
+    }
+    this.faults = this.faults.filter((f) => f.times === undefined || f.times > 0);
+    return { latencyMs, effect };
+  }
+
+  private effectOf(fault: SandboxFault & { hits: number[] }): FaultEffect {
+    if (fault.ratePerSecond !== undefined) {
+      const now = Date.now();
+      fault.hits = fault.hits.filter((at) => at > now - 1000);
+      fault.hits.push(now);
+      return fault.hits.length > fault.ratePerSecond ? { kind: 'error', body: wechatErrorBody(fault.errcode ?? 45009, fault.errmsg) } : { kind: 'none' };
+    }
+    if (fault.drop) return { kind: 'drop' };
+    if (fault.httpStatus) return { kind: 'http', status: fault.httpStatus };
+    if (fault.errcode !== undefined) return { kind: 'error', body: wechatErrorBody(fault.errcode, fault.errmsg) };
+    return { kind: 'none' };
+  }
+
+  code2Session(query: Record<string, string | undefined>): Result<{ openid: string; session_key: string; unionid?: string }> {
+    if (query.appid !== this.appId) return fail(40013);
+    if (query.secret !== this.secret) return fail(40125);
+    if (query.grant_type !== 'authorization_code') return fail(40002);
+    if (!query.js_code) return fail(41008);
+    const issued = this.loginCodes.get(query.js_code);
+    this.loginCodes.delete(query.js_code);
+    if (!issued || issued.expiresAt <= this.now()) return fail(40029);
+    const unionid = this.users.get(issued.openid)?.unionid;
+    return { ok: { openid: issued.openid, session_key: randomBytes(16).toString('base64'), ...(unionid ? { unionid } : {}) } };
+  }
+
+  stableToken(body: { grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown }): Result<{ access_token: string; expires_in: number }> {
+    if (body.grant_type !== 'client_credential') return fail(40002);
+    if (body.appid !== this.appId) return fail(40013);
+    if (body.secret !== this.secret) return fail(40125);
+    const now = this.now();
+    if (body.force_refresh === true && this.currentToken) this.tokens.delete(this.currentToken.token);
+    if (body.force_refresh === true || !this.currentToken || this.currentToken.expiresAt <= now) {
+      const token = `${randomInt(80, 99)}_${randomBytes(96).toString('base64url')}`;
+      this.currentToken = { token, expiresAt: now + TOKEN_TTL_SECONDS * 1000 };
+      this.tokens.set(token, this.currentToken.expiresAt);
+    }
+    return { ok: { access_token: this.currentToken.token, expires_in: Math.floor((this.currentToken.expiresAt - now) / 1000) } };
+  }
+
+  /** null when the token may be used. */
+  tokenProblem(token: string | undefined): WechatErrorBody | null {
+    if (!token) return wechatErrorBody(41001);
+    const expiresAt = this.tokens.get(token);
+    if (expiresAt === undefined) return wechatErrorBody(40001);
+    return expiresAt <= this.now() ? wechatErrorBody(42001) : null;
+  }
+
+  phoneNumber(code: unknown): Result<{ phoneNumber: string; purePhoneNumber: string; countryCode: string; watermark: { timestamp: number; appid: string } }> {
+    if (typeof code !== 'string' || !code) return fail(41008);
+    const issued = this.phoneCodes.get(code);
+    this.phoneCodes.delete(code);
+    if (!issued || issued.expiresAt <= this.now()) return fail(40029);
+    const { purePhoneNumber, countryCode } = issued;
+    return {
+      ok: {
+        phoneNumber: countryCode === '86' ? purePhoneNumber : `+${countryCode} ${purePhoneNumber}`,
+        purePhoneNumber,
+        countryCode,
+        watermark: { timestamp: Math.floor(this.now() / 1000), appid: this.appId },
+      },
+    };
+  }
+
+  /** What the QR code says: the H5 URL of the page with the scene, so a phone camera opens the H5 app. */
+  qrCodeTarget(body: { scene?: unknown; page?: unknown; env_version?: unknown }): Result<string> {
+    if (typeof body.scene !== 'string' || !SCENE.test(body.scene)) return fail(40169);
+    const page = body.page ?? 'pages/index/index';
+    if (typeof page !== 'string' || !PAGE.test(page)) return fail(41030);
+    if (body.env_version !== undefined && !['release', 'trial', 'develop'].includes(String(body.env_version))) return fail(40097);
+    return { ok: `${this.h5BaseUrl().replace(/\/$/, '')}/#/${page}?scene=${encodeURIComponent(body.scene)}` };
+  }
+
+  sendSubscribeMessage(body: Record<string, unknown>): Result<{ msgid: number }> {
+    const openid = typeof body.touser === 'string' ? body.touser : '';
+    const user = this.users.get(openid);
+    if (!user) return fail(40003);
+    const template = this.templates.find((t) => t.id === body.template_id);
+    if (!template) return fail(40037);
+    if (body.page !== undefined && (typeof body.page !== 'string' || !PAGE.test(body.page.split('?')[0] ?? ''))) return fail(41030);
+    const data = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Record<string, { value?: unknown } | undefined>;
+    for (const key of Object.keys(template.fields)) {
+      const value = data[key]?.value;
+      if (typeof value !== 'string' || value === '') return fail(47003, `argument invalid! data.${key}.value is empty`);
+      const type = fieldTypeOfKey(key);
+      if (type && fieldValueProblem(type, value)) return fail(47003, `argument invalid! data.${key}.value invalid`);
+    }
+    const state = body.miniprogram_state ?? 'formal';
+    if (!['developer', 'trial', 'formal'].includes(String(state))) return fail(47003, 'argument invalid! miniprogram_state invalid');
+    const left = user.quota.get(template.id) ?? 0;
+    if (left < 1) return fail(43101);
+    user.quota.set(template.id, left - 1);
+    const msgid = randomInt(1, 2 ** 47);
+    this.outbox.push({
+      msgid,
+      toOpenid: openid,
+      templateId: template.id,
+      templateTitle: template.title,
+      page: typeof body.page === 'string' ? body.page : null,
+      data: Object.fromEntries(Object.keys(template.fields).map((key) => [key, { value: String(data[key]?.value) }])),
+      miniprogramState: String(state),
+      lang: typeof body.lang === 'string' ? body.lang : 'zh_CN',
+      receivedAt: this.clock.now().toISOString(),
+    });
+    return { ok: { msgid } };
+  }
+
+  checkText(body: Record<string, unknown>): Result<{ suggest: 'pass' | 'review' | 'risky'; label: number; keyword: string | null }> {
+    if (body.version !== 2) return fail(40097, 'invalid args, version must be 2');
+    if (typeof body.openid !== 'string' || !this.users.has(body.openid)) return fail(40003);
+    if (![1, 2, 3, 4].includes(Number(body.scene))) return fail(40097, 'invalid args, scene must be 1, 2, 3 or 4');
+    if (typeof body.content !== 'string' || body.content.length === 0 || body.content.length > 2500) return fail(40097, 'invalid args, content');
+    const content = body.content;
+    const hits = Object.entries(SANDBOX_FLAGGED_WORDS).filter(([word]) => content.includes(word));
+    const worst = hits.find(([, v]) => v.suggest === 'risky') ?? hits[0];
+    return { ok: worst ? { ...worst[1], keyword: worst[0] } : { suggest: 'pass', label: 100, keyword: null } };
+  }
+}

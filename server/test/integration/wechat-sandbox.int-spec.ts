@@ -1,0 +1,144 @@
+import { ErrorCode } from '@huiyuan/shared-types';
+import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../../src/wechat/sandbox/sandbox-credentials';
+import { SANDBOX_TEMPLATES } from '../../src/wechat/sandbox/sandbox-templates';
+import { WechatGateway } from '../../src/wechat/wechat-gateway';
+import { WechatCodeInvalidError, WechatQuotaExhaustedError } from '../../src/wechat/wechat.errors';
+import { startTestApp, TestApp } from '../setup/test-app';
+
+const [POINTS_CHANGE] = SANDBOX_TEMPLATES;
+
+/** The server with no WeChat credentials: everything goes through its own sandbox under /sandbox/wechat. */
+describe('WeChat sandbox served by the app', () => {
+  let t: TestApp;
+  let wechat: WechatGateway;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    wechat = t.get(WechatGateway);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const devLogin = async (body: object = {}): Promise<string> => {
+    const res = await t.http.post('/sandbox/wechat/dev/login').send(body).expect(200);
+    return res.body.code as string;
+  };
+
+  it('health names the in-app sandbox as the WeChat in use', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body.wechat).toEqual({ mode: 'sandbox', baseUrl: `${t.baseUrl}/sandbox/wechat` });
+  });
+
+  it('works end to end: login, phone, QR code, subscribe and send, content check', async () => {
+    const session = await wechat.code2Session(await devLogin());
+    expect(session.openid).toMatch(/^o[A-Za-z0-9_-]{27}$/);
+    expect(session.unionid).toMatch(/^u/);
+    expect(session.sessionKey).toBeTruthy();
+
+    const phoneCode = (await t.http.post('/sandbox/wechat/dev/phone-code').send({ phoneNumber: '13800138000' }).expect(200)).body.code;
+    await expect(wechat.getPhoneNumber(phoneCode)).resolves.toEqual({ phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86' });
+
+    const png = await wechat.getUnlimitedQrCode({ scene: 's=HQ001', page: 'pages/join/index' });
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+    const accept = await t.http
+      .post('/sandbox/wechat/dev/subscribe')
+      .send({ openid: session.openid, templateIds: [POINTS_CHANGE!.id] })
+      .expect(200);
+    expect(accept.body).toEqual({ errMsg: 'requestSubscribeMessage:ok', [POINTS_CHANGE!.id]: 'accept' });
+    const message = {
+      toOpenid: session.openid,
+      templateId: POINTS_CHANGE!.id,
+      page: 'pages/points/index',
+      data: { thing1: '消费积分', number2: '120', number3: '1,620', time4: '2024-05-01 15:01', character_string5: 'HY-0001' },
+    };
+    await wechat.sendSubscribeMessage(message);
+    await expect(wechat.sendSubscribeMessage(message)).rejects.toBeInstanceOf(WechatQuotaExhaustedError);
+    const outbox = await t.http.get('/sandbox/wechat/dev/outbox').query({ openid: session.openid }).expect(200);
+    expect(outbox.body.items).toHaveLength(1);
+    expect(outbox.body.items[0]).toMatchObject({ toOpenid: session.openid, templateTitle: '积分变动提醒', data: { number3: { value: '1620' } } });
+
+    await expect(wechat.checkText({ openid: session.openid, content: '今天天气真好', scene: 2 })).resolves.toEqual({ suggest: 'pass', label: 100 });
+    await expect(wechat.checkText({ openid: session.openid, content: '一起来赌博', scene: 2 })).resolves.toEqual({ suggest: 'risky', label: 20006 });
+    await expect(wechat.checkText({ openid: session.openid, content: '有事加微信', scene: 2 })).resolves.toEqual({ suggest: 'review', label: 10001 });
+  });
+
+  it('a dev-login code works once, for the openid it was asked for', async () => {
+    const code = await devLogin({ openid: 'o-member-42', unionid: 'u-42' });
+    await expect(wechat.code2Session(code)).resolves.toMatchObject({ openid: 'o-member-42', unionid: 'u-42' });
+    const again = wechat.code2Session(code);
+    await expect(again).rejects.toBeInstanceOf(WechatCodeInvalidError);
+    await expect(again).rejects.toMatchObject({ code: ErrorCode.WECHAT_CODE_INVALID, errcode: 40029 });
+  });
+
+  it("a code expires after WeChat's five minutes", async () => {
+    const code = await devLogin();
+    t.clock.advance(5 * 60_000 + 1);
+    await expect(wechat.code2Session(code)).rejects.toMatchObject({ errcode: 40029 });
+  });
+
+  describe("WeChat's shapes over plain HTTP", () => {
+    const base = '/sandbox/wechat';
+
+    it('jscode2session checks the app credentials', async () => {
+      const code = await devLogin();
+      const wrongApp = await t.http.get(`${base}/sns/jscode2session`).query({ appid: 'wx0', secret: SANDBOX_APP_SECRET, js_code: code, grant_type: 'authorization_code' });
+      expect(wrongApp.body).toMatchObject({ errcode: 40013, errmsg: expect.stringMatching(/^invalid appid rid: /) });
+      const wrongSecret = await t.http.get(`${base}/sns/jscode2session`).query({ appid: SANDBOX_APP_ID, secret: 'x', js_code: code, grant_type: 'authorization_code' });
+      expect(wrongSecret.body).toMatchObject({ errcode: 40125 });
+      const ok = await t.http.get(`${base}/sns/jscode2session`).query({ appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET, js_code: code, grant_type: 'authorization_code' });
+      expect(Object.keys(ok.body).sort()).toEqual(['openid', 'session_key', 'unionid']);
+    });
+
+    it('stable_token repeats the token until it expires, force_refresh replaces it, and old tokens are told apart', async () => {
+      const ask = (force_refresh = false) =>
+        t.http.post(`${base}/cgi-bin/stable_token`).send({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET, force_refresh });
+      const first = (await ask(true)).body;
+      expect(first.expires_in).toBe(7200);
+      const check = (token?: string) =>
+        t.http.post(`${base}/wxa/msg_sec_check`).query(token ? { access_token: token } : {}).send({ version: 2, openid: 'nobody', scene: 1, content: 'hi' });
+      t.clock.advance(60_000);
+      const repeat = (await ask()).body;
+      expect(repeat.access_token).toBe(first.access_token);
+      expect(repeat.expires_in).toBe(first.expires_in - 60);
+
+      const forced = (await ask(true)).body;
+      expect(forced.access_token).not.toBe(first.access_token);
+      expect(forced.expires_in).toBe(7200);
+      expect((await check(first.access_token)).body).toMatchObject({ errcode: 40001 });
+      expect((await check()).body).toMatchObject({ errcode: 41001 });
+
+      t.clock.advance(7200_000);
+      expect((await check(forced.access_token)).body).toMatchObject({ errcode: 42001, errmsg: expect.stringContaining('access_token expired') });
+      const renewed = (await ask()).body;
+      expect(renewed.access_token).not.toBe(forced.access_token);
+      expect(renewed.expires_in).toBe(7200);
+    });
+
+    it('answers a body that is not JSON with 47001 and an empty one with 44002', async () => {
+      const bad = await t.http.post(`${base}/cgi-bin/stable_token`).set('content-type', 'application/json').send('{nope');
+      expect(bad.body).toMatchObject({ errcode: 47001 });
+      const empty = await t.http.post(`${base}/cgi-bin/stable_token`);
+      expect(empty.body).toMatchObject({ errcode: 44002 });
+    });
+
+    it('lists its templates for the H5 subscribe stand-in', async () => {
+      const res = await t.http.get(`${base}/dev/templates`).expect(200);
+      expect(res.body.items.map((tpl: { title: string }) => tpl.title)).toEqual(['积分变动提醒', '优惠券到期提醒', '签到提醒', '会员升级通知', '入会成功通知']);
+    });
+
+    it('refuses a subscription for an unknown template the way requestSubscribeMessage does', async () => {
+      const code = await devLogin({ openid: 'o-sub' });
+      await wechat.code2Session(code);
+      const res = await t.http.post(`${base}/dev/subscribe`).send({ openid: 'o-sub', templateIds: ['nope'] }).expect(400);
+      expect(res.body).toMatchObject({ errcode: 20001 });
+    });
+
+    it('validates fault requests', async () => {
+      const res = await t.http.post(`${base}/dev/faults`).send({ path: 'no-slash', errcode: 45009 }).expect(400);
+      expect(res.body.errmsg).toContain('path');
+      await t.http.post(`${base}/dev/faults`).send({ path: '/wxa/msg_sec_check' }).expect(400);
+    });
+  });
+});
