@@ -22,11 +22,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: config.env === 'test',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {
     logger: new PinoNestLogger(pino),
