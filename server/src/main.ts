@@ -7,6 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  // With PORT=0 the port is known only now; the sandbox's base URL and QR links are built from it.
+  const address = app.getHttpServer().address();
+  if (typeof address === 'object' && address) config.port = address.port;
   const url = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
   process.stdout.write(
     `\nHuiyuan is running at ${url}/  (API docs ${url}/api/docs, health ${url}/api/health)\n` +

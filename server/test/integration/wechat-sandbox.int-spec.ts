@@ -1,3 +1,4 @@
+import bwipjs from 'bwip-js';
 import { ErrorCode } from '@huiyuan/shared-types';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../../src/wechat/sandbox/sandbox-credentials';
 import { SANDBOX_TEMPLATES } from '../../src/wechat/sandbox/sandbox-templates';
@@ -39,8 +40,10 @@ describe('WeChat sandbox served by the app', () => {
     const phoneCode = (await t.http.post('/sandbox/wechat/dev/phone-code').send({ phoneNumber: '13800138000' }).expect(200)).body.code;
     await expect(wechat.getPhoneNumber(phoneCode)).resolves.toEqual({ phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86' });
 
-    const png = await wechat.getUnlimitedQrCode({ scene: 's=HQ001', page: 'pages/join/index' });
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const png = await wechat.getUnlimitedQrCode({ scene: 's=HQ001&r=R7', page: 'pages/join/index' });
+    // The same text at the same scale renders to the same bytes: the code opens this app's H5 join page.
+    const expected = await bwipjs.toBuffer({ bcid: 'qrcode', text: `${t.baseUrl}/#/pages/join/index?scene=s%3DHQ001%26r%3DR7`, scale: 10 });
+    expect(png.equals(expected)).toBe(true);
 
     const accept = await t.http
       .post('/sandbox/wechat/dev/subscribe')
