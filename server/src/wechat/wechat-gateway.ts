@@ -146,11 +146,10 @@ export class WechatGateway implements OnApplicationShutdown {
       // A code works once: a repeat after a lost answer gets 40029, which sends the client for a new code as any failure would.
       repeatable: 'always',
     });
-    return {
-      openid: String(answer.openid),
-      unionid: typeof answer.unionid === 'string' ? answer.unionid : null,
-      sessionKey: String(answer.session_key),
-    };
+    if (typeof answer.openid !== 'string' || typeof answer.session_key !== 'string') {
+      throw new WechatError('code2Session', null, 'answered without openid and session_key');
+    }
+    return { openid: answer.openid, unionid: typeof answer.unionid === 'string' ? answer.unionid : null, sessionKey: answer.session_key };
   }
 
   /** https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html */

@@ -219,6 +219,17 @@ describe('WeChat gateway against the sandbox on its own port', () => {
     });
   });
 
+  describe('connections', () => {
+    it('are pooled and kept alive: 30 more calls in a row open no new connection', async () => {
+      const openid = await member('o-pool');
+      const fresh = anotherInstance();
+      await fresh.checkText(check(openid));
+      const before = sandbox.connectionCount();
+      for (let i = 0; i < 30; i++) await fresh.checkText(check(openid));
+      expect(sandbox.connectionCount() - before).toBe(0);
+    });
+  });
+
   describe('checkText', () => {
     it('answers suggest and label, and 40003 for an unknown openid', async () => {
       const openid = await member('o-check');
