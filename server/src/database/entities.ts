@@ -4,6 +4,10 @@ import { Member } from '../members/entities/member.entity';
 import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity';
 import { PointsLot } from '../points/entities/points-lot.entity';
 import { PointsLotUse } from '../points/entities/points-lot-use.entity';
+import { Purchase } from '../purchases/entities/purchase.entity';
+import { PurchaseRefund } from '../purchases/entities/purchase-refund.entity';
+import { GrowthEntry } from '../tiers/entities/growth-entry.entity';
+import { TierChange } from '../tiers/entities/tier-change.entity';
 import { ProgrammeSetting } from '../programme/programme-setting.entity';
 import { StaffMember } from '../staff/entities/staff-member.entity';
 import { Store } from '../stores/entities/store.entity';
@@ -23,4 +27,8 @@ export const ENTITIES = [
   PointsLedgerEntry,
   PointsLot,
   PointsLotUse,
+  Purchase,
+  PurchaseRefund,
+  GrowthEntry,
+  TierChange,
 ];
