@@ -1,3 +1,9 @@
+import { Coupon } from '../coupons/entities/coupon.entity';
+import { CouponClaim } from '../coupons/entities/coupon-claim.entity';
+import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
+import { CouponVerification } from '../coupons/entities/coupon-verification.entity';
+import { Reward } from '../rewards/entities/reward.entity';
+import { RewardRedemption } from '../rewards/entities/reward-redemption.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { Member } from '../members/entities/member.entity';
@@ -31,4 +37,10 @@ export const ENTITIES = [
   PurchaseRefund,
   GrowthEntry,
   TierChange,
+  CouponTemplate,
+  Coupon,
+  CouponClaim,
+  CouponVerification,
+  Reward,
+  RewardRedemption,
 ];
