@@ -5,11 +5,14 @@ import { CouponVerification } from '../coupons/entities/coupon-verification.enti
 import { Reward } from '../rewards/entities/reward.entity';
 import { RewardRedemption } from '../rewards/entities/reward-redemption.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
+import { Checkin } from '../checkin/entities/checkin.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { Member } from '../members/entities/member.entity';
 import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity';
 import { PointsLot } from '../points/entities/points-lot.entity';
 import { PointsLotUse } from '../points/entities/points-lot-use.entity';
+import { Referral } from '../referrals/entities/referral.entity';
+import { ReferralReward } from '../referrals/entities/referral-reward.entity';
 import { Purchase } from '../purchases/entities/purchase.entity';
 import { PurchaseRefund } from '../purchases/entities/purchase-refund.entity';
 import { GrowthEntry } from '../tiers/entities/growth-entry.entity';
@@ -43,4 +46,7 @@ export const ENTITIES = [
   CouponVerification,
   Reward,
   RewardRedemption,
+  Checkin,
+  Referral,
+  ReferralReward,
 ];

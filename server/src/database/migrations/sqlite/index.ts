@@ -4,5 +4,6 @@ import { MembersStoresStaffPoints1795516982970 } from './1795516982970-MembersSt
 import { BaseTier1795516983000 } from './1795516983000-BaseTier';
 import { PurchasesAndGrowth1795517517490 } from './1795517517490-PurchasesAndGrowth';
 import { CouponsAndRewards1795517618960 } from './1795517618960-CouponsAndRewards';
+import { CheckinAndReferrals1795517635490 } from './1795517635490-CheckinAndReferrals';
 
-export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960];
+export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490];
