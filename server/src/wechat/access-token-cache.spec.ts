@@ -1,23 +1,5 @@
 import { ManualClock } from '../common/time/clock';
-import { AccessTokenCache, AccessTokenStore, FetchedAccessToken, StoredAccessToken } from './access-token-cache';
-import { SerialQueue } from '../common/db/serial-queue';
-
-class MemoryStore implements AccessTokenStore {
-  stored: StoredAccessToken | null = null;
-  private readonly lock = new SerialQueue();
-
-  async read(): Promise<StoredAccessToken | null> {
-    return this.stored;
-  }
-
-  async write(_appId: string, token: StoredAccessToken): Promise<void> {
-    this.stored = token;
-  }
-
-  async withRefreshLock<T>(_appId: string, work: () => Promise<T>): Promise<{ value: T } | null> {
-    return { value: await this.lock.run(work) };
-  }
-}
+import { AccessTokenCache, FetchedAccessToken, MemoryAccessTokenStore } from './access-token-cache';
 
 /** Stands for WeChat's stable_token: the same token until it expires or is force-refreshed. */
 function fakeWechat(clock: ManualClock) {
@@ -40,7 +22,7 @@ describe('AccessTokenCache', () => {
 
   it('lets 50 concurrent callers share one fetch, and the next ones use the stored token', async () => {
     const wechat = fakeWechat(clock);
-    const cache = new AccessTokenCache('wxapp', new MemoryStore(), clock, wechat.fetch);
+    const cache = new AccessTokenCache('wxapp', new MemoryAccessTokenStore(), clock, wechat.fetch);
     const tokens = await Promise.all(Array.from({ length: 50 }, () => cache.current()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
     await expect(cache.current()).resolves.toBe('token-1');
@@ -49,7 +31,7 @@ describe('AccessTokenCache', () => {
 
   it('fetches again once the token is about to expire', async () => {
     const wechat = fakeWechat(clock);
-    const cache = new AccessTokenCache('wxapp', new MemoryStore(), clock, wechat.fetch);
+    const cache = new AccessTokenCache('wxapp', new MemoryAccessTokenStore(), clock, wechat.fetch);
     await cache.current();
     clock.advance(7_200_000);
     await expect(cache.current()).resolves.toBe('token-2');
@@ -58,7 +40,7 @@ describe('AccessTokenCache', () => {
 
   it('replaces a rejected token with a force refresh only when WeChat still answers the same one', async () => {
     const wechat = fakeWechat(clock);
-    const cache = new AccessTokenCache('wxapp', new MemoryStore(), clock, wechat.fetch);
+    const cache = new AccessTokenCache('wxapp', new MemoryAccessTokenStore(), clock, wechat.fetch);
     const first = await cache.current();
     const replaced = await Promise.all(Array.from({ length: 20 }, () => cache.replace(first)));
     expect(new Set(replaced)).toEqual(new Set(['token-2']));
@@ -67,7 +49,7 @@ describe('AccessTokenCache', () => {
 
   it('does not fetch for a rejected token that another caller already replaced', async () => {
     const wechat = fakeWechat(clock);
-    const store = new MemoryStore();
+    const store = new MemoryAccessTokenStore();
     const cache = new AccessTokenCache('wxapp', store, clock, wechat.fetch);
     const otherInstance = new AccessTokenCache('wxapp', store, clock, wechat.fetch);
     const first = await cache.current();
@@ -79,7 +61,7 @@ describe('AccessTokenCache', () => {
 
   it('lets a failed fetch reach every waiting caller and tries afresh on the next call', async () => {
     let fail = true;
-    const cache = new AccessTokenCache('wxapp', new MemoryStore(), clock, async () => {
+    const cache = new AccessTokenCache('wxapp', new MemoryAccessTokenStore(), clock, async () => {
       if (fail) throw new Error('WeChat down');
       return { token: 'late', expiresInSeconds: 7200 };
     });

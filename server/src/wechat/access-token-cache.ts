@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
+import { SerialQueue } from '../common/db/serial-queue';
 import { Clock } from '../common/time/clock';
 import { WechatBusyError } from './wechat.errors';
 import { WechatToken } from './wechat-token.entity';
@@ -25,6 +26,27 @@ export interface AccessTokenStore {
 }
 
 const LOCK_WAIT_MS = 10_000;
+
+/**
+ * For the sandbox: each server's in-app sandbox issues its own tokens, so sharing one through Redis
+ * or a shared database would hand one server's token to another server's sandbox.
+ */
+export class MemoryAccessTokenStore implements AccessTokenStore {
+  private readonly tokens = new Map<string, StoredAccessToken>();
+  private readonly lock = new SerialQueue();
+
+  async read(appId: string): Promise<StoredAccessToken | null> {
+    return this.tokens.get(appId) ?? null;
+  }
+
+  async write(appId: string, token: StoredAccessToken): Promise<void> {
+    this.tokens.set(appId, token);
+  }
+
+  async withRefreshLock<T>(_appId: string, work: () => Promise<T>): Promise<{ value: T }> {
+    return { value: await this.lock.run(work) };
+  }
+}
 
 export class DatabaseAccessTokenStore implements AccessTokenStore {
   constructor(

@@ -3,7 +3,14 @@ import type IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../common/time/clock';
-import { AccessTokenCache, AccessTokenStore, DatabaseAccessTokenStore, FetchedAccessToken, RedisAccessTokenStore } from './access-token-cache';
+import {
+  AccessTokenCache,
+  AccessTokenStore,
+  DatabaseAccessTokenStore,
+  FetchedAccessToken,
+  MemoryAccessTokenStore,
+  RedisAccessTokenStore,
+} from './access-token-cache';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './sandbox/sandbox-credentials';
 import { LocalSendRateLimiter, RedisSendRateLimiter, SendRateLimiter } from './send-rate-limiter';
 import { shapeSubscribeData, SubscribeFieldType } from './subscribe-message-fields';
@@ -106,15 +113,18 @@ export interface WechatGatewayDependencies {
 
 /** Wires a gateway the way the app does; tests use it to stand up a second instance. */
 export function createWechatGateway(deps: WechatGatewayDependencies): WechatGateway {
-  const appId = deps.config.wechat.appId ?? SANDBOX_APP_ID;
-  const keyPrefix = deps.keyPrefix ?? 'huiyuan:wechat:';
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const rate = deps.config.wechat.sendRatePerSecond;
-  const tokenStore = deps.redis
-    ? new RedisAccessTokenStore(deps.redis, keyPrefix, deps.clock)
-    : new DatabaseAccessTokenStore(deps.dataSource, deps.clock);
+  const appId = deps.config.wechat.appId;
+  // Without credentials the token comes from this server's own sandbox, so it stays in this process.
+  if (!appId) return new WechatGateway(deps.config, deps.clock, new MemoryAccessTokenStore(), new LocalSendRateLimiter(rate), timing);
+  const keyPrefix = deps.keyPrefix ?? 'huiyuan:wechat:';
+  if (deps.redis) {
+    const tokenStore = new RedisAccessTokenStore(deps.redis, keyPrefix, deps.clock);
+    return new WechatGateway(deps.config, deps.clock, tokenStore, new RedisSendRateLimiter(deps.redis, `${keyPrefix}send-pace:${appId}`, rate), timing);
+  }
   // Without Redis each instance paces itself: the documented set-up for several instances includes Redis.
-  const sendLimiter = deps.redis ? new RedisSendRateLimiter(deps.redis, `${keyPrefix}send-pace:${appId}`, rate) : new LocalSendRateLimiter(rate);
-  return new WechatGateway(deps.config, deps.clock, tokenStore, sendLimiter, { ...DEFAULT_TIMING, ...deps.timing });
+  return new WechatGateway(deps.config, deps.clock, new DatabaseAccessTokenStore(deps.dataSource, deps.clock), new LocalSendRateLimiter(rate), timing);
 }
 
 /** The one place that talks to WeChat (or, without credentials, to the sandbox that stands in for it). */

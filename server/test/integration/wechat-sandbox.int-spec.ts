@@ -3,6 +3,7 @@ import { ErrorCode } from '@huiyuan/shared-types';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from '../../src/wechat/sandbox/sandbox-credentials';
 import { SANDBOX_TEMPLATES } from '../../src/wechat/sandbox/sandbox-templates';
 import { WechatGateway } from '../../src/wechat/wechat-gateway';
+import { WechatToken } from '../../src/wechat/wechat-token.entity';
 import { WechatCodeInvalidError, WechatQuotaExhaustedError } from '../../src/wechat/wechat.errors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -65,6 +66,11 @@ describe('WeChat sandbox served by the app', () => {
     await expect(wechat.checkText({ openid: session.openid, content: '今天天气真好', scene: 2 })).resolves.toEqual({ suggest: 'pass', label: 100 });
     await expect(wechat.checkText({ openid: session.openid, content: '一起来赌博', scene: 2 })).resolves.toEqual({ suggest: 'risky', label: 20006 });
     await expect(wechat.checkText({ openid: session.openid, content: '有事加微信', scene: 2 })).resolves.toEqual({ suggest: 'review', label: 10001 });
+  });
+
+  it("keeps the sandbox's token in this process, never in the shared table another server's sandbox would read", async () => {
+    await wechat.getUnlimitedQrCode({ scene: 's=HQ009', page: 'pages/join/index' });
+    await expect(t.dataSource.getRepository(WechatToken).count()).resolves.toBe(0);
   });
 
   it('a dev-login code works once, for the openid it was asked for', async () => {
