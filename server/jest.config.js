@@ -31,4 +31,6 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  // Keep-alive sockets and queue timers can outlive a suite by a moment; never let CI hang on them.
+  forceExit: true,
 };

@@ -1,6 +1,8 @@
 import { AuditModule } from './audit/audit.module';
+import { CheckinModule } from './checkin/checkin.module';
 import { MembersModule } from './members/members.module';
 import { PointsModule } from './points/points.module';
+import { PurchasesModule } from './purchases/purchases.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
@@ -8,4 +10,4 @@ import { TiersModule } from './tiers/tiers.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule];

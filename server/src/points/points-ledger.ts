@@ -3,7 +3,7 @@ import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
-import { execute, insertRow } from '../common/db/sql';
+import { execute, forUpdate, insertRow } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES, EarningRules } from '../programme/programme-settings';
@@ -85,13 +85,14 @@ export class PointsLedger {
     let taken = points;
     const changed = await execute(manager, 'UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [points, source.memberId, points]);
     if (changed !== 1) {
-      const balance = await this.balanceOf(manager, source.memberId);
+      // A locking read: under REPEATABLE READ a plain SELECT could show a balance older than the row's.
+      const balance = await this.balanceOf(manager, source.memberId, { lock: true });
       if (!options.allowShortfall) {
         throw new AppError(ErrorCode.POINTS_INSUFFICIENT, `Not enough points: ${points} needed, ${balance} available`, { needed: points, balance });
       }
       taken = balance;
       if (taken > 0) {
-        await manager.query('UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [taken, source.memberId, taken]);
+        await execute(manager, 'UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [taken, source.memberId, taken]);
       }
     }
     const balance = await this.balanceOf(manager, source.memberId);
@@ -100,15 +101,16 @@ export class PointsLedger {
     return { entryId, balance, points: taken, shortfall: points - taken };
   }
 
-  async balanceOf(manager: EntityManager, memberId: number): Promise<number> {
-    const rows: Array<{ points_balance: number }> = await manager.query('SELECT points_balance FROM members WHERE id = ?', [memberId]);
+  async balanceOf(manager: EntityManager, memberId: number, options: { lock?: boolean } = {}): Promise<number> {
+    const rows: Array<{ points_balance: number }> = await manager.query(`SELECT points_balance FROM members WHERE id = ?${options.lock ? forUpdate(manager) : ''}`, [memberId]);
     if (!rows[0]) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${memberId} does not exist`);
     return Number(rows[0].points_balance);
   }
 
   private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {
+    // Locking read: the transaction's snapshot may predate the member-row lock this debit now holds.
     const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
-      'SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0',
+      `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0${forUpdate(manager)}`,
       [memberId],
     );
     const lots = rows

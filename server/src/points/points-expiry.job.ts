@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LedgerEntryType } from '@huiyuan/shared-types';
+import { DataSource } from 'typeorm';
+import { withNamedLock } from '../common/db/named-lock';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { Clock } from '../common/time/clock';
+import { PointsLot } from './entities/points-lot.entity';
+import { PointsLedger } from './points-ledger';
+
+const BATCH = 500;
+
+/**
+ * Expires due lots: one debit per member naming exactly those lots. Safe to run twice or on two
+ * instances at once: it runs under a named lock, and an expired lot has nothing left to take.
+ */
+@Injectable()
+export class PointsExpiryJob {
+  private readonly logger = new Logger('PointsExpiryJob');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly ledger: PointsLedger,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(): Promise<{ members: number; points: number }> {
+    const outcome = await withNamedLock(this.dataSource, 'huiyuan:points-expiry', 0, () => this.expireDue());
+    return outcome?.value ?? { members: 0, points: 0 };
+  }
+
+  private async expireDue(): Promise<{ members: number; points: number }> {
+    let members = 0;
+    let points = 0;
+    let afterId = 0;
+    const now = this.clock.now();
+    for (;;) {
+      // Walks lots by id, so a member whose debit fails is skipped this run instead of retried forever.
+      const due = await this.dataSource
+        .createQueryBuilder(PointsLot, 'l')
+        .where('l.id > :afterId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :now', { afterId, now })
+        .orderBy('l.id')
+        .take(BATCH)
+        .getMany();
+      if (due.length === 0) break;
+      afterId = due[due.length - 1]?.id ?? afterId;
+      const byMember = new Map<number, PointsLot[]>();
+      for (const lot of due) byMember.set(lot.memberId, [...(byMember.get(lot.memberId) ?? []), lot]);
+      for (const [memberId, lots] of byMember) {
+        const total = lots.reduce((sum, l) => sum + l.remaining, 0);
+        try {
+          await this.tx.run((m) =>
+            this.ledger.debit(m, LedgerEntryType.EXPIRE, total, { memberId, sourceType: 'expiry', sourceId: null, reason: '积分到期' }, { lotIds: lots.map((l) => l.id) }),
+          );
+          members++;
+          points += total;
+        } catch (error) {
+          this.logger.error({ err: error, memberId }, 'could not expire points; will retry on the next run');
+        }
+      }
+    }
+    if (points > 0) this.logger.log(`expired ${points} points of ${members} members`);
+    return { members, points };
+  }
+}

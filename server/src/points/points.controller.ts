@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ExpiringPoints, LedgerEntry, Page, StaffRole } from '@huiyuan/shared-types';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { CurrentMember, CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
+import type { MemberPrincipal, StaffPrincipal } from '../common/auth/principal';
+import { EarningRules } from '../programme/programme-settings';
+import { EarningRulesService } from './earning-rules.service';
+import { PointsService } from './points.service';
+import { AdjustPointsUseCase } from './usecases/adjust-points.usecase';
+
+export class LedgerQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) cursor?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
+export class ExpiringQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(3660) days?: number;
+}
+
+export class AdjustPointsBody {
+  @IsInt() @Min(-1_000_000) @Max(1_000_000) delta: number;
+  @IsString() @Length(2, 100) reason: string;
+}
+
+export class ExpiryPolicyBody {
+  @IsIn(['never', 'months_after_earning', 'end_of_next_year']) kind: 'never' | 'months_after_earning' | 'end_of_next_year';
+  @ValidateIf((o: ExpiryPolicyBody) => o.kind === 'months_after_earning') @IsInt() @Min(1) @Max(120) months?: number;
+}
+
+export class MemberDayBody {
+  @IsInt() @Min(1) @Max(7) weekday: number;
+  @IsInt() @Min(100) @Max(1000) multiplierPct: number;
+}
+
+export class EarningRulesBody {
+  @IsInt() @Min(0) @Max(1000) pointsPerYuan: number;
+  @IsInt() @Min(0) @Max(100000) welcomePoints: number;
+  @ValidateNested() @Type(() => ExpiryPolicyBody) expiry: ExpiryPolicyBody;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => MemberDayBody) memberDay: MemberDayBody | null;
+  @IsInt() @Min(0) @Max(1000) growthPerYuan: number;
+  @IsIn(['rolling_12_months', 'calendar_year']) growthWindow: 'rolling_12_months' | 'calendar_year';
+}
+
+@ApiTags('points')
+@Controller('api/v1')
+export class PointsController {
+  constructor(
+    private readonly points: PointsService,
+    private readonly adjust: AdjustPointsUseCase,
+    private readonly earning: EarningRulesService,
+  ) {}
+
+  @Get('points/ledger')
+  @MemberAuth()
+  ledger(@CurrentMember() member: MemberPrincipal, @Query() query: LedgerQuery): Promise<Page<LedgerEntry>> {
+    return this.points.ledger(member.memberId as number, query.cursor, query.limit ?? 20);
+  }
+
+  @Get('points/expiring')
+  @MemberAuth()
+  async expiring(@CurrentMember() member: MemberPrincipal, @Query() query: ExpiringQuery): Promise<{ items: ExpiringPoints[] }> {
+    return { items: await this.points.expiringSoon(member.memberId as number, query.days ?? 90) };
+  }
+
+  @Post('staff/members/:id/points-adjustments')
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  adjustPoints(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: AdjustPointsBody, @RequestId() requestId: string): Promise<{ balance: number }> {
+    return this.adjust.execute(staff, id, body.delta, body.reason, requestId);
+  }
+
+  @Get('staff/earning-rules')
+  @StaffAuth()
+  earningRules(): Promise<EarningRules> {
+    return this.earning.get();
+  }
+
+  @Put('staff/earning-rules')
+  @HttpCode(200)
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  updateEarningRules(@CurrentStaff() staff: StaffPrincipal, @Body() body: EarningRulesBody, @RequestId() requestId: string): Promise<EarningRules> {
+    return this.earning.update(staff, body, requestId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
+import { DataSource, LessThan } from 'typeorm';
+import { Clock } from '../common/time/clock';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
+import { PointsLot } from './entities/points-lot.entity';
+
+/** What members and automations read about points. */
+@Injectable()
+export class PointsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first; the cursor is the last entry id seen. */
+  async ledger(memberId: number, cursor: number | undefined, limit: number): Promise<Page<LedgerEntry>> {
+    const rows = await this.tx.run((m) =>
+      m.find(PointsLedgerEntry, { where: { memberId, ...(cursor ? { id: LessThan(cursor) } : {}) }, order: { id: 'DESC' }, take: limit + 1 }),
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((e) => ({ id: e.id, delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, sourceType: e.sourceType, reason: e.reason, createdAt: e.createdAt.toISOString() })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1]?.id) : null,
+    };
+  }
+
+  /** The member's lots that expire soonest, grouped by expiry instant. */
+  async expiringSoon(memberId: number, withinDays: number): Promise<ExpiringPoints[]> {
+    const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000);
+    const lots = await this.tx.run((m) =>
+      m.createQueryBuilder(PointsLot, 'l').where('l.memberId = :memberId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :until', { memberId, until }).orderBy('l.expiresAt', 'ASC').getMany(),
+    );
+    const byExpiry = new Map<string, number>();
+    for (const lot of lots) {
+      const key = (lot.expiresAt as Date).toISOString();
+      byExpiry.set(key, (byExpiry.get(key) ?? 0) + lot.remaining);
+    }
+    return [...byExpiry].map(([expiresAt, points]) => ({ expiresAt, points }));
+  }
+
+  /** For automations ("your points expire soon"): members with points expiring in the window, and how many. */
+  async membersWithPointsExpiring(withinDays: number): Promise<Array<{ memberId: number; points: number; firstExpiry: Date }>> {
+    const now = this.clock.now();
+    const until = new Date(now.getTime() + withinDays * 86_400_000);
+    const rows: Array<{ memberId: number; points: string | number; firstExpiry: Date | string }> = await this.dataSource
+      .createQueryBuilder(PointsLot, 'l')
+      .select('l.memberId', 'memberId')
+      .addSelect('SUM(l.remaining)', 'points')
+      .addSelect('MIN(l.expiresAt)', 'firstExpiry')
+      .where('l.remaining > 0 AND l.expiresAt > :now AND l.expiresAt <= :until', { now, until })
+      .groupBy('l.memberId')
+      .getRawMany();
+    return rows.map((r) => ({ memberId: Number(r.memberId), points: Number(r.points), firstExpiry: new Date(r.firstExpiry) }));
+  }
+}

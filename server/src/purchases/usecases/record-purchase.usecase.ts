@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { isDuplicateKeyError } from '../../common/db/db-errors';
+import { execute, insertRow, sqlDate } from '../../common/db/sql';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import { Outcome } from '../../common/http/outcome';
+import { Clock } from '../../common/time/clock';
+import { MembersService } from '../../members/members.service';
+import { PointsLedger } from '../../points/points-ledger';
+import { TierProgression } from '../../tiers/tier-progression';
+import { TiersService } from '../../tiers/tiers.service';
+import { Purchase } from '../entities/purchase.entity';
+import { purchaseAward } from '../purchase-rules';
+
+export interface PurchaseRequestInput {
+  memberCode?: string;
+  cardNo?: string;
+  amountCents: number;
+  orderNo: string;
+}
+
+/**
+ * A clerk records a sale: points by the programme's rule, growth, and an upgrade if earned, in one
+ * transaction. The (store, order number) key makes a retry or a second clerk award once.
+ */
+@Injectable()
+export class RecordPurchaseUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly members: MembersService,
+    private readonly ledger: PointsLedger,
+    private readonly tiers: TiersService,
+    private readonly progression: TierProgression,
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
+    if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
+    const member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo });
+    const tier = await this.tiers.byId(member.tierId);
+    const rules = await this.ledger.earningRules();
+    const now = this.clock.now();
+    const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
+    try {
+      const result = await this.tx.run(async (m) => {
+        const purchaseId = await insertRow(m, Purchase, {
+          memberId: member.id,
+          storeId: staff.storeId,
+          staffId: staff.staffId,
+          orderNo: input.orderNo,
+          amountCents: input.amountCents,
+          refundedCents: 0,
+          points: award.points,
+          growth: award.growth,
+          createdAt: now,
+        });
+        const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
+        const balance =
+          award.points > 0
+            ? (await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason })).balance
+            : await this.ledger.balanceOf(m, member.id);
+        await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), member.id]);
+        const growth = await this.progression.addGrowth(m, member.id, award.growth, { type: 'purchase', id: String(purchaseId) });
+        return { purchaseId, balance, growth };
+      });
+      await this.events.publish('purchase.recorded', { memberId: member.id, purchaseId: result.purchaseId, storeId: staff.storeId });
+      if (result.growth.upgradedFrom) {
+        await this.events.publish('tier.changed', { memberId: member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
+      }
+      return Outcome.first({
+        id: result.purchaseId,
+        points: award.points,
+        balance: result.balance,
+        growth: result.growth.growth,
+        discountPercent: result.growth.tier.discountPercent,
+        tier: { code: result.growth.tier.code, name: result.growth.tier.name },
+        tierChanged: result.growth.upgradedFrom !== null,
+        duplicate: false,
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return Outcome.repeat(await this.existing(staff.storeId, input.orderNo, member.id));
+    }
+  }
+
+  /** The same order again: answer with what the first recording gave, and say it was a duplicate. */
+  private async existing(storeId: number, orderNo: string, memberId: number): Promise<PurchaseResult> {
+    const { purchase, balance, growth, tierId } = await this.tx.run(async (m) => {
+      const purchase = await m.findOneByOrFail(Purchase, { storeId, orderNo });
+      const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await m.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [purchase.memberId]);
+      return { purchase, balance: Number(rows[0]?.points_balance), growth: Number(rows[0]?.growth), tierId: Number(rows[0]?.tier_id) };
+    });
+    if (purchase.memberId !== memberId) {
+      throw new AppError(ErrorCode.CONFLICT, `Order ${orderNo} was already recorded at this store for another member`);
+    }
+    const tier = await this.tiers.byId(tierId);
+    return { id: purchase.id, points: purchase.points, balance, growth, discountPercent: tier.discountPercent, tier: { code: tier.code, name: tier.name }, tierChanged: false, duplicate: true };
+  }
+}
