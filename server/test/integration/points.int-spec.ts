@@ -159,6 +159,17 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     }
   });
 
+  it('lets a member pay with points at the till once per order, never below zero', async () => {
+    const m = await joinMember(t, 'pts-pay');
+    const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points, orderNo });
+    const results = await Promise.all(Array.from({ length: 8 }, () => pay(30, 'PAY-1')));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200 && r.body.duplicate)).toHaveLength(7);
+    const tooMuch = await pay(71, 'PAY-2').expect(409);
+    expect(tooMuch.body.error).toMatchObject({ code: 'POINTS_INSUFFICIENT', details: { needed: 71, balance: 70 } });
+    expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 70, ledger: 70, lots: 70 });
+  });
+
   it('lets HQ change the earning rules (a member day doubles points) and audits it', async () => {
     const rules = await t.http.get('/api/v1/staff/earning-rules').set(bearer(hq)).expect(200);
     // 2026-03-10 is a Tuesday.

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { isDuplicateKeyError } from '../../common/db/db-errors';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { AppError } from '../../common/errors/app-error';
+import { Outcome } from '../../common/http/outcome';
+import { MembersService } from '../../members/members.service';
+import { PointsLedgerEntry } from '../../points/entities/points-ledger-entry.entity';
+import { PointsLedger } from '../../points/points-ledger';
+
+export interface PointsPaymentResult {
+  id: number;
+  points: number;
+  balance: number;
+  duplicate: boolean;
+}
+
+/**
+ * 积分抵扣 at the till: the member pays part of an order with points. The ledger's dedupe key
+ * (store + order number) makes a retry or a second clerk deduct once.
+ */
+@Injectable()
+export class PayWithPointsUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly members: MembersService,
+    private readonly ledger: PointsLedger,
+  ) {}
+
+  async execute(staff: StaffPrincipal, input: { memberCode?: string; cardNo?: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
+    if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
+    const member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo });
+    const dedupeKey = `pospay:${staff.storeId}:${input.orderNo}`;
+    try {
+      const posting = await this.tx.run((m) =>
+        this.ledger.debit(m, LedgerEntryType.SPEND, input.points, { memberId: member.id, sourceType: 'pos_payment', sourceId: input.orderNo, storeId: staff.storeId, staffId: staff.staffId, reason: `门店积分抵扣（订单 ${input.orderNo}）`, dedupeKey }),
+      );
+      return Outcome.first({ id: posting.entryId, points: posting.points, balance: posting.balance, duplicate: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const first = await this.tx.run((m) => m.findOneByOrFail(PointsLedgerEntry, { dedupeKey }));
+      if (first.memberId !== member.id) throw new AppError(ErrorCode.CONFLICT, `Order ${input.orderNo} was already paid with another member's points`);
+      return Outcome.repeat({ id: first.id, points: -first.delta, balance: await this.tx.run((m) => this.ledger.balanceOf(m, member.id)), duplicate: true });
+    }
+  }
+}
