@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CheckinController } from './checkin.controller';
+import { CheckinService } from './checkin.service';
+import { StaffCheckinController } from './staff-checkin.controller';
+import { CheckInUseCase } from './usecases/check-in.usecase';
+import { MakeupCheckinUseCase } from './usecases/makeup-checkin.usecase';
+
+@Module({
+  controllers: [CheckinController, StaffCheckinController],
+  providers: [CheckinService, CheckInUseCase, MakeupCheckinUseCase],
+  exports: [CheckinService],
+})
+export class CheckinModule {}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LedgerEntryType, MakeupCheckinResult } from '@huiyuan/shared-types';
+import { isDuplicateKeyError } from '../../common/db/db-errors';
+import { execute, forUpdate, insertRow } from '../../common/db/sql';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { Outcome } from '../../common/http/outcome';
+import { addDays, businessDate } from '../../common/time/business-date';
+import { Clock } from '../../common/time/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { memberNotFound } from '../../members/members.errors';
+import { PointsLedger } from '../../points/points-ledger';
+import { CheckedDay, currentStreak, makeupRefusal, restreakAfterMakeup, streakOn } from '../checkin-rules';
+import { makeupNotAllowed } from '../checkin.errors';
+import { CheckinService } from '../checkin.service';
+import { Checkin } from '../entities/checkin.entity';
+
+/**
+ * 补签: fills a missed day of the current month for points. The filled day awards nothing itself;
+ * it joins the days around it into one streak, so the days after it (and the bonuses still to
+ * come) continue from it. Bonuses already missed are not paid afterwards.
+ */
+@Injectable()
+export class MakeupCheckinUseCase {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly checkins: CheckinService,
+    private readonly ledger: PointsLedger,
+  ) {}
+
+  async execute(memberId: number, day: string): Promise<Outcome<MakeupCheckinResult>> {
+    const now = this.clock.now();
+    const zone = this.config.businessTimeZone;
+    const today = businessDate(now, zone);
+    const rules = await this.checkins.rules();
+    try {
+      const result = await this.tx.run(async (m): Promise<MakeupCheckinResult | null> => {
+        // The member row lock serialises a member's make-ups, so two at once cannot both take the month's last one.
+        const members = await m.query<Array<{ created_at: Date | string }>>(`SELECT created_at FROM members WHERE id = ? AND status = 'active'${forUpdate(m)}`, [memberId]);
+        if (!members[0]) throw memberNotFound(`id ${memberId}`);
+        const joinDay = businessDate(new Date(members[0].created_at), zone);
+        const taken = await m.query<Array<{ kind: string }>>('SELECT kind FROM checkins WHERE member_id = ? AND day = ?', [memberId, day]);
+        if (taken[0]) return null;
+        const used = await m.query<Array<{ n: number }>>("SELECT COUNT(*) AS n FROM checkins WHERE member_id = ? AND kind = 'makeup' AND day >= ? AND day <= ?", [memberId, `${today.slice(0, 7)}-01`, today]);
+        const refusal = makeupRefusal(rules, day, today, joinDay, Number(used[0]?.n ?? 0));
+        if (refusal) throw makeupNotAllowed(refusal, day);
+
+        const before = await m.query<Array<{ streak: number }>>('SELECT streak FROM checkins WHERE member_id = ? AND day = ?', [memberId, addDays(day, -1)]);
+        const filled: CheckedDay = { day, streak: streakOn(day, before[0] ? { day: addDays(day, -1), streak: Number(before[0].streak) } : null, rules.cycle) };
+        await insertRow(m, Checkin, { memberId, day, kind: 'makeup', streak: filled.streak, points: 0, bonus: 0, growth: 0, costPoints: rules.makeupCostPoints, createdAt: now });
+        // Locking read: a check-in of today still in flight must be seen, or its streak would stay short.
+        const following = await m.query<Array<{ day: string; streak: number }>>(`SELECT day, streak FROM checkins WHERE member_id = ? AND day > ? AND day <= ? ORDER BY day${forUpdate(m)}`, [memberId, day, today]);
+        const after = following.map((f) => ({ day: f.day, streak: Number(f.streak) }));
+        const restreaked = restreakAfterMakeup(filled, after, rules.cycle);
+        for (const changed of restreaked) {
+          await execute(m, 'UPDATE checkins SET streak = ? WHERE member_id = ? AND day = ?', [changed.streak, memberId, changed.day]);
+        }
+        const latest = after.at(-1);
+        const last = latest ? (restreaked.find((c) => c.day === latest.day) ?? latest) : filled;
+        const balance =
+          rules.makeupCostPoints > 0
+            ? (await this.ledger.debit(m, LedgerEntryType.SPEND, rules.makeupCostPoints, { memberId, sourceType: 'checkin_makeup', sourceId: day, reason: `补签 ${day}`, dedupeKey: `makeup:${memberId}:${day}` })).balance
+            : await this.ledger.balanceOf(m, memberId);
+        return { date: day, streak: filled.streak, costPoints: rules.makeupCostPoints, balance, currentStreak: currentStreak(last, today, rules.cycle) };
+      });
+      return result ? Outcome.first(result) : Outcome.repeat(await this.checkins.firstMakeupResult(memberId, day));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return Outcome.repeat(await this.checkins.firstMakeupResult(memberId, day));
+    }
+  }
+}
