@@ -10,14 +10,19 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1f1b2d',
     navigationBarTitleText: '会员',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f5f5f7',
+    backgroundColor: '#ededed',
   },
   tabBar: {
     color: '#8a8a99',
     selectedColor: '#b8860b',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: tabs.map((tab) => ({ pagePath: tab.path, text: tab.text })),
+    list: tabs.map((tab) => ({
+      pagePath: tab.path,
+      text: tab.text,
+      iconPath: `assets/tabbar/${tab.icon}.png`,
+      selectedIconPath: `assets/tabbar/${tab.icon}-active.png`,
+    })),
   },
   preloadRule: {
     [tabPages.home.path]: { network: 'all', packages: [subPackages.checkin.root, subPackages.join.root] },

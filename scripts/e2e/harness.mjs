@@ -32,6 +32,50 @@ export async function screenshot(page, name) {
   return file
 }
 
+/** Thrown by a journey whose server routes are not deployed yet: the runner reports it as skipped. */
+export class JourneySkipped extends Error {
+  constructor(reason) {
+    super(reason)
+    this.name = 'JourneySkipped'
+  }
+}
+
+/**
+ * Skips the journey when any of these routes answers 404 ROUTE_NOT_FOUND (not deployed yet). Any
+ * other answer (401 without a token, 400 for an empty body…) means the route exists and the journey runs.
+ * routes: ['POST /api/v1/checkins', 'GET /api/v1/checkins/calendar', …]
+ */
+export async function requireRoutes(baseUrl, routes) {
+  const missing = []
+  for (const route of routes) {
+    const [method, path] = route.split(' ')
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+      body: method === 'GET' ? undefined : '{}',
+    })
+    const body = await res.json().catch(() => null)
+    if (res.status === 404 && body?.error?.code === 'ROUTE_NOT_FOUND') missing.push(route)
+  }
+  if (missing.length) throw new JourneySkipped(`server route not deployed (404 ROUTE_NOT_FOUND): ${missing.join(', ')}`)
+}
+
+/** The body of the next API response to `method path` (path without query), after `action` runs. */
+export async function apiResponse(page, method, pathname, action) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname),
+    action(),
+  ])
+  const text = await res.text()
+  let body = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = text
+  }
+  return { status: res.status(), body }
+}
+
 export function expect(actual, message = 'expectation') {
   const fail = (why) => {
     throw new Error(`${message}: ${why}`)
@@ -42,5 +86,6 @@ export function expect(actual, message = 'expectation') {
     toMatch: (re) => re.test(String(actual)) || fail(`expected to match ${re}, got ${JSON.stringify(String(actual).slice(0, 200))}`),
     toBeTruthy: () => Boolean(actual) || fail(`expected truthy, got ${JSON.stringify(actual)}`),
     toBeGreaterThan: (n) => actual > n || fail(`expected > ${n}, got ${actual}`),
+    toBeOneOf: (options) => options.includes(actual) || fail(`expected one of ${JSON.stringify(options)}, got ${JSON.stringify(actual)}`),
   }
 }

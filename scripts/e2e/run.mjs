@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromiumInstalled, expect, launch, newPage, screenshot } from './harness.mjs'
+import { apiResponse, chromiumInstalled, expect, JourneySkipped, launch, newPage, requireRoutes, screenshot } from './harness.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const baseUrl = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
@@ -24,22 +24,49 @@ const files = fs
 const browser = await launch()
 let passed = 0
 let failed = 0
+let skipped = 0
 for (const file of files) {
   const journey = await import(pathToFileURL(path.join(here, 'journeys', file)).href)
   const page = await newPage(browser)
+  // Journeys that need a second person (a clerk beside the member) open more browsers: each is a
+  // separate context, so a separate session and localStorage.
+  const extraPages = []
+  const openPage = async () => {
+    const extra = await newPage(browser)
+    extraPages.push(extra)
+    return extra
+  }
   const started = Date.now()
   try {
-    await journey.run({ page, baseUrl, expect, screenshot: (name) => screenshot(page, name) })
+    await journey.run({
+      page,
+      baseUrl,
+      expect,
+      screenshot: (name, onPage = page) => screenshot(onPage, name),
+      newPage: openPage,
+      requireRoutes: (routes) => requireRoutes(baseUrl, routes),
+      apiResponse,
+    })
     passed += 1
     console.log(`PASS ${journey.name} (${Date.now() - started} ms)`)
   } catch (error) {
+    if (error instanceof JourneySkipped) {
+      skipped += 1
+      console.log(`SKIP ${journey.name}: ${error.message}`)
+      continue
+    }
     failed += 1
-    const shot = await screenshot(page, `FAILED-${path.basename(file, '.journey.mjs')}`).catch(() => null)
-    console.log(`FAIL ${journey.name}: ${error instanceof Error ? error.message : String(error)}${shot ? ` (screenshot ${shot})` : ''}`)
+    const base = `FAILED-${path.basename(file, '.journey.mjs')}`
+    const shots = []
+    for (const [i, p] of [page, ...extraPages].entries()) {
+      const shot = await screenshot(p, i === 0 ? base : `${base}-${i + 1}`).catch(() => null)
+      if (shot) shots.push(shot)
+    }
+    console.log(`FAIL ${journey.name}: ${error instanceof Error ? error.message : String(error)}${shots.length ? ` (screenshots ${shots.join(', ')})` : ''}`)
   } finally {
-    await page.context().close()
+    for (const p of [page, ...extraPages]) await p.context().close().catch(() => undefined)
   }
 }
 await browser.close()
-console.log(`e2e: ${passed} passed, ${failed} failed`)
+console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed > 0 ? 1 : 0)

@@ -5,12 +5,14 @@
 interface TabPage {
   path: string
   text: string
+  /** Tab-bar icon: src/assets/tabbar/<icon>.png and <icon>-active.png (scripts/make-tab-icons.mjs). */
+  icon: string
 }
 
 export const tabPages = {
-  home: { path: 'pages/home/index', text: '首页' },
-  card: { path: 'pages/card/index', text: '会员卡' },
-  mine: { path: 'pages/mine/index', text: '我的' },
+  home: { path: 'pages/home/index', text: '首页', icon: 'home' },
+  card: { path: 'pages/card/index', text: '会员卡', icon: 'card' },
+  mine: { path: 'pages/mine/index', text: '我的', icon: 'mine' },
 } as const satisfies Record<string, TabPage>
 
 /** Feature subpackages: root folder under src/ and the pages inside it. */
