@@ -1,8 +1,10 @@
 import { AuditModule } from './audit/audit.module';
 import { CheckinModule } from './checkin/checkin.module';
+import { CouponsModule } from './coupons/coupons.module';
 import { MembersModule } from './members/members.module';
 import { PointsModule } from './points/points.module';
 import { PurchasesModule } from './purchases/purchases.module';
+import { RewardsModule } from './rewards/rewards.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
@@ -10,4 +12,4 @@ import { TiersModule } from './tiers/tiers.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule];

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CouponSettings, CouponTemplate as CouponTemplateView, CouponTemplateRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
+import { Store } from '../stores/entities/store.entity';
+import { StoreScope } from '../stores/store-scope';
+import { termsProblem } from './coupon-rules';
+import { CouponSettingsService } from './coupon-settings';
+import { CouponViews } from './coupon-views';
+import { couponTemplateNotFound } from './coupons.errors';
+import { CouponTemplate } from './entities/coupon-template.entity';
+
+/** HQ edits coupon templates; store managers edit their own store's when HQ allows it. */
+@Injectable()
+export class CouponTemplatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly scope: StoreScope,
+    private readonly views: CouponViews,
+    private readonly settings: CouponSettingsService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** HQ sees every template; store staff see HQ's and their own store's. */
+  async list(staff: StaffPrincipal): Promise<CouponTemplateView[]> {
+    const where = staff.role === StaffRole.HQ_ADMIN ? {} : [{ ownerStoreId: IsNull() }, { ownerStoreId: staff.storeId }];
+    const templates = await this.dataSource.manager.find(CouponTemplate, { where, order: { id: 'DESC' } });
+    const counts = await this.issuedCounts(templates.map((t) => t.id));
+    return Promise.all(templates.map((t) => this.views.template(t, counts.get(t.id) ?? 0)));
+  }
+
+  async create(staff: StaffPrincipal | null, request: CouponTemplateRequest, requestId?: string): Promise<CouponTemplateView> {
+    const ownerStoreId = await this.ownerFor(staff, request);
+    const values = await this.values(request);
+    const now = this.clock.now();
+    const template = await this.tx.run(async (m) => {
+      const saved = await m.save(m.create(CouponTemplate, { ...values, ownerStoreId, issuedCount: 0, createdAt: now, updatedAt: now }));
+      await this.audit.record(m, { staff, requestId }, { action: 'coupon_template.create', targetType: 'coupon_template', targetId: saved.id, summary: `新建券模板 ${saved.title}`, after: values });
+      return saved;
+    });
+    return this.views.template(template, 0);
+  }
+
+  async update(staff: StaffPrincipal, id: number, request: CouponTemplateRequest, requestId: string): Promise<CouponTemplateView> {
+    const values = await this.values(request);
+    const template = await this.tx.run(async (m) => {
+      const before = await m.findOneBy(CouponTemplate, { id });
+      if (!before) throw couponTemplateNotFound(id);
+      if (staff.role !== StaffRole.HQ_ADMIN) {
+        if (before.ownerStoreId === null) throw new AppError(ErrorCode.FORBIDDEN, "HQ's coupon templates are edited by HQ");
+        await this.ownerFor(staff, request);
+        await this.scope.assertCovers(staff, before.ownerStoreId, `Coupon template "${before.title}"`);
+      }
+      // A template that gets a cap starts counting from the coupons it already gave.
+      const issued = before.totalStock !== null ? before.issuedCount : ((await this.issuedCounts([id])).get(id) ?? 0);
+      if (values.totalStock !== null && values.totalStock < issued) throw new AppError(ErrorCode.VALIDATION_FAILED, `totalStock: ${issued} have been issued already`);
+      await m.update(CouponTemplate, { id }, { ...values, issuedCount: issued, updatedAt: this.clock.now() });
+      await this.audit.record(m, { staff, requestId }, { action: 'coupon_template.update', targetType: 'coupon_template', targetId: id, summary: `修改券模板 ${values.title}`, before, after: values });
+      return m.findOneByOrFail(CouponTemplate, { id });
+    });
+    return this.views.template(template, (await this.issuedCounts([id])).get(id) ?? 0);
+  }
+
+  async updateSettings(staff: StaffPrincipal, settings: CouponSettings, requestId: string): Promise<CouponSettings> {
+    await this.tx.run(async (m) => {
+      await this.settings.set(m, settings);
+      await this.audit.record(m, { staff, requestId }, { action: 'coupon_settings.update', targetType: 'programme', targetId: 'coupons', summary: '修改券规则', after: settings });
+    });
+    return this.settings.get();
+  }
+
+  /** A store manager's template belongs to their store and may only be valid there. */
+  private async ownerFor(staff: StaffPrincipal | null, request: CouponTemplateRequest): Promise<number | null> {
+    if (!staff || staff.role === StaffRole.HQ_ADMIN) return null;
+    if (!(await this.settings.get()).managersMayCreateTemplates) throw new AppError(ErrorCode.FORBIDDEN, 'HQ has not allowed stores to make their own coupons');
+    if (request.storeScope === 'all') throw new AppError(ErrorCode.FORBIDDEN, "storeScope: a store's own coupon cannot be valid at every store");
+    for (const code of request.storeScope === 'listed' ? (request.storeCodes ?? []) : []) {
+      const store = await this.dataSource.manager.findOneBy(Store, { code });
+      await this.scope.assertCovers(staff, store?.id ?? null, `Store ${code}`);
+    }
+    return staff.storeId;
+  }
+
+  private async values(request: CouponTemplateRequest): Promise<Omit<CouponTemplate, 'id' | 'ownerStoreId' | 'issuedCount' | 'createdAt' | 'updatedAt'>> {
+    const terms = {
+      kind: request.kind,
+      amountCents: request.kind === 'cash' ? (request.amountCents ?? null) : null,
+      minSpendCents: request.kind === 'cash' ? (request.minSpendCents ?? null) : null,
+      ratePercent: request.kind === 'discount' ? (request.ratePercent ?? null) : null,
+      capCents: request.kind === 'discount' ? (request.capCents ?? null) : null,
+      giftDescription: request.kind === 'gift' ? (request.giftDescription ?? null) : null,
+    };
+    const problem = termsProblem(terms);
+    if (problem) throw new AppError(ErrorCode.VALIDATION_FAILED, problem);
+    const v = request.validity;
+    if (v.kind === 'fixed' && Date.parse(v.until) <= Date.parse(v.from)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'validity.until: must be after validity.from');
+    return {
+      title: request.title,
+      ...terms,
+      validityKind: v.kind,
+      validFrom: v.kind === 'fixed' ? new Date(v.from) : null,
+      validUntil: v.kind === 'fixed' ? new Date(v.until) : null,
+      validDays: v.kind === 'relative' ? v.days : null,
+      startsNextDay: v.kind === 'relative' ? v.startsNextDay : false,
+      storeScope: request.storeScope,
+      storeIdsJson: JSON.stringify(await this.listedStoreIds(this.dataSource.manager, request)),
+      totalStock: request.totalStock ?? null,
+      perMemberLimit: request.perMemberLimit ?? null,
+      perMemberDailyLimit: request.perMemberDailyLimit ?? null,
+      minTierRank: request.minTierRank ?? null,
+      usageNotes: request.usageNotes ?? '',
+      active: request.active ?? true,
+    };
+  }
+
+  private async listedStoreIds(manager: EntityManager, request: CouponTemplateRequest): Promise<number[]> {
+    if (request.storeScope !== 'listed') return [];
+    const codes = request.storeCodes ?? [];
+    if (codes.length === 0) throw new AppError(ErrorCode.VALIDATION_FAILED, "storeCodes: list the stores (or regions) for storeScope 'listed'");
+    const stores = await manager.findBy(Store, { code: In(codes) });
+    const missing = codes.filter((c) => !stores.some((s) => s.code === c));
+    if (missing.length) throw new AppError(ErrorCode.STORE_NOT_FOUND, `storeCodes: no store ${missing.join(', ')}`);
+    return codes.map((c) => (stores.find((s) => s.code === c) as Store).id);
+  }
+
+  /** Uncapped templates keep no counter (see CouponIssuer), so the coupons are counted. */
+  private async issuedCounts(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ template_id: number; n: number | string }> = await this.dataSource
+      .createQueryBuilder()
+      .select('template_id', 'template_id')
+      .addSelect('COUNT(*)', 'n')
+      .from('coupons', 'c')
+      .where('template_id IN (:...ids)', { ids })
+      .groupBy('template_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.template_id), Number(r.n)]));
+  }
+}

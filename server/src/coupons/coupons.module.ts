@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { CouponExpiryJob } from './coupon-expiry.job';
+import { CouponIssuer } from './coupon-issuer';
+import { CouponSettingsService } from './coupon-settings';
+import { CouponTemplatesService } from './coupon-templates.service';
+import { CouponViews } from './coupon-views';
+import { CouponsController } from './coupons.controller';
+import { CouponsService } from './coupons.service';
+import { StaffCouponTemplatesController } from './staff-coupon-templates.controller';
+import { StaffCouponsController } from './staff-coupons.controller';
+import { IssueCouponUseCase } from './usecases/issue-coupon.usecase';
+import { VerifyCouponUseCase } from './usecases/verify-coupon.usecase';
+
+/** Templates, issuing (CouponIssuer, for every feature that gives coupons), the wallet and 核销. */
+@Module({
+  controllers: [CouponsController, StaffCouponsController, StaffCouponTemplatesController],
+  providers: [CouponIssuer, CouponViews, CouponsService, CouponTemplatesService, CouponSettingsService, CouponExpiryJob, IssueCouponUseCase, VerifyCouponUseCase],
+  exports: [CouponIssuer, CouponViews, CouponTemplatesService, CouponExpiryJob],
+})
+export class CouponsModule {}

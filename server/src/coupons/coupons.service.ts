@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CouponDetail,
+  CouponSettlementReport,
+  CouponStatus,
+  Coupon as CouponView,
+  CouponVerification as CouponVerificationView,
+  ErrorCode,
+  Page,
+  StaffRole,
+} from '@huiyuan/shared-types';
+import bwipjs from 'bwip-js';
+import { Brackets, DataSource, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { sqlDate } from '../common/db/sql';
+import { AppError } from '../common/errors/app-error';
+import { addDays, businessDate, startOfBusinessDay } from '../common/time/business-date';
+import { Clock } from '../common/time/clock';
+import { Member } from '../members/entities/member.entity';
+import { StaffMember } from '../staff/entities/staff-member.entity';
+import { StoreScope } from '../stores/store-scope';
+import { StoresService } from '../stores/stores.service';
+import { CouponViews, storeRef } from './coupon-views';
+import { couponNotFound } from './coupons.errors';
+import { Coupon } from './entities/coupon.entity';
+import { CouponTemplate } from './entities/coupon-template.entity';
+import { CouponVerification } from './entities/coupon-verification.entity';
+
+const DAY_LIST_LIMIT = 100;
+
+/** Reads: the member's wallet, the store's verifications, and the settlement report. */
+@Injectable()
+export class CouponsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly views: CouponViews,
+    private readonly scope: StoreScope,
+    private readonly stores: StoresService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Newest first. An active coupon past its end counts as expired before the expiry job has marked it. */
+  async wallet(memberId: number, status: CouponStatus, beforeId: number | undefined, limit: number): Promise<Page<CouponView>> {
+    const now = this.clock.now();
+    const query = this.dataSource.createQueryBuilder(Coupon, 'c').where('c.memberId = :memberId', { memberId });
+    if (status === 'active') query.andWhere("c.status = 'active' AND c.expiresAt > :now", { now });
+    if (status === 'used') query.andWhere("c.status = 'used'");
+    if (status === 'expired') query.andWhere(new Brackets((q) => q.where("c.status = 'expired'").orWhere("c.status = 'active' AND c.expiresAt <= :now", { now })));
+    if (beforeId) query.andWhere('c.id < :beforeId', { beforeId });
+    const rows = await query.orderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    return { items: await this.views.coupons(page, await this.templatesOf(page)), nextCursor: rows.length > limit ? String(page[page.length - 1]?.id) : null };
+  }
+
+  async detail(memberId: number, couponId: number): Promise<CouponDetail> {
+    const coupon = await this.dataSource.manager.findOneBy(Coupon, { id: couponId, memberId });
+    if (!coupon) throw couponNotFound(`${couponId} in your wallet`);
+    const view = await this.views.coupon(coupon, await this.dataSource.manager.findOneByOrFail(CouponTemplate, { id: coupon.templateId }));
+    if (view.status !== 'active') return view;
+    const qr = await bwipjs.toBuffer({ bcid: 'qrcode', text: coupon.code, scale: 5, paddingwidth: 2, paddingheight: 2 });
+    return { ...view, qrPng: `data:image/png;base64,${qr.toString('base64')}` };
+  }
+
+  async verification(id: number): Promise<CouponVerificationView> {
+    const row = await this.dataSource.manager.findOneBy(CouponVerification, { id });
+    if (!row) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${id}`);
+    const [view] = await this.verificationViews([row]);
+    return view as CouponVerificationView;
+  }
+
+  /** One store's verifications on one business day (default: the staff member's store, today). */
+  async verificationsOfDay(staff: StaffPrincipal, storeCode: string | undefined, date: string | undefined, afterId: number | undefined): Promise<Page<CouponVerificationView>> {
+    const store = storeCode ? await this.stores.requireByCode(storeCode) : (await this.scope.stores()).get(staff.storeId);
+    if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, 'Your store no longer exists');
+    await this.scope.assertCovers(staff, store.id, `Store ${store.code}`);
+    const day = date ?? businessDate(this.clock.now(), this.config.businessTimeZone);
+    const rows = await this.dataSource
+      .createQueryBuilder(CouponVerification, 'v')
+      .where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', {
+        storeId: store.id,
+        from: startOfBusinessDay(day, this.config.businessTimeZone),
+        to: startOfBusinessDay(addDays(day, 1), this.config.businessTimeZone),
+      })
+      .andWhere(afterId ? 'v.id > :afterId' : '1 = 1', { afterId })
+      .orderBy('v.id', 'ASC')
+      .take(DAY_LIST_LIMIT + 1)
+      .getMany();
+    const page = rows.slice(0, DAY_LIST_LIMIT);
+    return { items: await this.verificationViews(page), nextCursor: rows.length > DAY_LIST_LIMIT ? String(page[page.length - 1]?.id) : null };
+  }
+
+  /**
+   * Coupons a store gave that were used at another store, per pair, for the stores to settle.
+   * Mall coupons have no issuing store (HQ pays for them in points) and are left out.
+   */
+  async settlement(staff: StaffPrincipal, from: string, to: string): Promise<CouponSettlementReport> {
+    const tz = this.config.businessTimeZone;
+    const rows: Array<{ issued_store_id: number; used_store_id: number; n: number | string; cash: number | string | null }> = await this.dataSource.query(
+      `SELECT issued_store_id, used_store_id, COUNT(*) AS n, SUM(CASE WHEN kind = 'cash' THEN amount_cents ELSE 0 END) AS cash
+       FROM coupons
+       WHERE status = 'used' AND used_at >= ? AND used_at < ? AND issued_store_id IS NOT NULL AND used_store_id <> issued_store_id
+       GROUP BY issued_store_id, used_store_id`,
+      [sqlDate(this.dataSource.manager, startOfBusinessDay(from, tz)), sqlDate(this.dataSource.manager, startOfBusinessDay(addDays(to, 1), tz))],
+    );
+    const stores = await this.scope.stores();
+    const items = [];
+    for (const r of rows) {
+      const issued = stores.get(Number(r.issued_store_id));
+      const used = stores.get(Number(r.used_store_id));
+      if (!issued || !used) continue;
+      const visible = staff.role === StaffRole.HQ_ADMIN || (await this.scope.covers(staff, issued.id)) || (await this.scope.covers(staff, used.id));
+      if (visible) items.push({ issuedStore: storeRef(issued), usedStore: storeRef(used), count: Number(r.n), cashOffCents: Number(r.cash ?? 0) });
+    }
+    items.sort((a, b) => a.issuedStore.code.localeCompare(b.issuedStore.code) || a.usedStore.code.localeCompare(b.usedStore.code));
+    return { from, to, items };
+  }
+
+  private async verificationViews(rows: CouponVerification[]): Promise<CouponVerificationView[]> {
+    if (rows.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const coupons = await manager.findBy(Coupon, { id: In(rows.map((r) => r.couponId)) });
+    const couponViews = new Map((await this.views.coupons(coupons, await this.templatesOf(coupons))).map((c) => [c.id, c]));
+    const members = new Map((await manager.find(Member, { where: { id: In(coupons.map((c) => c.memberId)) }, select: ['id', 'cardNo', 'nickname'] })).map((m) => [m.id, m]));
+    const memberOf = new Map(coupons.map((c) => [c.id, members.get(c.memberId)]));
+    const staff = new Map((await manager.find(StaffMember, { where: { id: In(rows.map((r) => r.staffId)) }, select: ['id', 'displayName'] })).map((s) => [s.id, s]));
+    const stores = await this.scope.stores();
+    return rows.map((r) => {
+      const member = memberOf.get(r.couponId);
+      const store = stores.get(r.storeId);
+      const clerk = staff.get(r.staffId);
+      return {
+        id: r.id,
+        coupon: couponViews.get(r.couponId) as CouponView,
+        member: { cardNo: member?.cardNo ?? '', nickname: member?.nickname ?? null },
+        verifiedAt: r.verifiedAt.toISOString(),
+        store: store ? storeRef(store) : { code: '', name: '' },
+        verifiedBy: clerk ? { id: clerk.id, displayName: clerk.displayName } : undefined,
+        undoneAt: r.undoneAt?.toISOString() ?? null,
+      };
+    });
+  }
+
+  private async templatesOf(coupons: Coupon[]): Promise<CouponTemplate[]> {
+    const ids = [...new Set(coupons.map((c) => c.templateId))];
+    return ids.length ? this.dataSource.manager.findBy(CouponTemplate, { id: In(ids) }) : [];
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } from '@huiyuan/shared-types';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '../../audit/audit-trail';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { execute, insertRow, sqlDate } from '../../common/db/sql';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { AppError } from '../../common/errors/app-error';
+import { Clock } from '../../common/time/clock';
+import { Store } from '../../stores/entities/store.entity';
+import { StoreScope } from '../../stores/store-scope';
+import { normaliseCouponCode, usability } from '../coupon-rules';
+import { CouponSettingsService } from '../coupon-settings';
+import { CouponViews } from '../coupon-views';
+import { couponNotFound } from '../coupons.errors';
+import { CouponsService } from '../coupons.service';
+import { Coupon } from '../entities/coupon.entity';
+import { CouponTemplate } from '../entities/coupon-template.entity';
+import { CouponVerification } from '../entities/coupon-verification.entity';
+
+/**
+ * 核销 at the till, and a manager's undo. The checks before the transaction give the clerk a
+ * precise answer; the conditional update inside it is what makes a coupon usable once.
+ */
+@Injectable()
+export class VerifyCouponUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly scope: StoreScope,
+    private readonly views: CouponViews,
+    private readonly coupons: CouponsService,
+    private readonly settings: CouponSettingsService,
+    private readonly audit: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
+    const code = normaliseCouponCode(rawCode);
+    if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
+    const store = (await this.scope.stores()).get(staff.storeId);
+    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
+    const coupon = await this.dataSource.manager.findOneBy(Coupon, { code });
+    if (!coupon) throw couponNotFound(`with code ${code}`);
+    const template = await this.dataSource.manager.findOneByOrFail(CouponTemplate, { id: coupon.templateId });
+    const now = this.clock.now();
+    await this.assertUsable(coupon, now);
+    if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
+      const where = await this.views.storesText(template, coupon.issuedStoreId);
+      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
+    }
+
+    const verificationId = await this.tx.run(async (m) => {
+      const used = await execute(
+        m,
+        "UPDATE coupons SET status = 'used', used_at = ?, used_by_staff_id = ?, used_store_id = ? WHERE id = ? AND status = 'active' AND expires_at > ?",
+        [sqlDate(m, now), staff.staffId, store.id, coupon.id, sqlDate(m, now)],
+      );
+      if (used !== 1) {
+        await this.assertUsable(await m.findOneByOrFail(Coupon, { id: coupon.id }), now);
+        throw new AppError(ErrorCode.CONFLICT, 'The coupon changed while it was being verified; try again');
+      }
+      const id = await insertRow(m, CouponVerification, { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null });
+      await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), coupon.memberId]);
+      await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
+      return id;
+    });
+    return this.coupons.verification(verificationId);
+  }
+
+  /** A manager (or HQ) takes back a verification made by mistake, within the programme's window. */
+  async undo(staff: StaffPrincipal, verificationId: number, requestId: string): Promise<CouponVerificationView> {
+    const { undoWindowMinutes } = await this.settings.get();
+    await this.tx.run(async (m) => {
+      const verification = await m.findOneBy(CouponVerification, { id: verificationId });
+      if (!verification) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${verificationId}`);
+      await this.scope.assertCovers(staff, verification.storeId, 'This verification');
+      if (verification.undoneAt) throw new AppError(ErrorCode.COUPON_NOT_USED, `This verification was already undone at ${verification.undoneAt.toISOString()}`);
+      const now = this.clock.now();
+      const deadline = new Date(verification.verifiedAt.getTime() + undoWindowMinutes * 60_000);
+      if (now > deadline) {
+        throw new AppError(ErrorCode.VERIFICATION_UNDO_WINDOW_PASSED, `A verification can be undone within ${undoWindowMinutes} minutes; this one was at ${verification.verifiedAt.toISOString()}`, { deadline: deadline.toISOString() });
+      }
+      const undone = await execute(m, 'UPDATE coupon_verifications SET undone_at = ?, undone_by_staff_id = ? WHERE id = ? AND undone_at IS NULL', [sqlDate(m, now), staff.staffId, verificationId]);
+      const restored = await execute(m, "UPDATE coupons SET status = 'active', used_at = NULL, used_store_id = NULL, used_by_staff_id = NULL WHERE id = ? AND status = 'used'", [verification.couponId]);
+      if (undone !== 1 || restored !== 1) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
+      const coupon = await m.findOneByOrFail(Coupon, { id: verification.couponId });
+      await this.audit.record(m, { staff, requestId, storeId: verification.storeId }, {
+        action: 'coupon.verify_undo',
+        targetType: 'coupon',
+        targetId: coupon.id,
+        summary: `撤销核销 ${coupon.title} 券码 ${coupon.code}`,
+        before: { status: 'used', verificationId },
+        after: { status: 'active' },
+      });
+    });
+    return this.coupons.verification(verificationId);
+  }
+
+  private async assertUsable(coupon: Coupon, now: Date): Promise<void> {
+    switch (usability(coupon, now)) {
+      case 'usable':
+        return;
+      case 'used': {
+        const store: Store | undefined = coupon.usedStoreId === null ? undefined : (await this.scope.stores()).get(coupon.usedStoreId);
+        const at = coupon.usedAt ? this.localTime(coupon.usedAt) : 'earlier';
+        throw new AppError(ErrorCode.COUPON_ALREADY_USED, `This coupon was already used at ${at} in ${store?.name ?? 'another store'}`, {
+          usedAt: coupon.usedAt?.toISOString() ?? null,
+          usedStore: store ? { code: store.code, name: store.name } : null,
+        });
+      }
+      case 'expired':
+        throw new AppError(ErrorCode.COUPON_EXPIRED, `This coupon expired at ${this.localTime(coupon.expiresAt)}`, { expiresAt: coupon.expiresAt.toISOString() });
+      case 'not_yet_valid':
+        throw new AppError(ErrorCode.COUPON_NOT_YET_VALID, `This coupon can be used from ${this.localTime(coupon.validFrom)}`, { validFrom: coupon.validFrom.toISOString() });
+    }
+  }
+
+  /** "2026-03-01 15:04" in the business time zone, as the clerk's clock shows it. */
+  private localTime(at: Date): string {
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: this.config.businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+  }
+}

@@ -1,0 +1,179 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, Page, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { execute } from '../common/db/sql';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
+import { faceText, validityText } from '../coupons/coupon-rules';
+import { CouponViews, templateValidity } from '../coupons/coupon-views';
+import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
+import { TiersService } from '../tiers/tiers.service';
+import { Reward } from './entities/reward.entity';
+import { rewardNotAvailable, rewardNotFound } from './rewards.errors';
+
+/** The points mall as members see it, and HQ's editor. */
+@Injectable()
+export class RewardsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly tiers: TiersService,
+    private readonly views: CouponViews,
+    private readonly audit: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** What is on sale now, in HQ's order; sold-out items stay listed (with stockLeft 0). */
+  async onSale(cursor: string | undefined, limit: number): Promise<Page<RewardView>> {
+    const query = this.onSaleQuery();
+    if (cursor) {
+      const [sortOrder, id] = cursor.split('.').map(Number);
+      query.andWhere(new Brackets((q) => q.where('r.sortOrder > :sortOrder', { sortOrder }).orWhere('r.sortOrder = :sortOrder AND r.id > :id', { sortOrder, id })));
+    }
+    const rows = await query.orderBy('r.sortOrder', 'ASC').addOrderBy('r.id', 'ASC').take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: await this.toViews(page), nextCursor: rows.length > limit && last ? `${last.sortOrder}.${last.id}` : null };
+  }
+
+  async detail(id: number): Promise<RewardView> {
+    const reward = await this.onSaleQuery().andWhere('r.id = :id', { id }).getOne();
+    if (!reward) throw rewardNotFound(id);
+    const [view] = await this.toViews([reward]);
+    return view as RewardView;
+  }
+
+  /** The reward a member asks to redeem, refused with the reason when it is not on sale to them. */
+  async requireRedeemable(id: number, memberTierId: number): Promise<Reward> {
+    const reward = await this.dataSource.manager.findOneBy(Reward, { id });
+    if (!reward) throw rewardNotFound(id);
+    const now = this.clock.now().getTime();
+    if (!reward.active || (reward.offAt && reward.offAt.getTime() <= now)) throw rewardNotAvailable(reward.title, 'it is no longer in the mall');
+    if (reward.onAt && reward.onAt.getTime() > now) throw rewardNotAvailable(reward.title, `it goes on sale at ${reward.onAt.toISOString()}`);
+    if (reward.minTierRank !== null && (await this.tiers.byId(memberTierId)).rank < reward.minTierRank) {
+      throw rewardNotAvailable(reward.title, `it is for ${(await this.minTier(reward.minTierRank))?.name ?? 'higher tier'} members and above`);
+    }
+    return reward;
+  }
+
+  async list(): Promise<StaffReward[]> {
+    const rewards = await this.dataSource.manager.find(Reward, { order: { sortOrder: 'ASC', id: 'ASC' } });
+    return this.toStaffViews(rewards);
+  }
+
+  async create(staff: StaffPrincipal | null, request: RewardRequest, requestId?: string): Promise<StaffReward> {
+    const now = this.clock.now();
+    const reward = await this.tx.run(async (m) => {
+      await this.assertMallTemplate(m, request.couponTemplateId);
+      const values = this.values(request);
+      const saved = await m.save(m.create(Reward, { ...values, stockTotal: request.stock, stockLeft: request.stock, createdAt: now, updatedAt: now }));
+      await this.audit.record(m, { staff, requestId }, { action: 'reward.create', targetType: 'reward', targetId: saved.id, summary: `上架积分商品 ${saved.title}`, after: { ...values, stock: request.stock } });
+      return saved;
+    });
+    const [view] = await this.toStaffViews([reward]);
+    return view as StaffReward;
+  }
+
+  /** A new total stock moves what is left by the difference; it cannot go below what was redeemed. */
+  async update(staff: StaffPrincipal, id: number, request: RewardRequest, requestId: string): Promise<StaffReward> {
+    const reward = await this.tx.run(async (m) => {
+      const before = await m.findOneBy(Reward, { id });
+      if (!before) throw rewardNotFound(id);
+      await this.assertMallTemplate(m, request.couponTemplateId);
+      const restocked = await execute(m, 'UPDATE rewards SET stock_left = stock_left + ? - stock_total, stock_total = ? WHERE id = ? AND stock_left + ? - stock_total >= 0', [request.stock, request.stock, id, request.stock]);
+      if (restocked !== 1) throw new AppError(ErrorCode.VALIDATION_FAILED, `stock: ${before.stockTotal - before.stockLeft} have been redeemed already`);
+      const values = this.values(request);
+      await m.update(Reward, { id }, { ...values, updatedAt: this.clock.now() });
+      await this.audit.record(m, { staff, requestId }, { action: 'reward.update', targetType: 'reward', targetId: id, summary: `修改积分商品 ${values.title}`, before, after: { ...values, stock: request.stock } });
+      return m.findOneByOrFail(Reward, { id });
+    });
+    const [view] = await this.toStaffViews([reward]);
+    return view as StaffReward;
+  }
+
+  private onSaleQuery() {
+    const now = this.clock.now();
+    return this.dataSource
+      .createQueryBuilder(Reward, 'r')
+      .where('r.active = :active', { active: true })
+      .andWhere('(r.onAt IS NULL OR r.onAt <= :now) AND (r.offAt IS NULL OR r.offAt > :now)', { now });
+  }
+
+  /** A mall coupon is valid at HQ's chosen stores: a store's own template or an 'issuing store' one has no store to be valid at. */
+  private async assertMallTemplate(m: EntityManager, templateId: number): Promise<void> {
+    const template = await m.findOneBy(CouponTemplate, { id: templateId });
+    if (!template) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no coupon template ${templateId}`);
+    if (template.ownerStoreId !== null || template.storeScope === 'issuing') {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, "couponTemplateId: the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
+    }
+  }
+
+  private values(request: RewardRequest) {
+    if (request.onAt && request.offAt && Date.parse(request.offAt) <= Date.parse(request.onAt)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'offAt: must be after onAt');
+    return {
+      title: request.title,
+      description: request.description ?? '',
+      imageUrl: request.imageUrl ?? null,
+      pointsPrice: request.pointsPrice,
+      couponTemplateId: request.couponTemplateId,
+      perMemberLimit: request.perMemberLimit ?? 0,
+      minTierRank: request.minTierRank ?? null,
+      sortOrder: request.sortOrder ?? 0,
+      onAt: request.onAt ? new Date(request.onAt) : null,
+      offAt: request.offAt ? new Date(request.offAt) : null,
+      active: request.active ?? true,
+    };
+  }
+
+  private async minTier(rank: number) {
+    return (await this.tiers.all()).find((t) => t.rank >= rank) ?? null;
+  }
+
+  private async toViews(rewards: Reward[]): Promise<RewardView[]> {
+    const ids = [...new Set(rewards.map((r) => r.couponTemplateId))];
+    const templates = new Map((ids.length ? await this.dataSource.manager.findBy(CouponTemplate, { id: In(ids) }) : []).map((t) => [t.id, t]));
+    return Promise.all(
+      rewards.map(async (r) => {
+        const template = templates.get(r.couponTemplateId) as CouponTemplate;
+        const tier = r.minTierRank === null ? null : await this.minTier(r.minTierRank);
+        return {
+          id: r.id,
+          title: r.title,
+          description: r.description,
+          pointsPrice: r.pointsPrice,
+          stockLeft: r.stockLeft,
+          perMemberLimit: r.perMemberLimit,
+          imageUrl: r.imageUrl,
+          couponTemplate: {
+            id: template.id,
+            kind: template.kind,
+            faceText: faceText(template),
+            validityText: validityText(templateValidity(template), this.config.businessTimeZone),
+            storesText: await this.views.storesText(template, null),
+          },
+          minTier: tier ? { code: tier.code, name: tier.name, rank: tier.rank } : null,
+        };
+      }),
+    );
+  }
+
+  private async toStaffViews(rewards: Reward[]): Promise<StaffReward[]> {
+    const views = await this.toViews(rewards);
+    return rewards.map((r, i) => ({
+      ...(views[i] as RewardView),
+      stock: r.stockTotal,
+      redeemed: r.stockTotal - r.stockLeft,
+      minTierRank: r.minTierRank,
+      sortOrder: r.sortOrder,
+      onAt: r.onAt?.toISOString() ?? null,
+      offAt: r.offAt?.toISOString() ?? null,
+      active: r.active,
+    }));
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { StaffReward, StaffRole } from '@huiyuan/shared-types';
+import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { RewardBody } from './dto/reward.dto';
+import { RewardsService } from './rewards.service';
+
+@ApiTags('staff: rewards')
+@Controller('api/v1/staff/rewards')
+export class StaffRewardsController {
+  constructor(private readonly rewards: RewardsService) {}
+
+  @Get()
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  list(): Promise<StaffReward[]> {
+    return this.rewards.list();
+  }
+
+  @Post()
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  create(@CurrentStaff() staff: StaffPrincipal, @Body() body: RewardBody, @RequestId() requestId: string): Promise<StaffReward> {
+    return this.rewards.create(staff, body, requestId);
+  }
+
+  @Put(':id')
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: RewardBody, @RequestId() requestId: string): Promise<StaffReward> {
+    return this.rewards.update(staff, id, body, requestId);
+  }
+}

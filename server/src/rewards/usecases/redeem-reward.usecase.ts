@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { LedgerEntryType, Redemption } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { claimNumberedSlot } from '../../common/db/numbered-slot';
+import { execute, insertRow } from '../../common/db/sql';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { Outcome } from '../../common/http/outcome';
+import { Clock } from '../../common/time/clock';
+import { CouponIssuer } from '../../coupons/coupon-issuer';
+import { MembersService } from '../../members/members.service';
+import { PointsLedger } from '../../points/points-ledger';
+import { Reward } from '../entities/reward.entity';
+import { RewardRedemption } from '../entities/reward-redemption.entity';
+import { rewardLimitReached, rewardSoldOut } from '../rewards.errors';
+import { RewardsService } from '../rewards.service';
+
+/**
+ * Points for a coupon, all or nothing in one transaction: the per-member slot, the debit, the
+ * coupon, and last the stock (the hottest row, so its lock is held only until COMMIT). Sold out
+ * anywhere along the way rolls the debit back.
+ */
+@Injectable()
+export class RedeemRewardUseCase {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly rewards: RewardsService,
+    private readonly members: MembersService,
+    private readonly ledger: PointsLedger,
+    private readonly issuer: CouponIssuer,
+  ) {}
+
+  async execute(memberId: number, rewardId: number): Promise<Outcome<Redemption>> {
+    const member = await this.members.require(memberId);
+    const reward = await this.rewards.requireRedeemable(rewardId, member.tierId);
+    // Saves the sold-out crowd a transaction; the conditional update below is what decides.
+    if (reward.stockLeft <= 0) throw rewardSoldOut(reward.title);
+    const redemption = await this.tx.run(async (m) => {
+      const redemptionId = await this.claim(m, reward, memberId);
+      const source = { memberId, sourceType: 'redemption', sourceId: String(redemptionId), reason: `兑换 ${reward.title}` };
+      const debit = await this.ledger.debit(m, LedgerEntryType.SPEND, reward.pointsPrice, source);
+      const coupon = await this.issuer.issue(m, { templateId: reward.couponTemplateId, memberId, source: 'redemption', sourceId: String(redemptionId) });
+      const taken = await execute(m, 'UPDATE rewards SET stock_left = stock_left - 1 WHERE id = ? AND stock_left > 0', [reward.id]);
+      if (taken !== 1) throw rewardSoldOut(reward.title);
+      return { coupon: { id: coupon.id, code: coupon.code, status: coupon.status, expiresAt: coupon.expiresAt.toISOString() }, balance: debit.balance };
+    });
+    return Outcome.first(redemption);
+  }
+
+  private async claim(m: EntityManager, reward: Reward, memberId: number): Promise<number> {
+    const row = (seq: number | null) => ({ rewardId: reward.id, memberId, seq, points: reward.pointsPrice, createdAt: this.clock.now() });
+    if (reward.perMemberLimit === 0) return insertRow(m, RewardRedemption, row(null));
+    const counted: Array<{ n: number | string }> = await m.query('SELECT COUNT(*) AS n FROM reward_redemptions WHERE reward_id = ? AND member_id = ?', [reward.id, memberId]);
+    const id = await claimNumberedSlot(m, RewardRedemption, Number(counted[0]?.n ?? 0), reward.perMemberLimit, row);
+    if (id === null) throw rewardLimitReached(reward.title, reward.perMemberLimit);
+    return id;
+  }
+}
