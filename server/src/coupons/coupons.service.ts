@@ -77,17 +77,13 @@ export class CouponsService {
     if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, 'Your store no longer exists');
     await this.scope.assertCovers(staff, store.id, `Store ${store.code}`);
     const day = date ?? businessDate(this.clock.now(), this.config.businessTimeZone);
-    const rows = await this.dataSource
-      .createQueryBuilder(CouponVerification, 'v')
-      .where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', {
-        storeId: store.id,
-        from: startOfBusinessDay(day, this.config.businessTimeZone),
-        to: startOfBusinessDay(addDays(day, 1), this.config.businessTimeZone),
-      })
-      .andWhere(afterId ? 'v.id > :afterId' : '1 = 1', { afterId })
-      .orderBy('v.id', 'ASC')
-      .take(DAY_LIST_LIMIT + 1)
-      .getMany();
+    const query = this.dataSource.createQueryBuilder(CouponVerification, 'v').where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', {
+      storeId: store.id,
+      from: startOfBusinessDay(day, this.config.businessTimeZone),
+      to: startOfBusinessDay(addDays(day, 1), this.config.businessTimeZone),
+    });
+    if (afterId) query.andWhere('v.id > :afterId', { afterId });
+    const rows = await query.orderBy('v.id', 'ASC').take(DAY_LIST_LIMIT + 1).getMany();
     const page = rows.slice(0, DAY_LIST_LIMIT);
     return { items: await this.verificationViews(page), nextCursor: rows.length > DAY_LIST_LIMIT ? String(page[page.length - 1]?.id) : null };
   }

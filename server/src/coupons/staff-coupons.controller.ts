@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { Coupon, CouponSettlementReport, CouponVerification, Page, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { Outcome } from '../common/http/outcome';
 import { CouponsService } from './coupons.service';
 import { IssueCouponBody, SettlementQuery, VerificationsQuery, VerifyCouponBody } from './dto/coupon.dto';
 import { IssueCouponUseCase } from './usecases/issue-coupon.usecase';
@@ -20,7 +19,7 @@ export class StaffCouponsController {
 
   @Post('coupons')
   @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
-  issue(@CurrentStaff() staff: StaffPrincipal, @Body() body: IssueCouponBody, @RequestId() requestId: string): Promise<Outcome<Coupon>> {
+  issue(@CurrentStaff() staff: StaffPrincipal, @Body() body: IssueCouponBody, @RequestId() requestId: string): Promise<Coupon> {
     return this.issueCoupon.execute(staff, body, requestId);
   }
 

@@ -3,7 +3,6 @@ import { Coupon as CouponView, IssueCouponRequest } from '@huiyuan/shared-types'
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { Outcome } from '../../common/http/outcome';
 import { MembersService } from '../../members/members.service';
 import { StoreScope } from '../../stores/store-scope';
 import { CouponIssuer } from '../coupon-issuer';
@@ -24,7 +23,7 @@ export class IssueCouponUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(staff: StaffPrincipal, request: IssueCouponRequest, requestId: string): Promise<Outcome<CouponView>> {
+  async execute(staff: StaffPrincipal, request: IssueCouponRequest, requestId: string): Promise<CouponView> {
     const member = await this.members.resolve({ cardNo: request.memberCardNo });
     const { coupon, template } = await this.tx.run(async (m) => {
       const template = await m.findOneBy(CouponTemplate, { id: request.templateId });
@@ -40,6 +39,6 @@ export class IssueCouponUseCase {
       });
       return { coupon: await m.findOneByOrFail(Coupon, { id: issued.id }), template };
     });
-    return Outcome.first(await this.views.coupon(coupon, template));
+    return this.views.coupon(coupon, template);
   }
 }
