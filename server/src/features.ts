@@ -4,6 +4,7 @@ import { CouponsModule } from './coupons/coupons.module';
 import { MembersModule } from './members/members.module';
 import { PointsModule } from './points/points.module';
 import { PurchasesModule } from './purchases/purchases.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { StaffModule } from './staff/staff.module';
@@ -12,4 +13,4 @@ import { TiersModule } from './tiers/tiers.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule];

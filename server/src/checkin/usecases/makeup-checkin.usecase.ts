@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerEntryType, MakeupCheckinResult } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { execute, forUpdate, insertRow } from '../../common/db/sql';
+import { execute, forUpdate, fromSqlDate, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Outcome } from '../../common/http/outcome';
 import { addDays, businessDate } from '../../common/time/business-date';
@@ -39,7 +39,7 @@ export class MakeupCheckinUseCase {
         // The member row lock serialises a member's make-ups, so two at once cannot both take the month's last one.
         const members = await m.query<Array<{ created_at: Date | string }>>(`SELECT created_at FROM members WHERE id = ? AND status = 'active'${forUpdate(m)}`, [memberId]);
         if (!members[0]) throw memberNotFound(`id ${memberId}`);
-        const joinDay = businessDate(new Date(members[0].created_at), zone);
+        const joinDay = businessDate(fromSqlDate(members[0].created_at), zone);
         const taken = await m.query<Array<{ kind: string }>>('SELECT kind FROM checkins WHERE member_id = ? AND day = ?', [memberId, day]);
         if (taken[0]) return null;
         const used = await m.query<Array<{ n: number }>>("SELECT COUNT(*) AS n FROM checkins WHERE member_id = ? AND kind = 'makeup' AND day >= ? AND day <= ?", [memberId, `${today.slice(0, 7)}-01`, today]);

@@ -41,3 +41,8 @@ export async function execute(manager: EntityManager, sql: string, parameters: u
 export function sqlDate(manager: EntityManager, date: Date): Date | string {
   return isSqlite(manager) ? DateUtils.mixedDateToUtcDatetimeString(date) : date;
 }
+
+/** A datetime column read by raw SQL: mysql2 gives a Date, better-sqlite3 TypeORM's UTC text without a zone. */
+export function fromSqlDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}

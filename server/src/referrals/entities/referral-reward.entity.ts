@@ -22,7 +22,7 @@ export class ReferralReward {
   @Column({ type: 'int' })
   points: number;
 
-  /** Recorded for the coupons feature to issue; no coupon is issued yet. */
+  /** The coupon given with the points, issued in the same transaction. */
   @Column({ name: 'coupon_template_id', type: 'int', nullable: true })
   couponTemplateId: number | null;
 

@@ -1,0 +1,52 @@
+import { Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DomainEvents } from '../common/events/domain-events';
+import { JobQueue } from '../common/queue/job-queue';
+import { CouponsModule } from '../coupons/coupons.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { PurchaseRefundState } from './purchase-refund-state';
+import { ReferralPayout } from './referral-payout';
+import { ReferralPoster } from './referral-poster';
+import { ReferralsController } from './referrals.controller';
+import { ReferralsService } from './referrals.service';
+import { StaffReferralsController } from './staff-referrals.controller';
+import { ReleaseReferralUseCase } from './usecases/release-referral.usecase';
+import { ReviewReferralUseCase } from './usecases/review-referral.usecase';
+import { RELEASE_JOB, ReleaseJob, TrackReferralUseCase } from './usecases/track-referral.usecase';
+
+/** Due holds are swept this often; the delayed job normally releases them first. */
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+@Module({
+  imports: [WechatModule, CouponsModule],
+  controllers: [ReferralsController, StaffReferralsController],
+  providers: [ReferralsService, ReferralPoster, ReferralPayout, PurchaseRefundState, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
+})
+export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly queue: JobQueue,
+    private readonly tracker: TrackReferralUseCase,
+    private readonly releaser: ReleaseReferralUseCase,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.events.subscribe('member.joined', async ({ memberId, referrerId }) => {
+      if (referrerId === null) return;
+      await this.tracker.recordJoin(memberId);
+      await this.tracker.qualify(memberId, 'join');
+    });
+    this.events.subscribe('member.checked_in', ({ memberId }) => this.tracker.qualify(memberId, 'first_checkin'));
+    this.events.subscribe('purchase.recorded', ({ memberId, purchaseId }) => this.tracker.qualify(memberId, 'first_purchase', purchaseId));
+    this.queue.register<ReleaseJob>(RELEASE_JOB, async ({ referralId }) => {
+      await this.releaser.release(referralId);
+    });
+    this.sweepTimer = setInterval(() => void this.releaser.sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+}
