@@ -17,16 +17,27 @@ export async function launch() {
   })
 }
 
-/** A fresh phone-sized context per journey, so each journey is a new browser (a new member). */
+/**
+ * A fresh phone-sized context per journey, so each journey is a new browser (a new member).
+ * `page.scriptErrors` collects uncaught exceptions and console errors (not HTTP failures, which the
+ * journeys check themselves), so the runner can report what a passing journey left in the console.
+ */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
+  page.scriptErrors = []
+  page.on('pageerror', (error) => page.scriptErrors.push(`uncaught ${error.message}`))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) page.scriptErrors.push(msg.text().split('\n')[0])
+  })
   return page
 }
 
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
+  // Taro H5 slides pages in and fades modals over 300 ms; shoot the settled screen, not the motion.
+  await page.waitForTimeout(400)
   const file = path.join(ARTIFACTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: false })
   return file

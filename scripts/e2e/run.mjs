@@ -64,6 +64,8 @@ for (const file of files) {
     }
     console.log(`FAIL ${journey.name}: ${error instanceof Error ? error.message : String(error)}${shots.length ? ` (screenshots ${shots.join(', ')})` : ''}`)
   } finally {
+    const errors = [page, ...extraPages].flatMap((p, i) => p.scriptErrors.map((m) => `${i === 0 ? '' : `(browser ${i + 1}) `}${m}`))
+    for (const message of new Set(errors)) console.log(`  console error: ${message}`)
     for (const p of [page, ...extraPages]) await p.context().close().catch(() => undefined)
   }
 }

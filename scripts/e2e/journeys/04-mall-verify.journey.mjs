@@ -48,10 +48,12 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const qr = page.locator('.coupon-detail__qr img')
   await qr.waitFor()
   expect(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'coupon QR image loaded').toBeTruthy()
+  // The coupon carries its template's title, which may differ from the reward's name in the mall.
+  const couponTitle = (await page.locator('.coupon-detail__title').innerText()).trim()
   await screenshot('04-wallet-coupon')
 
   await page.goto(`${baseUrl}/#/packages/coupons/index`)
-  await page.locator('.coupon', { hasText: reward.title }).first().waitFor()
+  await page.locator('.coupon', { hasText: couponTitle }).first().waitFor()
   await screenshot('04-wallet-list')
 
   const clerk = await newPage()
@@ -62,8 +64,9 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   expect(verified.status, `verification answered ${JSON.stringify(verified.body).slice(0, 300)}`).toBe(201)
   const done = clerk.locator('.staff__result', { hasText: '核销成功' })
   await done.waitFor()
-  await done.getByText(reward.title).first().waitFor()
+  await done.getByText(couponTitle).first().waitFor()
   await done.getByText(verified.body.store.name).waitFor()
+  await done.scrollIntoViewIfNeeded()
   await screenshot('04-verify-success', clerk)
 
   const again = await apiResponse(clerk, 'POST', '/api/v1/staff/coupon-verifications', () => verifyButton.click())
@@ -73,10 +76,12 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const used = clerk.locator('.staff__result--used')
   await used.getByText('核销时间').waitFor()
   await used.getByText(verified.body.store.name).waitFor()
+  await used.scrollIntoViewIfNeeded()
   await screenshot('04-verify-again', clerk)
 
   // Back on the member's phone the coupon has moved to 已使用.
   await page.reload()
   await page.locator('.tabs__item', { hasText: '已使用' }).click()
-  await page.locator('.coupon', { hasText: reward.title }).first().waitFor()
+  await page.locator('.coupon', { hasText: couponTitle }).first().waitFor()
+  await screenshot('04-wallet-used')
 }

@@ -17,8 +17,15 @@ export default function CheckinPage() {
   const [month, setMonth] = useState(currentMonth)
   const calendar = useCheckinCalendar(month)
   const checkIn = useCheckIn()
+  // A second tap on a checked-in day asks again: the server answers with the first check-in, which
+  // the page shows as today's result rather than an error.
+  const [repeat, setRepeat] = useState(false)
   const data = calendar.data
   const today = data?.today ?? ''
+  const onCheckIn = () => {
+    setRepeat(data?.checkedInToday ?? false)
+    checkIn.mutate({ date: today })
+  }
 
   return (
     <View className='page checkin'>
@@ -28,16 +35,15 @@ export default function CheckinPage() {
         {data && (
           <Button
             className='btn-primary checkin__btn'
-            disabled={data.checkedInToday || checkIn.isPending}
-            loading={checkIn.isPending}
-            onClick={() => checkIn.mutate({ date: today })}
+            disabled={checkIn.isPending}
+            onClick={onCheckIn}
           >
-            {data.checkedInToday ? copy.checkedIn : copy.checkIn}
+            {checkIn.isPending ? copy.checkingIn : data.checkedInToday ? copy.checkedIn : copy.checkIn}
           </Button>
         )}
         {checkIn.data && (
           <Text className='checkin__result'>
-            {copy.result(checkIn.data.points, checkIn.data.balance)}
+            {(repeat ? copy.already : copy.result)(checkIn.data.points, checkIn.data.balance)}
             {checkIn.data.bonus > 0 ? `，${copy.bonus(checkIn.data.bonus)}` : ''}
           </Text>
         )}

@@ -8,7 +8,6 @@ export const copy = {
   version: (v: string) => `版本 ${v}`,
   consent: '点击「同意并加入」即表示您已阅读并同意上述隐私政策。',
   join: '同意并加入',
-  joining: '正在加入…',
   joined: '加入成功',
   attributionNotice: (n: string) => `提示：${n}`,
   alreadyMember: '您已经是会员了',

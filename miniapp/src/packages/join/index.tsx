@@ -61,8 +61,10 @@ export default function JoinPage() {
             </Button>
           </>
         ) : (
+          // The label stays put while the spinner shows: in H5, swapping the text in the same render
+          // as `loading` makes Taro's button insert its spinner before a node React already removed.
           <Button className='btn-primary' disabled={join.isPending || !privacy.data} loading={join.isPending} onClick={onJoin}>
-            {join.isPending ? copy.joining : copy.join}
+            {copy.join}
           </Button>
         )}
         {join.isError && <Text className='error-text'>{errorMessage(join.error)}</Text>}

@@ -9,6 +9,7 @@ export const copy = {
   redeem: '立即兑换',
   soldOut: '已兑完',
   notEnough: '积分不足',
+  joinFirst: '加入会员后兑换',
   confirmTitle: '确认兑换',
   confirmBody: (title: string, price: number, after: number) => `兑换「${title}」将扣除 ${price} 积分，兑换后余额 ${after} 积分。`,
   redeemed: '兑换成功',

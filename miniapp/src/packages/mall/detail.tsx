@@ -23,9 +23,12 @@ export default function RewardDetailPage() {
     )
   }
   const r = reward.data
+  // Until the card has loaded the balance is unknown: neither "积分不足" nor a live button yet.
   const balance = me.data?.points ?? 0
-  const affordable = balance >= r.pointsPrice
+  const balanceKnown = !!me.data
+  const affordable = balanceKnown && balance >= r.pointsPrice
   const soldOut = r.stockLeft <= 0
+  const label = soldOut ? copy.soldOut : me.data === null ? copy.joinFirst : !balanceKnown || affordable ? copy.redeem : copy.notEnough
 
   const onRedeem = async () => {
     const { confirm } = await Taro.showModal({ title: copy.confirmTitle, content: copy.confirmBody(r.title, r.pointsPrice, balance - r.pointsPrice) })
@@ -45,6 +48,7 @@ export default function RewardDetailPage() {
       </Section>
       <View className='mall-detail__actions'>
         {me.data && <Text className='hint'>{copy.myPoints(balance)}</Text>}
+        {me.isError && <Text className='error-text'>{errorMessage(me.error)}</Text>}
         {redeem.data ? (
           <View className='mall-detail__done'>
             <Text className='success-text'>{copy.redeemed}</Text>
@@ -53,9 +57,13 @@ export default function RewardDetailPage() {
               {copy.toWallet}
             </Button>
           </View>
+        ) : me.data === null && !soldOut ? (
+          <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.join })}>
+            {label}
+          </Button>
         ) : (
           <Button className='btn-primary' disabled={soldOut || !affordable || redeem.isPending} loading={redeem.isPending} onClick={() => void onRedeem()}>
-            {soldOut ? copy.soldOut : affordable ? copy.redeem : copy.notEnough}
+            {label}
           </Button>
         )}
         {redeem.isError && <Text className='error-text'>{errorMessage(redeem.error)}</Text>}

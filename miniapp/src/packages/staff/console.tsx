@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MemberSummary } from '@huiyuan/shared-types'
+import { isApiError } from '../../api/client'
 import { isH5 } from '../../api/env'
 import { signOutStaff, useLookup, usePurchase, useRefund, useStaffSession, useVerifyCoupon } from '../../api/hooks/staff'
 import type { LookupQuery } from '../../api/endpoints/staff'
@@ -32,14 +33,31 @@ async function scan(): Promise<string | null> {
   }
 }
 
-function MemberView({ member }: { member: MemberSummary }) {
+interface UsedDetails {
+  usedAt?: string | null
+  store?: { name?: string } | null
+  usedStore?: { name?: string } | null
+  coupon?: { usedAt?: string | null; usedStore?: { name?: string } | null }
+}
+
+/** When and where a coupon was already verified, from COUPON_ALREADY_USED's details, if the server sent them. */
+function alreadyUsed(error: unknown): { at: string | null; store: string | null } | null {
+  if (!isApiError(error) || !error.is('COUPON_ALREADY_USED')) return null
+  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as UsedDetails
+  const at = d.usedAt ?? d.coupon?.usedAt ?? null
+  const store = d.usedStore?.name ?? d.store?.name ?? d.coupon?.usedStore?.name ?? null
+  return { at: at ? formatDateTime(at) : null, store }
+}
+
+/** `points` overrides the looked-up balance once a purchase here has changed it. */
+function MemberView({ member, points }: { member: MemberSummary; points: number }) {
   return (
     <View className='staff__result'>
       <Row label={copy.member.nickname} value={member.nickname ?? '—'} />
       <Row label={copy.member.cardNo} value={member.cardNo} />
       <Row label={copy.member.tier} value={member.tier.name} />
       <Row label={copy.member.discount} value={copy.discount(member.tier.discountPercent)} />
-      <Row label={copy.member.points} value={member.points} />
+      <Row label={copy.member.points} value={points} />
       {member.phoneMasked && <Row label={copy.member.phone} value={member.phoneMasked} />}
       {member.joinStore && <Row label={copy.member.joinStore} value={member.joinStore.name} />}
     </View>
@@ -115,6 +133,8 @@ export default function StaffConsolePage() {
     refund.mutate({ purchaseId: purchaseId.trim(), amountCents: cents })
   }
 
+  const used = alreadyUsed(verify.error)
+
   const scanCoupon = async () => {
     const code = await scan()
     if (code) {
@@ -127,7 +147,7 @@ export default function StaffConsolePage() {
     <View className='page staff'>
       <View className='staff__head'>
         <Text className='staff__who'>{copy.signedInAs(staff.displayName, staff.store?.name ?? copy.hq)}</Text>
-        <Button size='mini' className='btn-plain' onClick={() => { signOutStaff(); void Taro.redirectTo({ url: routes.staffLogin }) }}>
+        <Button size='mini' className='btn-plain staff__sign-out' onClick={() => { signOutStaff(); void Taro.redirectTo({ url: routes.staffLogin }) }}>
           {copy.signOut}
         </Button>
       </View>
@@ -152,7 +172,7 @@ export default function StaffConsolePage() {
           </Button>
         </View>
         {lookup.isError && lookedUpCode && <Text className='error-text'>{errorMessage(lookup.error)}</Text>}
-        {lookup.data && <MemberView member={lookup.data} />}
+        {lookup.data && <MemberView member={lookup.data} points={purchase.data?.balance ?? lookup.data.points} />}
       </Section>
 
       <Section title={copy.purchase}>
@@ -213,6 +233,12 @@ export default function StaffConsolePage() {
           </Button>
         </View>
         {verify.isError && <Text className='error-text'>{errorMessage(verify.error)}</Text>}
+        {verify.isError && used && (used.at || used.store) && (
+          <View className='staff__result staff__result--used'>
+            {used.at && <Row label={copy.coupon.usedAt} value={used.at} />}
+            {used.store && <Row label={copy.coupon.usedStore} value={used.store} />}
+          </View>
+        )}
         {verify.data && (
           <View className='staff__result'>
             <Text className='success-text'>{copy.verified}</Text>

@@ -54,6 +54,6 @@ export const copy = {
   couponPlaceholder: '扫码或输入券码',
   doVerify: '核销',
   verified: '核销成功',
-  coupon: { title: '券名', face: '面值', member: '会员', store: '门店', time: '时间', expires: '有效期至' },
+  coupon: { title: '券名', face: '面值', member: '会员', store: '门店', time: '时间', expires: '有效期至', usedAt: '核销时间', usedStore: '核销门店' },
   needLogin: '请先登录员工账号',
 } as const

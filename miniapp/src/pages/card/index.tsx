@@ -3,6 +3,7 @@ import { Button, Progress, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useMe } from '../../api/hooks/members'
 import { useMemberCode } from '../../api/hooks/use-member-code'
+import { useRefetchOnShow } from '../../api/hooks/use-refetch-on-show'
 import { MemberCodePanel } from '../../components/MemberCodePanel'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
@@ -10,9 +11,9 @@ import { routes } from '../../constants/routes'
 import { copy } from './copy'
 import './index.scss'
 
-
 export default function CardPage() {
   const me = useMe()
+  useRefetchOnShow(me.refetch)
   const [visible, setVisible] = useState(true)
   useDidShow(() => setVisible(true))
   useDidHide(() => setVisible(false))

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMe } from '../../api/hooks/members'
+import { useRefetchOnShow } from '../../api/hooks/use-refetch-on-show'
 import { PageState } from '../../components/PageState'
 import { Tile } from '../../components/Tile'
 import { routes } from '../../constants/routes'
@@ -23,6 +24,7 @@ const tiles = [
 
 export default function HomePage() {
   const me = useMe()
+  useRefetchOnShow(me.refetch)
   const member = me.data
   const name = member?.nickname || copy.guestName
 
