@@ -52,7 +52,7 @@ export class MembersService {
   /** wx.login's code → a token; the member card too when this WeChat user has joined. */
   async loginWithWechat(code: string): Promise<WechatLoginResponse> {
     const session = await this.wechat.code2Session(code);
-    const member = await this.tx.run((m) => m.findOneBy(Member, { openid: session.openid }));
+    const member = await this.tx.read((m) => m.findOneBy(Member, { openid: session.openid }));
     const { token } = this.tokens.issueMember(session.openid, member?.id ?? null, session.unionid);
     return { token, member: member ? await toMemberCard(member, this.tiers) : null };
   }
@@ -73,7 +73,7 @@ export class MembersService {
 
   /** Finds a member for staff; a scanned code must be from the current or previous window. */
   async resolve(lookup: MemberLookup, manager?: EntityManager): Promise<Member> {
-    const find = (where: FindOptionsWhere<Member>) => (manager ? manager.findOneBy(Member, where) : this.tx.run((m) => m.findOneBy(Member, where)));
+    const find = (where: FindOptionsWhere<Member>) => (manager ? manager.findOneBy(Member, where) : this.tx.read((m) => m.findOneBy(Member, where)));
     if (lookup.code) {
       const parts = splitMemberCode(lookup.code.trim());
       if (!parts || !isValidCardNo(parts.cardNo)) throw memberCodeInvalid();
@@ -106,7 +106,7 @@ export class MembersService {
     const tier = await this.tiers.byId(member.tierId);
     const stores = await this.scope.stores();
     const joinStore = member.joinStoreId ? stores.get(member.joinStoreId) : undefined;
-    const clerk = member.maintainingClerkId ? await this.tx.run((m) => m.findOneBy(StaffMember, { id: member.maintainingClerkId as number })) : null;
+    const clerk = member.maintainingClerkId ? await this.tx.read((m) => m.findOneBy(StaffMember, { id: member.maintainingClerkId as number })) : null;
     return {
       id: member.id,
       cardNo: member.cardNo,
@@ -159,7 +159,7 @@ export class MembersService {
   /** Everything we hold about the member (PIPL right of access), phone in clear for its owner. */
   async exportData(memberId: number): Promise<Record<string, unknown>> {
     const member = await this.require(memberId);
-    const ledger = await this.tx.run((m) => m.find(PointsLedgerEntry, { where: { memberId }, order: { id: 'ASC' } }));
+    const ledger = await this.tx.read((m) => m.find(PointsLedgerEntry, { where: { memberId }, order: { id: 'ASC' } }));
     return {
       exportedAt: this.clock.now().toISOString(),
       card: await toMemberCard(member, this.tiers),
@@ -199,7 +199,7 @@ export class MembersService {
   }
 
   async require(memberId: number): Promise<Member> {
-    const member = await this.tx.run((m) => m.findOneBy(Member, { id: memberId, status: 'active' }));
+    const member = await this.tx.read((m) => m.findOneBy(Member, { id: memberId, status: 'active' }));
     if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, 'This membership no longer exists; join again');
     return member;
   }

@@ -1,5 +1,5 @@
 import type { ExpiryPolicy } from '../programme/programme-settings';
-import { startOfBusinessDay } from '../common/time/business-date';
+import { businessDate, startOfBusinessDay } from '../common/time/business-date';
 
 export interface LotBalance {
   id: number;
@@ -48,8 +48,7 @@ export function refundShare(totalPoints: number, purchaseCents: number, refunded
 
 /** When a lot earned at `earnedAt` expires under the policy, at local midnight of the business zone. */
 export function lotExpiry(policy: ExpiryPolicy, earnedAt: Date, timeZone: string): Date | null {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(earnedAt);
-  const [y, m, d] = local.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = businessDate(earnedAt, timeZone).split('-').map(Number) as [number, number, number];
   switch (policy.kind) {
     case 'never':
       return null;

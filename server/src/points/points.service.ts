@@ -18,7 +18,7 @@ export class PointsService {
 
   /** Newest first; the cursor is the last entry id seen. */
   async ledger(memberId: number, cursor: number | undefined, limit: number): Promise<Page<LedgerEntry>> {
-    const rows = await this.tx.run((m) =>
+    const rows = await this.tx.read((m) =>
       m.find(PointsLedgerEntry, { where: { memberId, ...(cursor ? { id: LessThan(cursor) } : {}) }, order: { id: 'DESC' }, take: limit + 1 }),
     );
     const page = rows.slice(0, limit);
@@ -31,7 +31,7 @@ export class PointsService {
   /** The member's lots that expire soonest, grouped by expiry instant. */
   async expiringSoon(memberId: number, withinDays: number): Promise<ExpiringPoints[]> {
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000);
-    const lots = await this.tx.run((m) =>
+    const lots = await this.tx.read((m) =>
       m.createQueryBuilder(PointsLot, 'l').where('l.memberId = :memberId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :until', { memberId, until }).orderBy('l.expiresAt', 'ASC').getMany(),
     );
     const byExpiry = new Map<string, number>();

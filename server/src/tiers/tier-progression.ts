@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { execute, insertRow } from '../common/db/sql';
+import { execute, insertRow, sqlDate } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { GrowthEntry } from './entities/growth-entry.entity';
 import { Tier } from './entities/tier.entity';
@@ -26,13 +26,16 @@ export class TierProgression {
     private readonly clock: Clock,
   ) {}
 
-  async addGrowth(manager: EntityManager, memberId: number, amount: number, source: { type: string; id: string | null }): Promise<GrowthResult> {
+  /** `visitAt` also records a store visit in the same statement (one UPDATE of the member row on the purchase path). */
+  async addGrowth(manager: EntityManager, memberId: number, amount: number, source: { type: string; id: string | null }, options: { visitAt?: Date } = {}): Promise<GrowthResult> {
     const now = this.clock.now();
-    if (amount !== 0) {
+    if (amount !== 0 || options.visitAt) {
       // GREATEST/MAX differ between the drivers; CASE keeps growth at zero or above on both.
-      await execute(manager, 'UPDATE members SET growth = CASE WHEN growth + ? < 0 THEN 0 ELSE growth + ? END WHERE id = ?', [amount, amount, memberId]);
-      await insertRow(manager, GrowthEntry, { memberId, amount, sourceType: source.type, sourceId: source.id, createdAt: now });
+      const visit = options.visitAt ? ', last_visit_at = ?' : '';
+      const params = options.visitAt ? [amount, amount, sqlDate(manager, options.visitAt), memberId] : [amount, amount, memberId];
+      await execute(manager, `UPDATE members SET growth = CASE WHEN growth + ? < 0 THEN 0 ELSE growth + ? END${visit} WHERE id = ?`, params);
     }
+    if (amount !== 0) await insertRow(manager, GrowthEntry, { memberId, amount, sourceType: source.type, sourceId: source.id, createdAt: now });
     const rows: Array<{ growth: number; tier_id: number }> = await manager.query('SELECT growth, tier_id FROM members WHERE id = ?', [memberId]);
     const growth = Number(rows[0]?.growth ?? 0);
     const current = await this.tiers.byId(Number(rows[0]?.tier_id));

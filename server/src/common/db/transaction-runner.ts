@@ -23,6 +23,15 @@ export class TransactionRunner {
     return this.sqliteQueue ? 'sqlite' : 'mysql';
   }
 
+  /**
+   * A read outside any transaction: on MySQL straight to the pool (no BEGIN/COMMIT round trips);
+   * on SQLite queued like a transaction, so it never runs inside another request's open one.
+   */
+  async read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.sqliteQueue) return this.sqliteQueue.run(() => work(this.dataSource.manager));
+    return work(this.dataSource.manager);
+  }
+
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.sqliteQueue) return this.sqliteQueue.run(() => this.dataSource.transaction(work));
     for (let attempt = 1; ; attempt++) {

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { JobHandler, JobOptions, JobQueue } from './job-queue';
 
 const BACKOFF_MS = 500;
+/** Like a BullMQ worker's concurrency: a burst of jobs must not all hit the database at once. */
+const CONCURRENCY = 4;
 
 /** For a single process without Redis: jobs live in memory and are lost on restart, so durable state stays in the database. */
 export class InProcessJobQueue extends JobQueue {
@@ -10,6 +12,8 @@ export class InProcessJobQueue extends JobQueue {
   private readonly pendingIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private readonly ready: Array<() => void> = [];
+  private active = 0;
   private closed = false;
   private readonly logger = new Logger('InProcessJobQueue');
 
@@ -29,11 +33,25 @@ export class InProcessJobQueue extends JobQueue {
   private schedule(name: string, data: unknown, options: JobOptions, attempt: number, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      const run = this.execute(name, data, options, attempt);
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
+      this.ready.push(() => {
+        const run = this.execute(name, data, options, attempt);
+        this.running.add(run);
+        void run.finally(() => {
+          this.running.delete(run);
+          this.active--;
+          this.drain();
+        });
+      });
+      this.drain();
     }, delayMs);
     this.timers.add(timer);
+  }
+
+  private drain(): void {
+    while (this.active < CONCURRENCY && this.ready.length > 0 && !this.closed) {
+      this.active++;
+      this.ready.shift()?.();
+    }
   }
 
   private async execute(name: string, data: unknown, options: JobOptions, attempt: number): Promise<void> {

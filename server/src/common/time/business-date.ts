@@ -1,12 +1,23 @@
+// Building an Intl.DateTimeFormat costs far more than using one; hot paths (every purchase) reuse them.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+function cachedFormatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
+    f = make();
+    formatters.set(key, f);
   }
   return f;
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  return cachedFormatter(`date:${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of an instant in the business time zone. */
+export function businessWeekday(at: Date, timeZone: string): number {
+  const name = cachedFormatter(`weekday:${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' })).format(at);
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the business time zone, whatever the server's zone. */
@@ -29,17 +40,12 @@ export function daysBetween(a: string, b: string): number {
 /** The instant local midnight starts the given day in the zone (handles any fixed or DST offset). */
 export function startOfBusinessDay(date: string, timeZone: string): Date {
   const guess = Date.parse(`${date}T00:00:00Z`);
+  const formatter = cachedFormatter(
+    `parts:${timeZone}`,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  );
   const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(ms));
+    const parts = formatter.formatToParts(new Date(ms));
     const v = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second')) - ms;
   };

@@ -57,7 +57,7 @@ const staff: SeedStep = {
       { username: 'demo-clerk', displayName: '李店员', role: StaffRole.CLERK, storeCode: 'S001' },
       { username: 'demo-clerk2', displayName: '张店员', role: StaffRole.CLERK, storeCode: 'S002' },
     ]) {
-      if (!(await tx.run((m) => m.findOneBy(StaffMember, { username: s.username })))) await service.create(null, { ...s, password: DEMO_PASSWORD });
+      if (!(await tx.read((m) => m.findOneBy(StaffMember, { username: s.username })))) await service.create(null, { ...s, password: DEMO_PASSWORD });
     }
   },
 };
@@ -69,7 +69,7 @@ const members: SeedStep = {
     const tx = app.get(TransactionRunner);
     for (const [i, scene] of ['s=S001', 's=S001', 's=S002'].entries()) {
       const openid = `demo-openid-${i + 1}`;
-      if (await tx.run((m) => m.findOneBy(Member, { openid }))) continue;
+      if (await tx.read((m) => m.findOneBy(Member, { openid }))) continue;
       const joined = await join.execute({ kind: 'member', openid, unionid: null, memberId: null }, scene, PRIVACY_NOTICE_VERSION);
       await tx.run((m) => m.update(Member, { id: joined.value.member.id }, { nickname: ['小林', '阿杰', 'Mia'][i] }));
     }
@@ -101,7 +101,7 @@ const rewards: SeedStep = {
       },
     ];
     for (const { template, reward } of wanted) {
-      if (await tx.run((m) => m.findOneBy(Reward, { title: reward.title }))) continue;
+      if (await tx.read((m) => m.findOneBy(Reward, { title: reward.title }))) continue;
       const created = await templates.create(null, template);
       await mall.create(null, { ...reward, couponTemplateId: created.id });
     }

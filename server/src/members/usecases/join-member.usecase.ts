@@ -49,7 +49,7 @@ export class JoinMemberUseCase {
     const notices: string[] = parsed.problem ? [parsed.problem] : [];
     const store = parsed.storeCode ? await this.stores.byCode(parsed.storeCode) : null;
     if (parsed.storeCode && (!store || store.kind !== 'store')) notices.push(`门店 ${parsed.storeCode} 不存在，已为您以无门店方式加入`);
-    const referrer = parsed.referralCode ? await this.tx.run((m) => m.findOneBy(Member, { referralCode: parsed.referralCode as string, status: 'active' })) : null;
+    const referrer = parsed.referralCode ? await this.tx.read((m) => m.findOneBy(Member, { referralCode: parsed.referralCode as string, status: 'active' })) : null;
     if (parsed.referralCode && !referrer) notices.push('邀请码无效，已为您以无邀请人方式加入');
 
     const baseTier = await this.tiers.base();
@@ -98,7 +98,7 @@ export class JoinMemberUseCase {
   }
 
   private findByOpenid(openid: string): Promise<Member | null> {
-    return this.tx.run((m) => m.findOneBy(Member, { openid }));
+    return this.tx.read((m) => m.findOneBy(Member, { openid }));
   }
 
   private async response(member: Member, attributionNotice: string | null): Promise<JoinResponse> {

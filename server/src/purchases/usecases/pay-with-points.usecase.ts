@@ -39,7 +39,7 @@ export class PayWithPointsUseCase {
       return Outcome.first({ id: posting.entryId, points: posting.points, balance: posting.balance, duplicate: false });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const first = await this.tx.run((m) => m.findOneByOrFail(PointsLedgerEntry, { dedupeKey }));
+      const first = await this.tx.read((m) => m.findOneByOrFail(PointsLedgerEntry, { dedupeKey }));
       if (first.memberId !== member.id) throw new AppError(ErrorCode.CONFLICT, `Order ${input.orderNo} was already paid with another member's points`);
       return Outcome.repeat({ id: first.id, points: -first.delta, balance: await this.tx.run((m) => this.ledger.balanceOf(m, member.id)), duplicate: true });
     }

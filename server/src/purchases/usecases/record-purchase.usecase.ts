@@ -3,7 +3,7 @@ import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-type
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { execute, insertRow, sqlDate } from '../../common/db/sql';
+import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -65,8 +65,7 @@ export class RecordPurchaseUseCase {
           award.points > 0
             ? (await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason })).balance
             : await this.ledger.balanceOf(m, member.id);
-        await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), member.id]);
-        const growth = await this.progression.addGrowth(m, member.id, award.growth, { type: 'purchase', id: String(purchaseId) });
+        const growth = await this.progression.addGrowth(m, member.id, award.growth, { type: 'purchase', id: String(purchaseId) }, { visitAt: now });
         return { purchaseId, balance, growth };
       });
       await this.events.publish('purchase.recorded', { memberId: member.id, purchaseId: result.purchaseId, storeId: staff.storeId });

@@ -30,7 +30,7 @@ export class RefundPurchaseUseCase {
   ) {}
 
   async execute(staff: StaffPrincipal, purchaseId: number, amountCents: number, requestId: string): Promise<RefundResult> {
-    const found = await this.tx.run((m) => m.findOneBy(Purchase, { id: purchaseId }));
+    const found = await this.tx.read((m) => m.findOneBy(Purchase, { id: purchaseId }));
     if (!found) throw purchaseNotFound(purchaseId);
     await this.scope.assertCovers(staff, found.storeId, 'This purchase (made at another store)');
     return this.tx.run(async (m) => {

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: starts the built server on MySQL (a fresh database), loads it with bounded runs per
+ * scenario, and prints a table; bench-results.json gets one object per scenario. Where a scenario has a
+ * ceiling, the same SQL transaction is also issued directly with mysql2 in the same run.
+ * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
+ * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { recreateDatabase, run, startServer } from './lib.mjs'
+import { prepareActors, scenarios } from './scenarios.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+process.chdir(root)
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/huiyuan_bench'
+const duration = Number(process.env.BENCH_DURATION ?? 8)
+const port = Number(process.env.BENCH_PORT ?? 3990)
+const baseUrl = `http://127.0.0.1:${port}`
+const env = { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
+
+console.log(`bench: database ${databaseUrl}, ${duration} s per run`)
+await recreateDatabase(databaseUrl)
+await run('node', ['server/dist/src/cli/seed.js'], env)
+const server = await startServer(env, baseUrl)
+const results = []
+try {
+  const actors = await prepareActors(baseUrl)
+  for (const scenario of scenarios) {
+    if (process.env.BENCH_ONLY && !scenario.name.includes(process.env.BENCH_ONLY)) continue
+    process.stdout.write(`running ${scenario.name} (${scenario.concurrency} clients)…\n`)
+    // The ceiling runs first, while the server is idle, so neither run slows the other.
+    const ceilingRps = scenario.ceiling ? await scenario.ceiling({ databaseUrl, duration, actors }) : undefined
+    const measured = await scenario.run({ baseUrl, databaseUrl, duration, actors })
+    results.push({ name: scenario.name, concurrency: scenario.concurrency, ...measured, ...(ceilingRps !== undefined ? { ceilingRps } : {}) })
+  }
+} finally {
+  server.kill('SIGTERM')
+}
+
+const pad = (v, n) => String(v ?? '').padStart(n)
+console.log(`\n${'scenario'.padEnd(28)}${pad('clients', 8)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('SQL ceiling', 13)}${pad('of ceiling', 12)}`)
+for (const r of results) {
+  const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
+  console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
+}
+fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
+console.log('\nwrote bench-results.json')
