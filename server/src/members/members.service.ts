@@ -163,7 +163,7 @@ export class MembersService {
     return {
       exportedAt: this.clock.now().toISOString(),
       card: await toMemberCard(member, this.tiers),
-      profile: { ...(await this.toProfile(member)), phone: member.phoneCipher ? this.phones.open(member.phoneCipher) : null },
+      profile: { ...this.toProfile(member), phone: member.phoneCipher ? this.phones.open(member.phoneCipher) : null },
       consent: { version: member.consentVersion, at: member.consentedAt.toISOString() },
       pointsLedger: ledger.map((e) => ({ at: e.createdAt.toISOString(), delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, reason: e.reason })),
     };

@@ -1,0 +1,27 @@
+// Type-aware lint for the server and shared-types: floating promises and unawaited assertions fail it.
+import jest from 'eslint-plugin-jest';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'miniapp/**', 'scripts/**', 'artifacts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    files: ['server/**/*.ts', 'shared-types/**/*.ts'],
+    extends: [tseslint.configs.base],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['server/**/*.spec.ts', 'server/test/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/valid-expect': ['error', { alwaysAwait: true }],
+      'jest/no-disabled-tests': 'error',
+      'jest/no-focused-tests': 'error',
+    },
+  },
+);
