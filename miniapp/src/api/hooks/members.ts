@@ -32,9 +32,12 @@ export function usePrivacyNotice() {
 export function useJoin() {
   const client = useQueryClient()
   return useIdempotentMutation((body: JoinRequest, key) => membersApi.join(body, key), {
-    onSuccess: (result) => {
+    onSuccess: async (result) => {
       // The join answers with a token that carries the new member id; earlier tokens do not.
       authStore.setMemberToken(result.token)
+      // A card read still in flight was sent before the join and answers "not a member": drop it,
+      // or it lands after this and the card page tells a new member to join.
+      await client.cancelQueries({ queryKey: queryKeys.me, exact: true })
       client.setQueryData(queryKeys.me, result.member)
     },
   })

@@ -63,7 +63,7 @@ export default function JoinPage() {
         ) : (
           // The label stays put while the spinner shows: in H5, swapping the text in the same render
           // as `loading` makes Taro's button insert its spinner before a node React already removed.
-          <Button className='btn-primary' disabled={join.isPending || !privacy.data} loading={join.isPending} onClick={onJoin}>
+          <Button className='btn-primary' disabled={join.isPending || !privacy.data || me.isPending} loading={join.isPending} onClick={onJoin}>
             {copy.join}
           </Button>
         )}

@@ -7,6 +7,7 @@ export const copy = {
   empty: '暂无可兑换的奖品',
   more: '加载更多',
   redeem: '立即兑换',
+  redeeming: '正在兑换…',
   soldOut: '已兑完',
   notEnough: '积分不足',
   joinFirst: '加入会员后兑换',

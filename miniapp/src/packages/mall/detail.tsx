@@ -62,8 +62,10 @@ export default function RewardDetailPage() {
             {label}
           </Button>
         ) : (
-          <Button className='btn-primary' disabled={soldOut || !affordable || redeem.isPending} loading={redeem.isPending} onClick={() => void onRedeem()}>
-            {label}
+          // No `loading` spinner here: in H5, Taro's button renders it a frame later, after React has
+          // already swapped this button for the result and the spinner's anchor node is gone.
+          <Button className='btn-primary' disabled={soldOut || !affordable || redeem.isPending} onClick={() => void onRedeem()}>
+            {redeem.isPending ? copy.redeeming : label}
           </Button>
         )}
         {redeem.isError && <Text className='error-text'>{errorMessage(redeem.error)}</Text>}
