@@ -2,6 +2,9 @@
 /**
  * Runs every scripts/e2e/journeys/*.journey.mjs against the H5 build served by the API server.
  * E2E_BASE_URL (default http://127.0.0.1:3000); E2E_ONLY=<substring> to run some journeys.
+ * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(), requireRoutes([...]),
+ * apiResponse(page, method, path, action) }. requireRoutes skips it, reported as SKIP and counted
+ * apart from passes, only while one of its server routes answers 404 ROUTE_NOT_FOUND.
  */
 import fs from 'node:fs'
 import path from 'node:path'
