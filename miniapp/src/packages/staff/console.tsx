@@ -33,20 +33,17 @@ async function scan(): Promise<string | null> {
   }
 }
 
-interface UsedDetails {
+/** The details of a COUPON_ALREADY_USED error (server verify-coupon use-case). */
+interface AlreadyUsedDetails {
   usedAt?: string | null
-  store?: { name?: string } | null
-  usedStore?: { name?: string } | null
-  coupon?: { usedAt?: string | null; usedStore?: { name?: string } | null }
+  usedStore?: { code: string; name: string } | null
 }
 
-/** When and where a coupon was already verified, from COUPON_ALREADY_USED's details, if the server sent them. */
+/** When and where a coupon was already verified, so the clerk can tell the customer. */
 function alreadyUsed(error: unknown): { at: string | null; store: string | null } | null {
   if (!isApiError(error) || !error.is('COUPON_ALREADY_USED')) return null
-  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as UsedDetails
-  const at = d.usedAt ?? d.coupon?.usedAt ?? null
-  const store = d.usedStore?.name ?? d.store?.name ?? d.coupon?.usedStore?.name ?? null
-  return { at: at ? formatDateTime(at) : null, store }
+  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as AlreadyUsedDetails
+  return { at: d.usedAt ? formatDateTime(d.usedAt) : null, store: d.usedStore?.name ?? null }
 }
 
 /** `points` overrides the looked-up balance once a purchase here has changed it. */
