@@ -2,6 +2,39 @@
 import { api, load, sqlCeiling } from './lib.mjs'
 
 const MEMBERS = 64
+/** Fresh members for check-ins: a member checks in once a day, so each request needs one who has not yet. */
+const CHECKIN_MEMBERS = Number(process.env.BENCH_CHECKIN_MEMBERS ?? 3000)
+
+async function inParallel(count, width, work) {
+  const results = new Array(count)
+  let next = 0
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < count) {
+      const i = next++
+      results[i] = await work(i)
+    }
+  }))
+  return results
+}
+
+async function newMember(baseUrl, openid) {
+  const { code } = await api(baseUrl, 'POST', '/sandbox/wechat/dev/login', { body: { openid } })
+  const visitor = await api(baseUrl, 'POST', '/api/v1/auth/wechat', { body: { code } })
+  const joined = await api(baseUrl, 'POST', '/api/v1/members', { token: visitor.token, body: { scene: 's=S001', consentVersion: '2026-11-01' } })
+  return { id: joined.member.id, cardNo: joined.member.cardNo, token: joined.token }
+}
+
+/** A coupon template and rewards priced at 1 point with stock for the whole run: one hot reward, and 100 to spread over. */
+async function prepareMall(baseUrl, hq) {
+  const template = await api(baseUrl, 'POST', '/api/v1/staff/coupon-templates', {
+    token: hq.token,
+    body: { title: '压测饮品券', kind: 'gift', giftDescription: '饮品一杯', validity: { kind: 'relative', days: 30, startsNextDay: false }, storeScope: 'all' },
+  })
+  const reward = (i) => api(baseUrl, 'POST', '/api/v1/staff/rewards', { token: hq.token, body: { title: `压测奖品 ${i}`, pointsPrice: 1, couponTemplateId: template.id, stock: 1_000_000, perMemberLimit: 0 } })
+  const hot = await reward('hot')
+  const spread = await inParallel(100, 8, (i) => reward(i))
+  return { templateId: template.id, hotRewardId: hot.id, rewardIds: spread.map((r) => r.id) }
+}
 
 export async function prepareActors(baseUrl) {
   const clerk = await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-clerk', password: 'huiyuan-demo' } })
@@ -14,7 +47,10 @@ export async function prepareActors(baseUrl) {
     await api(baseUrl, 'POST', `/api/v1/staff/members/${joined.member.id}/points-adjustments`, { token: hq.token, body: { delta: 1_000_000, reason: '压测准备' } })
     members.push({ id: joined.member.id, cardNo: joined.member.cardNo, token: joined.token })
   }
-  return { clerk: { token: clerk.token, staffId: clerk.staff.id, storeId: clerk.staff.store.id }, hq, members }
+  process.stdout.write(`preparing ${CHECKIN_MEMBERS} members for check-ins…\n`)
+  const checkinMembers = await inParallel(CHECKIN_MEMBERS, 16, (i) => newMember(baseUrl, `bench-checkin-${i}`))
+  const mall = await prepareMall(baseUrl, hq)
+  return { clerk: { token: clerk.token, staffId: clerk.staff.id, storeId: clerk.staff.store.id }, hq, members, checkinMembers, mall, coupons: [] }
 }
 
 const member = (actors, i) => actors.members[i % actors.members.length]
@@ -48,6 +84,79 @@ async function spendTransaction(conn, actors, i) {
   await conn.query('UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [1, lot.id, 1])
   await conn.query('INSERT INTO points_lot_uses (ledger_id, lot_id, amount) VALUES (?, ?, ?)', [l.insertId, lot.id, 1])
 }
+
+/** The statements CheckInUseCase issues for a first check-in of the day. */
+async function checkinTransaction(conn, actors, i) {
+  const m = actors.members[i % actors.members.length]
+  const day = `C${String(process.pid % 1000).padStart(3, '0')}${String(i).padStart(6, '0')}`
+  const now = new Date()
+  await conn.query("SELECT m.tier_id, c.day, c.streak FROM members m LEFT JOIN checkins c ON c.member_id = m.id AND c.day = ? WHERE m.id = ? AND m.status = 'active'", ['1999-12-31', m.id])
+  await conn.query('INSERT INTO checkins (member_id, day, kind, streak, points, bonus, growth, cost_points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [m.id, day, 'daily', 1, 5, 0, 0, 0, now])
+  await conn.query("UPDATE members SET points_balance = points_balance + ? WHERE id = ? AND status = 'active'", [5, m.id])
+  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
+  const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)', [m.id, 5, balance, 'earn', 'checkin', day, '每日签到', `ceil-checkin:${m.id}:${day}`, now])
+  await conn.query('INSERT INTO points_lots (member_id, ledger_id, amount, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [m.id, l.insertId, 5, 5, now, new Date(Date.now() + 365 * 86_400_000)])
+}
+
+/** The statements RedeemRewardUseCase issues: member and reward reads, the slot, the debit, the coupon, the stock last. */
+async function redeemTransaction(conn, actors, i, rewardId) {
+  const m = member(actors, i)
+  const now = new Date()
+  await conn.query("SELECT * FROM members WHERE id = ? AND status = 'active' LIMIT 1", [m.id])
+  await conn.query('SELECT * FROM rewards WHERE id = ? LIMIT 1', [rewardId])
+  await conn.query('INSERT INTO reward_redemptions (reward_id, member_id, seq, points, created_at) VALUES (?, ?, NULL, ?, ?)', [rewardId, m.id, 1, now])
+  await spendStatements(conn, actors, m, now, 'redemption')
+  await conn.query('SELECT * FROM coupon_templates WHERE id = ? LIMIT 1', [actors.mall.templateId])
+  const code = `Z${process.pid % 100}${i}`.padEnd(13, 'Q').slice(0, 13)
+  await conn.query('INSERT INTO coupons (code, template_id, member_id, status, title, kind, face_text, amount_cents, source, source_id, issued_store_id, valid_from, expires_at, used_at, used_store_id, used_by_staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?)', [code, actors.mall.templateId, m.id, 'active', '压测饮品券', 'gift', '饮品一杯', 'redemption', String(i), now, new Date(Date.now() + 30 * 86_400_000), now])
+  await conn.query('UPDATE rewards SET stock_left = stock_left - 1 WHERE id = ? AND stock_left > 0', [rewardId])
+}
+
+async function spendStatements(conn, actors, m, now, sourceType) {
+  const [u] = await conn.query('UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [1, m.id, 1])
+  if (u.affectedRows !== 1) throw new Error('insufficient')
+  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
+  const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL, ?)', [m.id, -1, balance, 'spend', sourceType, '压测', now])
+  const [lots] = await conn.query('SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 FOR UPDATE', [m.id])
+  const lot = lots.sort((a, b) => (a.expires_at ?? Infinity) - (b.expires_at ?? Infinity) || a.id - b.id)[0]
+  await conn.query('UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [1, lot.id, 1])
+  await conn.query('INSERT INTO points_lot_uses (ledger_id, lot_id, amount) VALUES (?, ?, ?)', [l.insertId, lot.id, 1])
+}
+
+/** The statements VerifyCouponUseCase issues: the coupon and template reads, the conditional use, the record, the visit, the audit. */
+async function verifyTransaction(conn, actors, coupon) {
+  const now = new Date()
+  await conn.query('SELECT * FROM coupons WHERE code = ? LIMIT 1', [coupon.code])
+  await conn.query('SELECT * FROM coupon_templates WHERE id = ? LIMIT 1', [actors.mall.templateId])
+  const [u] = await conn.query("UPDATE coupons SET status = 'used', used_at = ?, used_by_staff_id = ?, used_store_id = ? WHERE id = ? AND status = 'active' AND expires_at > ?", [now, actors.clerk.staffId, actors.clerk.storeId, coupon.id, now])
+  if (u.affectedRows !== 1) return
+  await conn.query('INSERT INTO coupon_verifications (coupon_id, store_id, staff_id, verified_at, undone_at, undone_by_staff_id) VALUES (?, ?, ?, ?, NULL, NULL)', [coupon.id, actors.clerk.storeId, actors.clerk.staffId, now])
+  await conn.query('UPDATE members SET last_visit_at = ? WHERE id = ?', [now, coupon.memberId])
+  await conn.query('INSERT INTO audit_records (staff_id, role, store_id, action, target_type, target_id, summary, before_json, after_json, request_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [actors.clerk.staffId, 'clerk', actors.clerk.storeId, 'coupon.verify', 'coupon', String(coupon.id), `核销 压测饮品券 券码 ${coupon.code}`, 'bench', now])
+  await conn.query('SELECT * FROM coupon_verifications WHERE id = LAST_INSERT_ID()')
+}
+
+/** Active coupons the redeem scenarios issued, split between the app run and the ceiling. */
+async function activeCoupons(databaseUrl) {
+  const mysql = (await import('mysql2/promise')).default
+  const conn = await mysql.createConnection({ uri: databaseUrl })
+  const [rows] = await conn.query("SELECT id, code, member_id AS memberId FROM coupons WHERE status = 'active' AND title = '压测饮品券' ORDER BY id")
+  await conn.end()
+  return rows
+}
+
+const redeem = (name, pickReward) => ({
+  name,
+  concurrency: 32,
+  run: ({ baseUrl, duration, actors }) =>
+    load({
+      baseUrl,
+      connections: 32,
+      duration,
+      request: (i) => ({ method: 'POST', path: `/api/v1/rewards/${pickReward(actors, i)}/redemptions`, headers: { authorization: `Bearer ${member(actors, i).token}` }, body: {} }),
+    }),
+  ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => redeemTransaction(conn, actors, i, pickReward(actors, i)) }),
+})
 
 export const scenarios = [
   {
@@ -103,5 +212,37 @@ export const scenarios = [
         request: (i) => ({ method: 'POST', path: '/api/v1/staff/points-payments', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { cardNo: member(actors, i).cardNo, points: 1, orderNo: `P-${Date.now()}-${i}` } }),
       }),
     ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => spendTransaction(conn, actors, i) }),
+  },
+  {
+    name: 'check-in',
+    concurrency: 32,
+    run: ({ baseUrl, duration, actors }) =>
+      load({
+        baseUrl,
+        connections: 32,
+        duration,
+        request: (i) => ({ method: 'POST', path: '/api/v1/checkins', headers: { authorization: `Bearer ${actors.checkinMembers[i % actors.checkinMembers.length].token}` }, body: {} }),
+      }),
+    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => checkinTransaction(conn, actors, i) }),
+  },
+  redeem('redeem (one hot reward)', (actors) => actors.mall.hotRewardId),
+  redeem('redeem (100 rewards)', (actors, i) => actors.mall.rewardIds[i % actors.mall.rewardIds.length]),
+  {
+    name: 'verify coupon',
+    concurrency: 32,
+    // The ceiling runs first on every other coupon; the app then verifies the ones still active.
+    run: async ({ baseUrl, databaseUrl, duration, actors }) => {
+      const half = await activeCoupons(databaseUrl)
+      return load({
+        baseUrl,
+        connections: 32,
+        duration,
+        request: (i) => ({ method: 'POST', path: '/api/v1/staff/coupon-verifications', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { code: half[i % half.length].code } }),
+      })
+    },
+    ceiling: async ({ databaseUrl, duration, actors }) => {
+      const coupons = (await activeCoupons(databaseUrl)).filter((_, k) => k % 2 === 1)
+      return sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => verifyTransaction(conn, actors, coupons[i % coupons.length]) })
+    },
   },
 ]

@@ -60,7 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   if (config.h5Dir && existsSync(config.h5Dir)) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, wildcard: true, index: 'index.html' });
   }
   await app.init();
   return app;
