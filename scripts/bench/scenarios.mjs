@@ -1,4 +1,5 @@
 /** The benchmark scenarios; each returns {rps, p50Ms, p99Ms, errors} and, where asked, the SQL ceiling. */
+import { randomBytes } from 'node:crypto'
 import { api, load, sqlCeiling } from './lib.mjs'
 
 const MEMBERS = 64
@@ -107,8 +108,8 @@ async function redeemTransaction(conn, actors, i, rewardId) {
   await conn.query('INSERT INTO reward_redemptions (reward_id, member_id, seq, points, created_at) VALUES (?, ?, NULL, ?, ?)', [rewardId, m.id, 1, now])
   await spendStatements(conn, actors, m, now, 'redemption')
   await conn.query('SELECT * FROM coupon_templates WHERE id = ? LIMIT 1', [actors.mall.templateId])
-  const code = `Z${process.pid % 100}${i}`.padEnd(13, 'Q').slice(0, 13)
-  await conn.query('INSERT INTO coupons (code, template_id, member_id, status, title, kind, face_text, amount_cents, source, source_id, issued_store_id, valid_from, expires_at, used_at, used_store_id, used_by_staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?)', [code, actors.mall.templateId, m.id, 'active', '压测饮品券', 'gift', '饮品一杯', 'redemption', String(i), now, new Date(Date.now() + 30 * 86_400_000), now])
+  const code = randomBytes(8).toString('hex').toUpperCase().slice(0, 13)
+  await conn.query('INSERT INTO coupons (code, template_id, member_id, status, title, kind, face_text, amount_cents, source, source_id, issued_store_id, valid_from, expires_at, used_at, used_store_id, used_by_staff_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, ?, ?, NULL, NULL, NULL, ?)', [code, actors.mall.templateId, m.id, 'active', '压测饮品券', 'gift', '饮品一杯', 'bench_ceiling', String(i), now, new Date(Date.now() + 30 * 86_400_000), now])
   await conn.query('UPDATE rewards SET stock_left = stock_left - 1 WHERE id = ? AND stock_left > 0', [rewardId])
 }
 
@@ -140,7 +141,7 @@ async function verifyTransaction(conn, actors, coupon) {
 async function activeCoupons(databaseUrl) {
   const mysql = (await import('mysql2/promise')).default
   const conn = await mysql.createConnection({ uri: databaseUrl })
-  const [rows] = await conn.query("SELECT id, code, member_id AS memberId FROM coupons WHERE status = 'active' AND title = '压测饮品券' ORDER BY id")
+  const [rows] = await conn.query("SELECT id, code, member_id AS memberId FROM coupons WHERE status = 'active' AND title = '压测饮品券' AND source = 'redemption' ORDER BY id")
   await conn.end()
   return rows
 }

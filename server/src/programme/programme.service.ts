@@ -1,33 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { Clock } from '../common/time/clock';
 import { ProgrammeSetting } from './programme-setting.entity';
 
-/** Settings change rarely and are read on every earn: other instances see a change within this. */
+/** Settings change rarely and are read on every earn: other instances see a change within about this. */
 const CACHE_MS = 5_000;
 
 /** Typed, defaulted access to the programme's settings; a missing key means "the defaults". */
 @Injectable()
-export class ProgrammeService {
-  private readonly cache = new Map<string, { value: unknown; at: number }>();
+export class ProgrammeService implements OnApplicationBootstrap {
+  /** The whole (small) settings table, loaded at start-up so no request waits for it. */
+  private readonly settings: RefreshingCache<Map<string, unknown>>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.settings = new RefreshingCache(async () => new Map((await dataSource.manager.find(ProgrammeSetting)).map((row) => [row.key, JSON.parse(row.valueJson) as unknown])), CACHE_MS);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.settings.get();
+  }
 
   async get<T extends object>(key: string, defaults: T): Promise<T> {
-    const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as T;
-    const row = await this.dataSource.manager.findOneBy(ProgrammeSetting, { key });
-    const value = row ? { ...defaults, ...(JSON.parse(row.valueJson) as Partial<T>) } : defaults;
-    this.cache.set(key, { value, at: Date.now() });
-    return value;
+    const stored = (await this.settings.get()).get(key) as Partial<T> | undefined;
+    return stored ? { ...defaults, ...stored } : defaults;
   }
 
   async set<T extends object>(manager: EntityManager, key: string, value: T): Promise<void> {
     await manager.upsert(ProgrammeSetting, { key, valueJson: JSON.stringify(value), updatedAt: this.clock.now() }, ['key']);
-    this.cache.delete(key);
+    this.settings.invalidate();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { StaffRole } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
@@ -6,24 +6,30 @@ import type { StaffPrincipal } from '../common/auth/principal';
 import { Store } from './entities/store.entity';
 import { outsideStoreScope } from './stores.errors';
 
+import { RefreshingCache } from '../common/cache/refreshing-cache';
+
 const CACHE_MS = 5_000;
 
 /** Answers "may this staff member act in that store?": HQ everywhere, others in their store's subtree. */
 @Injectable()
-export class StoreScope {
-  private cached: { byId: Map<number, Store>; at: number } | null = null;
+export class StoreScope implements OnApplicationBootstrap {
+  private readonly cache: RefreshingCache<Map<number, Store>>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.cache = new RefreshingCache(async () => new Map((await dataSource.getRepository(Store).find()).map((s) => [s.id, s])), CACHE_MS);
+  }
 
-  async stores(): Promise<Map<number, Store>> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.byId;
-    const rows = await this.dataSource.getRepository(Store).find();
-    this.cached = { byId: new Map(rows.map((s) => [s.id, s])), at: Date.now() };
-    return this.cached.byId;
+  stores(): Promise<Map<number, Store>> {
+    return this.cache.get();
+  }
+
+  /** Loaded before the first request, so no transaction waits on a pool connection to fill it. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.cache.get();
   }
 
   invalidate(): void {
-    this.cached = null;
+    this.cache.invalidate();
   }
 
   async covers(staff: StaffPrincipal, storeId: number | null): Promise<boolean> {

@@ -1,28 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NextTier, Tier as TierView } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
 import { Tier } from './entities/tier.entity';
 import { nextTierFor } from './tier-rules';
 
+import { RefreshingCache } from '../common/cache/refreshing-cache';
+
 const CACHE_MS = 5_000;
 
 /** Reads of the tier table, cached briefly: every card read and purchase needs them. */
 @Injectable()
-export class TiersService {
-  private cached: { tiers: Tier[]; at: number } | null = null;
+export class TiersService implements OnApplicationBootstrap {
+  private readonly cache: RefreshingCache<Tier[]>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.cache = new RefreshingCache(() => dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } }), CACHE_MS);
+  }
 
-  async all(): Promise<Tier[]> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.tiers;
-    const tiers = await this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
-    this.cached = { tiers, at: Date.now() };
-    return tiers;
+  all(): Promise<Tier[]> {
+    return this.cache.get();
+  }
+
+  /** Loaded before the first request, so no transaction waits on a pool connection to fill it. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.cache.get();
   }
 
   invalidate(): void {
-    this.cached = null;
+    this.cache.invalidate();
   }
 
   async base(): Promise<Tier> {
