@@ -62,13 +62,11 @@ async function purchaseTransaction(conn, actors, i) {
   const now = new Date()
   await conn.query("SELECT * FROM members WHERE card_no = ? AND status = 'active' LIMIT 1", [m.cardNo])
   const [p] = await conn.query('INSERT INTO purchases (member_id, store_id, staff_id, order_no, amount_cents, refunded_cents, points, growth, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)', [m.id, actors.clerk.storeId, actors.clerk.staffId, `CEIL-${process.pid}-${i}`, 12_800, 128, 128, now])
-  await conn.query("UPDATE members SET points_balance = points_balance + ? WHERE id = ? AND status = 'active'", [128, m.id])
-  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
+  await conn.query("UPDATE members SET points_balance = points_balance + ?, growth = growth + ?, last_visit_at = ? WHERE id = ? AND status = 'active'", [128, 128, now, m.id])
+  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [m.id])
   const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)', [m.id, 128, balance, 'earn', 'purchase', String(p.insertId), actors.clerk.storeId, actors.clerk.staffId, '消费 ¥128.00 获得积分', now])
   await conn.query('INSERT INTO points_lots (member_id, ledger_id, amount, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [m.id, l.insertId, 128, 128, now, new Date(Date.now() + 365 * 86_400_000)])
-  await conn.query('UPDATE members SET growth = CASE WHEN growth + ? < 0 THEN 0 ELSE growth + ? END, last_visit_at = ? WHERE id = ?', [128, 128, now, m.id])
   await conn.query('INSERT INTO growth_entries (member_id, amount, source_type, source_id, created_at) VALUES (?, ?, ?, ?, ?)', [m.id, 128, 'purchase', String(p.insertId), now])
-  await conn.query('SELECT growth, tier_id FROM members WHERE id = ?', [m.id])
 }
 
 /** The statements a points payment issues: conditional debit, balance, ledger, lots (FIFO, locked), lot use. */
@@ -93,8 +91,8 @@ async function checkinTransaction(conn, actors, i) {
   const now = new Date()
   await conn.query("SELECT m.tier_id, c.day, c.streak FROM members m LEFT JOIN checkins c ON c.member_id = m.id AND c.day = ? WHERE m.id = ? AND m.status = 'active'", ['1999-12-31', m.id])
   await conn.query('INSERT INTO checkins (member_id, day, kind, streak, points, bonus, growth, cost_points, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [m.id, day, 'daily', 1, 5, 0, 0, 0, now])
-  await conn.query("UPDATE members SET points_balance = points_balance + ? WHERE id = ? AND status = 'active'", [5, m.id])
-  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
+  await conn.query("UPDATE members SET points_balance = points_balance + ?, growth = growth + ? WHERE id = ? AND status = 'active'", [5, 0, m.id])
+  const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [m.id])
   const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)', [m.id, 5, balance, 'earn', 'checkin', day, '每日签到', `ceil-checkin:${m.id}:${day}`, now])
   await conn.query('INSERT INTO points_lots (member_id, ledger_id, amount, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [m.id, l.insertId, 5, 5, now, new Date(Date.now() + 365 * 86_400_000)])
 }

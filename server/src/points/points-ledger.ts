@@ -3,7 +3,7 @@ import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
-import { execute, forUpdate, insertRow } from '../common/db/sql';
+import { execute, forUpdate, insertRow, sqlDate } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES, EarningRules } from '../programme/programme-settings';
@@ -29,6 +29,12 @@ export interface Posting {
   points: number;
 }
 
+/** What a credit that also moved growth reads back about the member, so the tier check needs no second look. */
+export interface CreditPosting extends Posting {
+  growth: number;
+  tierId: number;
+}
+
 export interface DebitPosting extends Posting {
   /** Points asked for but not there to take (only with allowShortfall). */
   shortfall: number;
@@ -51,12 +57,20 @@ export class PointsLedger {
     return this.programme.get('earning', DEFAULT_EARNING_RULES);
   }
 
-  async credit(manager: EntityManager, type: LedgerEntryType, points: number, source: PostingSource): Promise<Posting> {
+  /**
+   * `growth` and `visitAt` ride on the same UPDATE of the member row (a purchase): the row's lock,
+   * which every posting for this member waits on, is then held for as few statements as possible.
+   */
+  async credit(manager: EntityManager, type: LedgerEntryType, points: number, source: PostingSource, also: { growth?: number; visitAt?: Date } = {}): Promise<CreditPosting> {
     if (!Number.isInteger(points) || points <= 0) throw new Error(`credit needs a positive integer, got ${points}`);
     const now = this.clock.now();
-    const changed = await execute(manager, 'UPDATE members SET points_balance = points_balance + ? WHERE id = ? AND status = ?', [points, source.memberId, 'active']);
+    const growth = also.growth ?? 0;
+    const visit = also.visitAt ? ', last_visit_at = ?' : '';
+    const params = [points, growth, ...(also.visitAt ? [sqlDate(manager, also.visitAt)] : []), source.memberId, 'active'];
+    const changed = await execute(manager, `UPDATE members SET points_balance = points_balance + ?, growth = growth + ?${visit} WHERE id = ? AND status = ?`, params);
     if (changed !== 1) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${source.memberId} does not exist or has left`);
-    const balance = await this.balanceOf(manager, source.memberId);
+    const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await manager.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [source.memberId]);
+    const balance = Number(rows[0]?.points_balance);
     const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, points, balance, source, now));
     const rules = await this.earningRules();
     await insertRow(manager, PointsLot, {
@@ -67,7 +81,7 @@ export class PointsLedger {
       earnedAt: now,
       expiresAt: lotExpiry(rules.expiry, now, this.config.businessTimeZone),
     });
-    return { entryId, balance, points };
+    return { entryId, balance, points, growth: Number(rows[0]?.growth), tierId: Number(rows[0]?.tier_id) };
   }
 
   /**

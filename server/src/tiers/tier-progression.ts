@@ -45,6 +45,16 @@ export class TierProgression {
     return { growth, tier: next, upgradedFrom: current };
   }
 
+  /** Growth the caller already added to the member row (with a points credit): the dated entry, and an upgrade if earned. */
+  async recordGrowth(manager: EntityManager, memberId: number, amount: number, source: { type: string; id: string | null }, member: { growth: number; tierId: number }): Promise<GrowthResult> {
+    if (amount !== 0) await insertRow(manager, GrowthEntry, { memberId, amount, sourceType: source.type, sourceId: source.id, createdAt: this.clock.now() });
+    const current = await this.tiers.byId(member.tierId);
+    const next = amount > 0 ? upgradedTier(await this.tiers.all(), current.id, member.growth) : null;
+    if (!next) return { growth: member.growth, tier: current, upgradedFrom: null };
+    await this.changeTier(manager, memberId, current, next, `成长值达到 ${next.entryGrowth}，升级为${next.name}`);
+    return { growth: member.growth, tier: next, upgradedFrom: current };
+  }
+
   async changeTier(manager: EntityManager, memberId: number, from: Tier, to: Tier, reason: string): Promise<void> {
     await execute(manager, 'UPDATE members SET tier_id = ? WHERE id = ? AND tier_id = ?', [to.id, memberId, from.id]);
     await insertRow(manager, TierChange, { memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: this.clock.now() });

@@ -37,8 +37,22 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+const midnights = new Map<string, number>();
+
 /** The instant local midnight starts the given day in the zone (handles any fixed or DST offset). */
 export function startOfBusinessDay(date: string, timeZone: string): Date {
+  const key = `${timeZone}|${date}`;
+  let at = midnights.get(key);
+  if (at === undefined) {
+    at = computeStartOfBusinessDay(date, timeZone).getTime();
+    // Every lot earned today expires at the same midnight: remember a few thousand days.
+    if (midnights.size > 5000) midnights.clear();
+    midnights.set(key, at);
+  }
+  return new Date(at);
+}
+
+function computeStartOfBusinessDay(date: string, timeZone: string): Date {
   const guess = Date.parse(`${date}T00:00:00Z`);
   const formatter = cachedFormatter(
     `parts:${timeZone}`,

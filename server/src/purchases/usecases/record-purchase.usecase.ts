@@ -61,11 +61,20 @@ export class RecordPurchaseUseCase {
           createdAt: now,
         });
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
-        const balance =
-          award.points > 0
-            ? (await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason })).balance
-            : await this.ledger.balanceOf(m, member.id);
-        const growth = await this.progression.addGrowth(m, member.id, award.growth, { type: 'purchase', id: String(purchaseId) }, { visitAt: now });
+        const source = { type: 'purchase', id: String(purchaseId) };
+        if (award.points === 0) {
+          const growth = await this.progression.addGrowth(m, member.id, award.growth, source, { visitAt: now });
+          return { purchaseId, balance: await this.ledger.balanceOf(m, member.id), growth };
+        }
+        const posting = await this.ledger.credit(
+          m,
+          LedgerEntryType.EARN,
+          award.points,
+          { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason },
+          { growth: award.growth, visitAt: now },
+        );
+        const growth = await this.progression.recordGrowth(m, member.id, award.growth, source, posting);
+        const balance = posting.balance;
         return { purchaseId, balance, growth };
       });
       await this.events.publish('purchase.recorded', { memberId: member.id, purchaseId: result.purchaseId, storeId: staff.storeId });

@@ -32,7 +32,7 @@ export class TrackReferralUseCase {
 
   /** The referral row for a member who joined with a referrer; returns its id, or null if they have none. */
   async recordJoin(refereeId: number): Promise<number | null> {
-    const rows = await this.tx.run((m) => m.query<Array<{ referrer_id: number | null; created_at: Date | string; referral_id: number | null }>>(
+    const rows = await this.tx.read((m) => m.query<Array<{ referrer_id: number | null; created_at: Date | string; referral_id: number | null }>>(
       'SELECT m.referrer_id, m.created_at, r.id AS referral_id FROM members m LEFT JOIN referrals r ON r.referee_id = m.id WHERE m.id = ?',
       [refereeId],
     ));
