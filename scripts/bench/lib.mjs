@@ -47,12 +47,13 @@ export async function startServer(env, baseUrl) {
 }
 
 /** One bounded load run through HTTP; `request(i)` gives each request's method, path, headers and body. */
-export async function load({ baseUrl, connections, duration, request, connectionHeaders }) {
+export async function load({ baseUrl, connections, duration, request, connectionHeaders, amount }) {
   let counter = 0
   const result = await autocannon({
     url: baseUrl,
     connections,
-    duration,
+    // A run over a finite pool (coupons to verify) stops when the pool is used up instead of repeating it.
+    ...(amount ? { amount } : { duration }),
     pipelining: 1,
     setupClient: connectionHeaders ? (client) => client.setHeaders({ 'content-type': 'application/json', ...connectionHeaders(client) }) : undefined,
     requests: [
@@ -73,16 +74,17 @@ export async function load({ baseUrl, connections, duration, request, connection
 }
 
 /** The same transaction issued directly with mysql2 by `connections` workers for `duration` seconds: the ceiling. */
-export async function sqlCeiling({ databaseUrl, connections, duration, transaction }) {
+export async function sqlCeiling({ databaseUrl, connections, duration, transaction, limit = Infinity }) {
   const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: connections, timezone: 'Z' })
-  const deadline = Date.now() + duration * 1000
+  const started = Date.now()
+  const deadline = started + duration * 1000
   let done = 0
   let counter = 0
   await Promise.all(
     Array.from({ length: connections }, async () => {
       const conn = await pool.getConnection()
       try {
-        while (Date.now() < deadline) {
+        while (Date.now() < deadline && counter < limit) {
           const i = counter++
           await conn.beginTransaction()
           try {
@@ -100,5 +102,5 @@ export async function sqlCeiling({ databaseUrl, connections, duration, transacti
     }),
   )
   await pool.end()
-  return Math.round(done / duration)
+  return Math.round(done / ((Date.now() - started) / 1000))
 }

@@ -236,12 +236,13 @@ export const scenarios = [
         baseUrl,
         connections: 32,
         duration,
+        amount: half.length,
         request: (i) => ({ method: 'POST', path: '/api/v1/staff/coupon-verifications', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { code: half[i % half.length].code } }),
       })
     },
     ceiling: async ({ databaseUrl, duration, actors }) => {
       const coupons = (await activeCoupons(databaseUrl)).filter((_, k) => k % 2 === 1)
-      return sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => verifyTransaction(conn, actors, coupons[i % coupons.length]) })
+      return sqlCeiling({ databaseUrl, connections: 32, duration, limit: coupons.length, transaction: (conn, i) => verifyTransaction(conn, actors, coupons[i]) })
     },
   },
 ]
