@@ -28,6 +28,8 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     DATA_DIR: database.dataDir,
     PORT: '0',
     H5_DIR: '',
+    // Fault-injection tests make the gateway warn on purpose; CI output keeps only errors.
+    LOG_LEVEL: 'error',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
