@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
+import { resolveDataSourceOptions } from './database/data-source-options';
 import { describeStartupError } from './startup-error';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Reach the database before Nest starts, so a wrong DATABASE_URL ends in the one line below.
+  await resolveDataSourceOptions(config.database);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   // With PORT=0 the port is known only now; the sandbox's base URL and QR links are built from it.

@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
+import { resolveDataSourceOptions } from '../database/data-source-options';
 import { Clock } from '../common/time/clock';
 import { describeStartupError } from '../startup-error';
 
@@ -10,6 +11,7 @@ import { describeStartupError } from '../startup-error';
 export function runCommand(name: string, command: (app: INestApplicationContext, config: AppConfig) => Promise<void>): void {
   (async () => {
     const config = loadConfig();
+    await resolveDataSourceOptions(config.database);
     const app = await NestFactory.createApplicationContext(AppModule.register(config, new Clock()), { logger: ['error', 'warn'] });
     try {
       await command(app, config);
