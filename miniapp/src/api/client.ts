@@ -52,6 +52,18 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The weapp base library may lack TextDecoder; error bodies are small, so a fallback is enough. */
+export function utf8Decode(bytes: Uint8Array): string {
+  if (typeof TextDecoder !== 'undefined') return new TextDecoder('utf-8').decode(bytes)
+  let latin1 = ''
+  for (const b of bytes) latin1 += String.fromCharCode(b)
+  try {
+    return decodeURIComponent(escape(latin1))
+  } catch {
+    return latin1
+  }
+}
+
 export type AuthMode = 'member' | 'staff' | 'none'
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 type QueryValue = string | number | boolean | undefined | null
@@ -64,6 +76,8 @@ export interface RequestOptions {
   auth?: AuthMode
   /** For effectful POSTs: one key per user action, the same key on every retry of that action. */
   idempotencyKey?: string
+  /** Answer with the raw bytes (images); an error body is still decoded from them. */
+  binary?: boolean
 }
 
 interface RawResponse {
@@ -80,7 +94,7 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
   const method = options.method ?? 'GET'
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { Accept: options.binary ? '*/*' : 'application/json' }
   if (options.body !== undefined) header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
@@ -91,8 +105,12 @@ async function send(path: string, options: RequestOptions, token: string | null)
       header,
       data: options.body === undefined ? undefined : JSON.stringify(options.body),
       dataType: '其他',
-      responseType: 'text',
+      responseType: options.binary ? 'arraybuffer' : 'text',
     })
+    if (options.binary) {
+      const ok = res.statusCode >= 200 && res.statusCode < 300
+      return { status: res.statusCode, data: ok || !(res.data instanceof ArrayBuffer) ? res.data : safeJson(utf8Decode(new Uint8Array(res.data))) }
+    }
     const data = typeof res.data === 'string' ? (res.data === '' ? null : safeJson(res.data)) : res.data
     return { status: res.statusCode, data }
   } catch (error) {
@@ -167,6 +185,20 @@ async function memberToken(): Promise<string> {
   return authStore.memberToken() ?? (await loginMember()).token
 }
 
+/** weapp only: downloads an authenticated file (a poster) to a temp path, e.g. to save it to the album. */
+export async function downloadToTempFile(path: string, auth: AuthMode): Promise<string> {
+  const token = auth === 'member' ? await memberToken() : auth === 'staff' ? authStore.staffToken() : null
+  let res: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    res = await Taro.downloadFile({ url: buildUrl(path), header: token ? { Authorization: `Bearer ${token}` } : {} })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? error)
+    throw new ApiError(0, 'NETWORK_ERROR', message)
+  }
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiError(res.statusCode, 'UNEXPECTED_RESPONSE', `HTTP ${res.statusCode}`)
+  return res.tempFilePath
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const auth = options.auth ?? 'member'
   let token = auth === 'member' ? await memberToken() : auth === 'staff' ? authStore.staffToken() : null
@@ -190,6 +222,10 @@ export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], auth?: AuthMode) => request<T>(path, { method: 'GET', query, auth }),
   post: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(path, { ...opts, method: 'POST', body }),
+  put: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+    request<T>(path, { ...opts, method: 'PUT', body }),
+  /** Raw bytes of a GET (an image); errors are decoded like any other. */
+  bytes: (path: string, auth: AuthMode) => request<ArrayBuffer>(path, { method: 'GET', auth, binary: true }),
   patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     request<T>(path, { ...opts, method: 'PATCH', body }),
   delete: <T>(path: string, opts: Omit<RequestOptions, 'method'> = {}) => request<T>(path, { ...opts, method: 'DELETE' }),

@@ -12,4 +12,15 @@ export const queryKeys = {
   coupons: (status: string) => ['coupons', status] as const,
   coupon: (id: string) => ['coupons', 'detail', id] as const,
   referral: ['referrals', 'me'] as const,
+  staff: {
+    stores: ['staff', 'stores'] as const,
+    poster: (storeCode: string) => ['staff', 'poster', storeCode] as const,
+    verifications: (storeCode: string, date: string) => ['staff', 'verifications', storeCode, date] as const,
+    couponSettings: ['staff', 'coupon-settings'] as const,
+    tiers: ['staff', 'tiers'] as const,
+    rewards: ['staff', 'rewards'] as const,
+    couponTemplates: ['staff', 'coupon-templates'] as const,
+    checkinRules: ['staff', 'checkin-rules'] as const,
+    referralReviews: ['staff', 'referral-reviews'] as const,
+  },
 }

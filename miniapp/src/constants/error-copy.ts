@@ -32,6 +32,13 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   COUPON_EXPIRED: '该券已过期',
   COUPON_NOT_YET_VALID: '该券尚未生效',
   COUPON_WRONG_STORE: '该券不能在本门店使用',
+  COUPON_NOT_USED: '该券未核销或已撤销',
+  VERIFICATION_UNDO_WINDOW_PASSED: '已超过可撤销时间，无法撤销',
+  COUPON_SOLD_OUT: '券已发完',
+  COUPON_LIMIT_REACHED: '已达到领取上限',
+  TIER_NOT_FOUND: '会员等级不存在',
+  CHECKIN_MAKEUP_NOT_ALLOWED: '该日期不能补签',
+  CONFLICT: '数据已被修改，请刷新后重试',
   VALIDATION_FAILED: '输入有误，请检查后重试',
 }
 

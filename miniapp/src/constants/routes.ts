@@ -18,7 +18,10 @@ export const tabPages = {
 /** Feature subpackages: root folder under src/ and the pages inside it. */
 export const subPackages = {
   join: { root: 'packages/join', pages: ['index'] },
-  staff: { root: 'packages/staff', pages: ['index', 'console'] },
+  staff: {
+    root: 'packages/staff',
+    pages: ['index', 'console', 'poster', 'verifications', 'tiers', 'rewards', 'coupon-template', 'checkin-rules', 'referral-reviews'],
+  },
   points: { root: 'packages/points', pages: ['index'] },
   checkin: { root: 'packages/checkin', pages: ['index'] },
   mall: { root: 'packages/mall', pages: ['index', 'detail'] },
@@ -39,6 +42,13 @@ export const routes = {
   join: sub('join', 'index'),
   staffLogin: sub('staff', 'index'),
   staffConsole: sub('staff', 'console'),
+  staffPoster: sub('staff', 'poster'),
+  staffVerifications: sub('staff', 'verifications'),
+  staffTiers: sub('staff', 'tiers'),
+  staffRewards: sub('staff', 'rewards'),
+  staffCouponTemplate: sub('staff', 'coupon-template'),
+  staffCheckinRules: sub('staff', 'checkin-rules'),
+  staffReferralReviews: sub('staff', 'referral-reviews'),
   points: sub('points', 'index'),
   checkin: sub('checkin', 'index'),
   mall: sub('mall', 'index'),

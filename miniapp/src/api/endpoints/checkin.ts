@@ -1,9 +1,10 @@
-import type { CheckinCalendar, CheckinResult } from '@huiyuan/shared-types'
+import type { CheckinCalendar, CheckinResult, MakeupCheckinResult } from '@huiyuan/shared-types'
 import { api } from '../client'
 
-export type { CheckinCalendar, CheckinResult }
+export type { CheckinCalendar, CheckinResult, MakeupCheckinResult }
 
 export const checkinApi = {
   checkIn: (idempotencyKey: string) => api.post<CheckinResult>('/api/v1/checkins', {}, { idempotencyKey }),
+  makeup: (date: string, idempotencyKey: string) => api.post<MakeupCheckinResult>('/api/v1/checkins/makeups', { date }, { idempotencyKey }),
   calendar: (month: string) => api.get<CheckinCalendar>('/api/v1/checkins/calendar', { month }),
 }

@@ -23,6 +23,18 @@ export function useCheckIn() {
   })
 }
 
+export function useMakeupCheckin() {
+  const client = useQueryClient()
+  return useIdempotentMutation((v: { date: string }, key) => checkinApi.makeup(v.date, key), {
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['checkins'] }),
+        client.invalidateQueries({ queryKey: queryKeys.me }),
+        client.invalidateQueries({ queryKey: queryKeys.ledger }),
+      ]),
+  })
+}
+
 export function useLedger() {
   return useInfiniteQuery({
     queryKey: queryKeys.ledger,

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { useCheckIn, useCheckinCalendar } from '../../api/hooks/features'
+import { useCheckIn, useCheckinCalendar, useMakeupCheckin } from '../../api/hooks/features'
 import { MonthCalendar, shiftMonth } from '../../components/MonthCalendar'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { copy } from './copy'
+import { missedDays } from './makeup'
 import './index.scss'
 
 function currentMonth(): string {
@@ -17,11 +18,23 @@ export default function CheckinPage() {
   const [month, setMonth] = useState(currentMonth)
   const calendar = useCheckinCalendar(month)
   const checkIn = useCheckIn()
+  const makeup = useMakeupCheckin()
+  const [makeupDay, setMakeupDay] = useState<string | null>(null)
   // A second tap on a checked-in day asks again: the server answers with the first check-in, which
   // the page shows as today's result rather than an error.
   const [repeat, setRepeat] = useState(false)
   const data = calendar.data
   const today = data?.today ?? ''
+  // Make-ups fill missed days of the current month only, while the rules allow it.
+  const makeupOpen = !!data && data.makeup.enabled && today.startsWith(`${month}-`)
+  const missed = makeupOpen && data ? missedDays(month, today, data.checkedDays) : []
+  const pickMakeupDay = (date: string) => {
+    setMakeupDay(date)
+    makeup.reset()
+  }
+  const onMakeup = () => {
+    if (makeupDay) makeup.mutate({ date: makeupDay }, { onSuccess: () => setMakeupDay(null) })
+  }
   const onCheckIn = () => {
     setRepeat(data?.checkedInToday ?? false)
     checkIn.mutate({ date: today })
@@ -61,11 +74,40 @@ export default function CheckinPage() {
         }
       >
         {data ? (
-          <MonthCalendar month={month} today={today} checkedDays={data.checkedDays} bonusDays={data.bonusDays.map((b) => b.date)} weekdays={copy.weekdays} />
+          <MonthCalendar
+            month={month}
+            today={today}
+            checkedDays={data.checkedDays}
+            bonusDays={data.bonusDays.map((b) => b.date)}
+            weekdays={copy.weekdays}
+            tappableDays={data.makeup.remainingThisMonth > 0 ? missed : []}
+            selectedDay={makeupDay}
+            onDayTap={pickMakeupDay}
+          />
         ) : (
           <PageState loading={calendar.isPending} error={calendar.error} onRetry={() => void calendar.refetch()} />
         )}
       </Section>
+
+      {makeupOpen && data && (
+        <Section title={copy.makeupTitle}>
+          <Text className='hint checkin__makeup-rule'>{copy.makeupRule(data.makeup.costPoints, data.makeup.remainingThisMonth)}</Text>
+          {data.makeup.remainingThisMonth <= 0 ? (
+            <Text className='hint'>{copy.makeupUsedUp}</Text>
+          ) : missed.length === 0 ? (
+            <Text className='hint'>{copy.makeupNone}</Text>
+          ) : (
+            <>
+              <Text className='hint'>{copy.makeupPick}</Text>
+              <Button className='btn-primary checkin__makeup-btn' disabled={!makeupDay || makeup.isPending} onClick={onMakeup}>
+                {makeup.isPending ? copy.makeupDoing : makeupDay ? copy.makeupDo(Number(makeupDay.slice(8, 10)), data.makeup.costPoints) : copy.makeupTitle}
+              </Button>
+            </>
+          )}
+          {makeup.isError && <Text className='error-text'>{errorMessage(makeup.error)}</Text>}
+          {makeup.data && <Text className='success-text'>{copy.makeupDone(makeup.data.date, makeup.data.costPoints, makeup.data.balance)}</Text>}
+        </Section>
+      )}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 export const copy = {
   title: '邀请好友',
-  intro: '好友通过你的邀请加入会员并完成首次消费，你们都能获得积分奖励。',
+  // The member API does not say which event qualifies a referral (HQ can change it), so the wording stays neutral.
+  intro: '好友通过你的邀请加入会员，好友完成指定任务后双方获得奖励。',
   myCode: '我的邀请码',
   share: '分享给好友',
   copyLink: '复制邀请链接',

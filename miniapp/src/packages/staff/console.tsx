@@ -11,7 +11,18 @@ import { errorMessage } from '../../constants/error-copy'
 import { routes } from '../../constants/routes'
 import { formatDateTime, yuanToCents } from '../../lib/format'
 import { copy } from './copy'
+import { mayOpen, type StaffPageKey } from './forms'
 import './index.scss'
+
+const pageRoutes: Record<StaffPageKey, string> = {
+  poster: routes.staffPoster,
+  verifications: routes.staffVerifications,
+  tiers: routes.staffTiers,
+  rewards: routes.staffRewards,
+  couponTemplate: routes.staffCouponTemplate,
+  checkinRules: routes.staffCheckinRules,
+  referralReviews: routes.staffReferralReviews,
+}
 
 type LookupKind = (typeof copy.lookupKinds)[number]['value']
 
@@ -148,6 +159,18 @@ export default function StaffConsolePage() {
           {copy.signOut}
         </Button>
       </View>
+
+      <Section title={copy.more}>
+        <View className='admin__links'>
+          {(Object.keys(pageRoutes) as StaffPageKey[])
+            .filter((key) => mayOpen(staff.role, key))
+            .map((key) => (
+              <Text key={key} className='admin__link' onClick={() => void Taro.navigateTo({ url: pageRoutes[key] })}>
+                {copy.links[key]}
+              </Text>
+            ))}
+        </View>
+      </Section>
 
       <Section title={copy.lookup}>
         <View className='staff__kinds'>

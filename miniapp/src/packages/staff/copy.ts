@@ -56,4 +56,175 @@ export const copy = {
   verified: '核销成功',
   coupon: { title: '券名', face: '面值', member: '会员', store: '门店', time: '时间', expires: '有效期至', usedAt: '核销时间', usedStore: '核销门店' },
   needLogin: '请先登录员工账号',
+  noAccess: '当前账号没有权限访问此页面',
+  backToConsole: '返回工作台',
+  more: '更多功能',
+  links: {
+    poster: '门店二维码海报',
+    verifications: '券核销记录',
+    tiers: '会员等级设置',
+    rewards: '积分商城管理',
+    couponTemplate: '新建券模板',
+    checkinRules: '签到规则',
+    referralReviews: '邀请审核',
+  },
+} as const
+
+/** Shared by the settings pages. */
+export const formCopy = {
+  save: '保存',
+  saving: '正在保存…',
+  saved: '已保存',
+  fixErrors: '请先修正标红的字段',
+  loadMore: '加载更多',
+  loading: '加载中…',
+  yes: '是',
+  no: '否',
+} as const
+
+export const posterCopy = {
+  title: '门店二维码海报',
+  store: '门店',
+  hint: '顾客扫码即可在本店加入会员，入会门店记为本店。',
+  loading: '正在生成海报…',
+  save: '保存到相册',
+  download: '下载海报',
+  openTab: '在新标签页打开',
+  saved: '已保存到相册',
+  saveFailed: '保存失败，请允许保存到相册后重试',
+  noStores: '没有可用的门店',
+} as const
+
+export const verificationsCopy = {
+  title: '券核销记录',
+  store: '门店',
+  date: '日期',
+  empty: '当天没有核销记录',
+  undo: '撤销',
+  undoing: '正在撤销…',
+  undone: '已撤销',
+  confirmUndo: '撤销后该券恢复为可用，确定撤销吗？',
+  undoWindow: (m: number) => `核销后 ${m} 分钟内可撤销`,
+  by: '核销人',
+  member: '会员',
+  time: '时间',
+} as const
+
+export const tiersCopy = {
+  title: '会员等级设置',
+  fields: {
+    name: '名称',
+    rank: '排序（等级）',
+    entryGrowth: '升级成长值',
+    retainGrowth: '保级成长值',
+    discountPercent: '折扣（%）',
+    pointsMultiplier: '积分倍数',
+    birthdayBonusPoints: '生日积分',
+    perks: '权益（每行一项）',
+    cardColor: '卡面颜色',
+  },
+  hints: {
+    discountPercent: '95 表示 9.5 折，100 表示无折扣',
+    pointsMultiplier: '1 – 10，例如 1.5',
+  },
+  saveTier: (name: string) => `保存「${name}」`,
+  savedTier: (name: string) => `「${name}」已保存`,
+  preview: '预览影响',
+  previewing: '正在计算…',
+  previewTitle: '按当前填写的升级门槛，各等级会员人数',
+  previewRow: (name: string, n: number) => `${name}：${n} 人`,
+  previewHint: '预览不会保存任何改动',
+} as const
+
+export const rewardsCopy = {
+  title: '积分商城管理',
+  create: '新建奖品',
+  edit: '编辑',
+  editing: (t: string) => `编辑：${t}`,
+  creating: '新建奖品',
+  cancel: '取消',
+  empty: '还没有奖品',
+  fields: {
+    title: '名称',
+    description: '描述',
+    imageUrl: '图片地址',
+    pointsPrice: '所需积分',
+    couponTemplateId: '兑换的券',
+    stock: '总库存',
+    perMemberLimit: '每人限兑（0 不限）',
+    sortOrder: '排序',
+    active: '上架',
+  },
+  stock: (left: number, total: number, redeemed: number) => `库存 ${left}/${total} · 已兑 ${redeemed}`,
+  price: (p: number) => `${p} 积分`,
+  inactive: '已下架',
+  noTemplates: '还没有券模板，请先新建券模板',
+  newTemplate: '新建券模板',
+  created: '奖品已创建',
+  updated: '奖品已更新',
+} as const
+
+export const couponTemplateCopy = {
+  title: '新建券模板',
+  kinds: [
+    { value: 'cash', label: '满减券' },
+    { value: 'discount', label: '折扣券' },
+    { value: 'gift', label: '礼品券' },
+  ],
+  fields: {
+    title: '名称',
+    kind: '类型',
+    amountCents: '面值（元）',
+    minSpendCents: '满（元，可空）',
+    ratePercent: '折扣（%）',
+    capCents: '最多减（元，可空）',
+    giftDescription: '礼品',
+    'validity.days': '有效天数',
+    usageNotes: '使用说明',
+  },
+  ratePlaceholder: '85 表示 8.5 折',
+  daysHint: '自领取当天起计算，全部门店可用',
+  create: '创建',
+  created: (title: string, face: string) => `已创建「${title}」（${face}）`,
+} as const
+
+export const checkinRulesCopy = {
+  title: '签到规则',
+  fields: {
+    basePoints: '每日积分',
+    growthPerCheckin: '每次成长值',
+    cycle: '连签周期',
+    applyTierMultiplier: '按等级倍数发放',
+    makeupEnabled: '允许补签',
+    makeupCostPoints: '补签消耗积分',
+    makeupPerMonth: '每月补签次数',
+    streakBonuses: '连签奖励',
+  },
+  cycles: [
+    { value: 'weekly', label: '每周重置' },
+    { value: 'monthly', label: '每月重置' },
+    { value: 'unlimited', label: '不重置' },
+  ],
+  bonusDay: '第几天',
+  bonusPoints: '奖励积分',
+  addBonus: '添加连签奖励',
+  remove: '删除',
+} as const
+
+export const referralReviewsCopy = {
+  title: '邀请审核',
+  empty: '没有待审核的邀请',
+  referrer: '邀请人',
+  referee: '被邀请人',
+  joinedAt: '加入时间',
+  qualifiedAt: '达成时间',
+  reason: '原因',
+  reasons: {
+    same_unionid: '同一微信身份',
+    same_phone: '同一手机号',
+    daily_cap: '超过每日上限',
+    monthly_cap: '超过每月上限',
+  },
+  approve: '通过',
+  reject: '驳回',
 } as const

@@ -1,0 +1,78 @@
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { downloadToTempFile } from '../../api/client'
+import { isH5 } from '../../api/env'
+import { useStorePoster } from '../../api/hooks/staff-admin'
+import { staffApi } from '../../api/endpoints/staff'
+import { PageState } from '../../components/PageState'
+import { Section } from '../../components/Section'
+import { errorMessage } from '../../constants/error-copy'
+import { posterCopy as copy } from './copy'
+import { StaffGate, StorePicker, useStoreChoice } from './parts'
+import type { StaffProfile } from '@huiyuan/shared-types'
+import './index.scss'
+
+function saveInBrowser(dataUrl: string, fileName: string): void {
+  const a = document.createElement('a')
+  a.href = dataUrl
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
+function openInNewTab(dataUrl: string): void {
+  // Browsers refuse to navigate a new tab to a data: URL; an object URL of the same bytes opens.
+  void fetch(dataUrl)
+    .then((r) => r.blob())
+    .then((blob) => window.open(URL.createObjectURL(blob), '_blank'))
+}
+
+async function saveToAlbum(storeCode: string): Promise<void> {
+  try {
+    const filePath = await downloadToTempFile(staffApi.storePosterPath(storeCode), 'staff')
+    await Taro.saveImageToPhotosAlbum({ filePath })
+    await Taro.showToast({ title: copy.saved, icon: 'success' })
+  } catch (error) {
+    const message = (error as { errMsg?: string })?.errMsg ? copy.saveFailed : errorMessage(error)
+    await Taro.showToast({ title: message, icon: 'none' })
+  }
+}
+
+function Poster({ staff }: { staff: StaffProfile }) {
+  const choice = useStoreChoice(staff)
+  const poster = useStorePoster(choice.code)
+  const fileName = `poster-${choice.code ?? ''}.png`
+
+  return (
+    <View className='page'>
+      <Section title={copy.title}>
+        <StorePicker choice={choice} />
+        {choice.stores.data && !choice.code && <Text className='hint'>{copy.noStores}</Text>}
+        {choice.store && <Text className='staff__who'>{choice.store.name}</Text>}
+        <Text className='hint'>{copy.hint}</Text>
+        {poster.data ? (
+          <>
+            <Image className='admin__poster' src={poster.data} mode='widthFix' />
+            <View className='admin__actions'>
+              {isH5() ? (
+                <>
+                  <Button className='btn-primary' onClick={() => saveInBrowser(poster.data, fileName)}>{copy.download}</Button>
+                  <Button className='btn-plain' onClick={() => openInNewTab(poster.data)}>{copy.openTab}</Button>
+                </>
+              ) : (
+                <Button className='btn-primary' onClick={() => choice.code && void saveToAlbum(choice.code)}>{copy.save}</Button>
+              )}
+            </View>
+          </>
+        ) : (
+          choice.code && <PageState loading={poster.isPending} error={poster.error} onRetry={() => void poster.refetch()} loadingText={copy.loading} />
+        )}
+      </Section>
+    </View>
+  )
+}
+
+export default function StorePosterPage() {
+  return <StaffGate page='poster'>{(staff) => <Poster staff={staff} />}</StaffGate>
+}
