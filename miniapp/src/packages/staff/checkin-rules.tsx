@@ -87,7 +87,7 @@ function RulesEditor() {
         <FormError error={save.error} shownFields={shownFields} />
         {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
         {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
-        <Button className='btn-primary staff__btn' disabled={save.isPending} loading={save.isPending} onClick={submit}>
+        <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
           {save.isPending ? formCopy.saving : formCopy.save}
         </Button>
       </Section>

@@ -71,7 +71,7 @@ function CouponTemplateCreator() {
         <FormError error={create.error} shownFields={shownFields} />
         {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
         {create.data && !create.isPending && <Text className='success-text'>{copy.created(create.data.title, create.data.faceText)}</Text>}
-        <Button className='btn-primary staff__btn' disabled={create.isPending} loading={create.isPending} onClick={submit}>
+        <Button className='btn-primary staff__btn' disabled={create.isPending} onClick={submit}>
           {create.isPending ? formCopy.saving : copy.create}
         </Button>
       </Section>

@@ -53,7 +53,7 @@ function Poster({ staff }: { staff: StaffProfile }) {
         <Text className='hint'>{copy.hint}</Text>
         {poster.data ? (
           <>
-            <Image className='admin__poster' src={poster.data} mode='widthFix' />
+            <Image className={isH5() ? 'admin__poster admin__poster--h5' : 'admin__poster'} src={poster.data} mode='widthFix' />
             <View className='admin__actions'>
               {isH5() ? (
                 <>

@@ -55,7 +55,7 @@ function Reviews() {
                 {mine && decide.isError && <Text className='error-text'>{errorMessage(decide.error)}</Text>}
                 <View className='admin__actions'>
                   <Button className='btn-danger' disabled={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}>{copy.reject}</Button>
-                  <Button className='btn-primary' disabled={decide.isPending} loading={mine && decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}>{copy.approve}</Button>
+                  <Button className='btn-primary' disabled={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}>{mine && decide.isPending ? formCopy.saving : copy.approve}</Button>
                 </View>
               </View>
             )

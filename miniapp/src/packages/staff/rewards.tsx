@@ -73,7 +73,7 @@ function RewardEditor({ editing, onDone }: { editing: StaffReward | null; onDone
       {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
       <View className='admin__actions'>
         <Button className='btn-plain' onClick={onDone}>{copy.cancel}</Button>
-        <Button className='btn-primary' disabled={save.isPending} loading={save.isPending} onClick={submit}>{save.isPending ? formCopy.saving : formCopy.save}</Button>
+        <Button className='btn-primary' disabled={save.isPending} onClick={submit}>{save.isPending ? formCopy.saving : formCopy.save}</Button>
       </View>
     </Section>
   )

@@ -113,7 +113,7 @@ function TierSettings() {
               {mine && save.isError && <FormError error={save.error} shownFields={shownFields} />}
               {mine && save.isSuccess && <Text className='success-text'>{copy.savedTier(save.data.name)}</Text>}
               {Object.keys(localErrors[tier.code] ?? {}).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
-              <Button className='btn-primary staff__btn' disabled={save.isPending} loading={mine && save.isPending} onClick={() => saveTier(tier)}>
+              <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={() => saveTier(tier)}>
                 {mine && save.isPending ? formCopy.saving : copy.saveTier(tier.name)}
               </Button>
             </Section>
