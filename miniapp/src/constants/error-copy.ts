@@ -37,7 +37,6 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   COUPON_SOLD_OUT: '券已发完',
   COUPON_LIMIT_REACHED: '已达到领取上限',
   TIER_NOT_FOUND: '会员等级不存在',
-  CHECKIN_MAKEUP_NOT_ALLOWED: '该日期不能补签',
   CONFLICT: '数据已被修改，请刷新后重试',
   VALIDATION_FAILED: '输入有误，请检查后重试',
 }

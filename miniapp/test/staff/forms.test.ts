@@ -166,6 +166,10 @@ describe('missedDays', () => {
     expect(missedDays('2026-03', '2026-03-05', ['2026-03-01', '2026-03-03'])).toEqual(['2026-03-02', '2026-03-04'])
   })
 
+  it('leaves out the days before the member joined', () => {
+    expect(missedDays('2026-03', '2026-03-05', [], '2026-03-03')).toEqual(['2026-03-03', '2026-03-04'])
+  })
+
   it('is empty on the 1st and for other months', () => {
     expect(missedDays('2026-03', '2026-03-01', [])).toEqual([])
     expect(missedDays('2026-02', '2026-03-05', [])).toEqual([])

@@ -13,7 +13,7 @@ export const copy = {
   makeupTitle: '补签',
   makeupRule: (cost: number, left: number) => `补签一次消耗 ${cost} 积分，本月还可补签 ${left} 次`,
   makeupPick: '点选日历中漏签的日期（下划线标出）进行补签',
-  makeupNone: '本月没有漏签的日期',
+  makeupNone: '本月没有可补签的日期（入会之前的日子不能补签）',
   makeupUsedUp: '本月补签次数已用完',
   makeupDo: (day: number, cost: number) => `补签 ${day} 日（消耗 ${cost} 积分）`,
   makeupDoing: '正在补签…',

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useCheckIn, useCheckinCalendar, useMakeupCheckin } from '../../api/hooks/features'
+import { useMe } from '../../api/hooks/members'
+import { formatDate } from '../../lib/format'
 import { MonthCalendar, shiftMonth } from '../../components/MonthCalendar'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
@@ -27,7 +29,9 @@ export default function CheckinPage() {
   const today = data?.today ?? ''
   // Make-ups fill missed days of the current month only, while the rules allow it.
   const makeupOpen = !!data && data.makeup.enabled && today.startsWith(`${month}-`)
-  const missed = makeupOpen && data ? missedDays(month, today, data.checkedDays) : []
+  const me = useMe()
+  const joinedAt = me.data?.joinedAt
+  const missed = makeupOpen && data ? missedDays(month, today, data.checkedDays, joinedAt ? formatDate(joinedAt) : undefined) : []
   const pickMakeupDay = (date: string) => {
     setMakeupDay(date)
     makeup.reset()

@@ -37,6 +37,7 @@ function Verifications({ staff }: { staff: StaffProfile }) {
     <View className='page'>
       <Section title={copy.title}>
         <StorePicker choice={choice} />
+        {choice.store && <Text className='staff__who'>{choice.store.name}</Text>}
         <View className='field'>
           <Text className='field__label'>{copy.date}</Text>
           <Picker mode='date' value={date} end={localToday()} onChange={(e) => setDate(String(e.detail.value))}>
