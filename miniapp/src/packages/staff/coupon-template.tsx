@@ -2,10 +2,11 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { CouponKind } from '@huiyuan/shared-types'
 import { useCreateCouponTemplate } from '../../api/hooks/staff-admin'
-import { Section } from '../../components/Section'
 import { couponTemplateCopy as copy, formCopy } from './copy'
 import { couponTemplateFormToRequest, emptyCouponTemplateForm, serverFieldErrors, type CouponTemplateForm, type FormErrors } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
+// After ./parts, which brings PageState's styles: every chunk then orders PageState's CSS before Section's.
+import { Section } from '../../components/Section'
 import './index.scss'
 
 type TextKey = Exclude<keyof CouponTemplateForm, 'kind'>
