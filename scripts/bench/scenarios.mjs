@@ -144,18 +144,23 @@ async function activeCoupons(databaseUrl) {
   return rows
 }
 
-const redeem = (name, pickReward) => ({
+/** A write at 32 clients: `request(actors, i)` is the i-th HTTP request, `transaction` the same work in SQL. */
+const writeScenario = (name, request, transaction) => ({
   name,
   concurrency: 32,
-  run: ({ baseUrl, duration, actors }) =>
-    load({
-      baseUrl,
-      connections: 32,
-      duration,
-      request: (i) => ({ method: 'POST', path: `/api/v1/rewards/${pickReward(actors, i)}/redemptions`, headers: { authorization: `Bearer ${member(actors, i).token}` }, body: {} }),
-    }),
-  ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => redeemTransaction(conn, actors, i, pickReward(actors, i)) }),
+  run: ({ baseUrl, duration, actors }) => load({ baseUrl, connections: 32, duration, request: (i) => request(actors, i) }),
+  ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => transaction(conn, actors, i) }),
 })
+
+const staffPost = (actors, path, body) => ({ method: 'POST', path, headers: { authorization: `Bearer ${actors.clerk.token}` }, body })
+const memberPost = (token, path) => ({ method: 'POST', path, headers: { authorization: `Bearer ${token}` }, body: {} })
+
+const redeem = (name, pickReward) =>
+  writeScenario(
+    name,
+    (actors, i) => memberPost(member(actors, i).token, `/api/v1/rewards/${pickReward(actors, i)}/redemptions`),
+    (conn, actors, i) => redeemTransaction(conn, actors, i, pickReward(actors, i)),
+  )
 
 export const scenarios = [
   {
@@ -188,42 +193,17 @@ export const scenarios = [
     ceiling: ({ databaseUrl, duration, actors }) =>
       sqlCeiling({ databaseUrl, connections: 64, duration, transaction: (conn, i) => conn.query("SELECT * FROM members WHERE id = ? AND status = 'active' LIMIT 1", [member(actors, i).id]) }),
   },
-  {
-    name: 'earn points (purchase)',
-    concurrency: 32,
-    run: ({ baseUrl, duration, actors }) =>
-      load({
-        baseUrl,
-        connections: 32,
-        duration,
-        request: (i) => ({ method: 'POST', path: '/api/v1/staff/purchases', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { cardNo: member(actors, i).cardNo, amountCents: 12_800, orderNo: `B-${Date.now()}-${i}` } }),
-      }),
-    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => purchaseTransaction(conn, actors, i) }),
-  },
-  {
-    name: 'spend points (till payment)',
-    concurrency: 32,
-    run: ({ baseUrl, duration, actors }) =>
-      load({
-        baseUrl,
-        connections: 32,
-        duration,
-        request: (i) => ({ method: 'POST', path: '/api/v1/staff/points-payments', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { cardNo: member(actors, i).cardNo, points: 1, orderNo: `P-${Date.now()}-${i}` } }),
-      }),
-    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => spendTransaction(conn, actors, i) }),
-  },
-  {
-    name: 'check-in',
-    concurrency: 32,
-    run: ({ baseUrl, duration, actors }) =>
-      load({
-        baseUrl,
-        connections: 32,
-        duration,
-        request: (i) => ({ method: 'POST', path: '/api/v1/checkins', headers: { authorization: `Bearer ${actors.checkinMembers[i % actors.checkinMembers.length].token}` }, body: {} }),
-      }),
-    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => checkinTransaction(conn, actors, i) }),
-  },
+  writeScenario(
+    'earn points (purchase)',
+    (actors, i) => staffPost(actors, '/api/v1/staff/purchases', { cardNo: member(actors, i).cardNo, amountCents: 12_800, orderNo: `B-${Date.now()}-${i}` }),
+    purchaseTransaction,
+  ),
+  writeScenario(
+    'spend points (till payment)',
+    (actors, i) => staffPost(actors, '/api/v1/staff/points-payments', { cardNo: member(actors, i).cardNo, points: 1, orderNo: `P-${Date.now()}-${i}` }),
+    spendTransaction,
+  ),
+  writeScenario('check-in', (actors, i) => memberPost(actors.checkinMembers[i % actors.checkinMembers.length].token, '/api/v1/checkins'), checkinTransaction),
   redeem('redeem (one hot reward)', (actors) => actors.mall.hotRewardId),
   redeem('redeem (100 rewards)', (actors, i) => actors.mall.rewardIds[i % actors.mall.rewardIds.length]),
   {
