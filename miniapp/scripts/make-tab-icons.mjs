@@ -23,16 +23,21 @@ function roundRect(ctx, x, y, w, h, r) {
   ctx.closePath()
 }
 
+/** Roof and walls of the home icon, stroked after the active fill. */
+function houseOutline(ctx) {
+  ctx.beginPath()
+  ctx.moveTo(12, 38)
+  ctx.lineTo(40.5, 13)
+  ctx.lineTo(69, 38)
+  ctx.moveTo(20, 32)
+  ctx.lineTo(20, 67)
+  ctx.lineTo(61, 67)
+  ctx.lineTo(61, 32)
+}
+
 const shapes = {
   home(ctx, active) {
-    ctx.beginPath()
-    ctx.moveTo(12, 38)
-    ctx.lineTo(40.5, 13)
-    ctx.lineTo(69, 38)
-    ctx.moveTo(20, 32)
-    ctx.lineTo(20, 67)
-    ctx.lineTo(61, 67)
-    ctx.lineTo(61, 32)
+    houseOutline(ctx)
     if (active) {
       ctx.save()
       ctx.beginPath()
@@ -45,14 +50,7 @@ const shapes = {
       ctx.globalAlpha = 0.18
       ctx.fill()
       ctx.restore()
-      ctx.beginPath()
-      ctx.moveTo(12, 38)
-      ctx.lineTo(40.5, 13)
-      ctx.lineTo(69, 38)
-      ctx.moveTo(20, 32)
-      ctx.lineTo(20, 67)
-      ctx.lineTo(61, 67)
-      ctx.lineTo(61, 32)
+      houseOutline(ctx)
     }
     ctx.stroke()
     roundRect(ctx, 33, 46, 15, 21, 3)
