@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ExpiringPoints, LedgerEntry, Page, StaffRole } from '@huiyuan/shared-types';
+import { AdjustPointsResult, EarningRules, ExpiringPoints, LedgerEntry, Page, StaffRole } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CurrentMember, CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
 import type { MemberPrincipal, StaffPrincipal } from '../common/auth/principal';
-import { EarningRules } from '../programme/programme-settings';
 import { EarningRulesService } from './earning-rules.service';
 import { PointsService } from './points.service';
 import { AdjustPointsUseCase } from './usecases/adjust-points.usecase';
@@ -64,9 +63,15 @@ export class PointsController {
     return { items: await this.points.expiringSoon(member.memberId as number, query.days ?? 90) };
   }
 
+  @Get('staff/members/:id/points-ledger')
+  @StaffAuth()
+  memberLedger(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Query() query: LedgerQuery): Promise<Page<LedgerEntry>> {
+    return this.points.staffLedger(staff, id, query.cursor, query.limit ?? 20);
+  }
+
   @Post('staff/members/:id/points-adjustments')
   @StaffAuth(StaffRole.HQ_ADMIN)
-  adjustPoints(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: AdjustPointsBody, @RequestId() requestId: string): Promise<{ balance: number }> {
+  adjustPoints(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: AdjustPointsBody, @RequestId() requestId: string): Promise<AdjustPointsResult> {
     return this.adjust.execute(staff, id, body.delta, body.reason, requestId);
   }
 

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
+import { ErrorCode, ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
 import { DataSource, LessThan } from 'typeorm';
+import type { StaffPrincipal } from '../common/auth/principal';
 import { Clock } from '../common/time/clock';
 import { TransactionRunner } from '../common/db/transaction-runner';
+import { AppError } from '../common/errors/app-error';
+import { Member } from '../members/entities/member.entity';
+import { StoreScope } from '../stores/store-scope';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLot } from './entities/points-lot.entity';
 
@@ -14,6 +18,7 @@ export class PointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly scope: StoreScope,
   ) {}
 
   /** Newest first; the cursor is the last entry id seen. */
@@ -26,6 +31,14 @@ export class PointsService {
       items: page.map((e) => ({ id: e.id, delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, sourceType: e.sourceType, reason: e.reason, createdAt: e.createdAt.toISOString() })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]?.id) : null,
     };
+  }
+
+  /** A member's ledger for staff: HQ sees every member's, store staff those who joined in their stores (as for assigning a 维护人). */
+  async staffLedger(staff: StaffPrincipal, memberId: number, cursor: number | undefined, limit: number): Promise<Page<LedgerEntry>> {
+    const member = await this.tx.read((m) => m.findOne(Member, { where: { id: memberId }, select: { id: true, joinStoreId: true } }));
+    if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `No member ${memberId}`);
+    await this.scope.assertCovers(staff, member.joinStoreId, 'This member (joined at another store)');
+    return this.ledger(memberId, cursor, limit);
   }
 
   /** The member's lots that expire soonest, grouped by expiry instant. */

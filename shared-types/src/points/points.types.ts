@@ -61,3 +61,29 @@ export interface AdjustPointsRequest {
   delta: number;
   reason: string;
 }
+
+export interface AdjustPointsResult {
+  balance: number;
+}
+
+/** How long earned points live. A new policy applies to points earned afterwards; existing points keep their date. */
+export type ExpiryPolicy = { kind: 'never' } | { kind: 'months_after_earning'; months: number } | { kind: 'end_of_next_year' };
+
+export type GrowthWindow = 'rolling_12_months' | 'calendar_year';
+
+export interface EarningRules {
+  /** Points per whole yuan spent (rounded down). */
+  pointsPerYuan: number;
+  welcomePoints: number;
+  expiry: ExpiryPolicy;
+  /** A weekly member day (1 = Monday … 7 = Sunday) with a points multiplier in percent. */
+  memberDay: { weekday: number; multiplierPct: number } | null;
+  /** Growth value per yuan of qualifying spend. */
+  growthPerYuan: number;
+  growthWindow: GrowthWindow;
+  /** Shown to members; not editable through the API. */
+  refundPolicyNote: string;
+}
+
+/** The PUT body: every rule but the refund note. */
+export type EarningRulesRequest = Omit<EarningRules, 'refundPolicyNote'>;
