@@ -34,7 +34,9 @@ export function run(cmd, args, env) {
 }
 
 export async function startServer(env, baseUrl) {
-  const child = spawn('node', ['server/dist/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child = spawn('node', [...profile, 'server/dist/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
   for (let i = 0; i < 60; i++) {
     try {
       const res = await fetch(`${baseUrl}/api/health`)

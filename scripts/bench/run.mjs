@@ -4,7 +4,8 @@
  * scenario, and prints a table; bench-results.json gets one object per scenario. Where a scenario has a
  * ceiling, the same SQL transaction is also issued directly with mysql2 in the same run.
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
- * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>.
+ * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
+ * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there).
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './common/core.module';
 import { ErrorEnvelopeFilter } from './common/errors/error.filter';
-import { OutcomeInterceptor } from './common/http/outcome';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { QueueModule } from './common/queue/queue.module';
 import { Clock } from './common/time/clock';
@@ -35,9 +34,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
-        // Outer first: idempotency stores what the inner interceptor unwrapped.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: OutcomeInterceptor },
       ],
     };
   }

@@ -13,8 +13,9 @@ import {
 } from '@huiyuan/shared-types';
 import bwipjs from 'bwip-js';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, FindOptionsWhere } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthTokens } from '../common/auth/auth-tokens';
+import { findRow } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
@@ -73,7 +74,7 @@ export class MembersService {
 
   /** Finds a member for staff; a scanned code must be from the current or previous window. */
   async resolve(lookup: MemberLookup, manager?: EntityManager): Promise<Member> {
-    const find = (where: FindOptionsWhere<Member>) => (manager ? manager.findOneBy(Member, where) : this.tx.read((m) => m.findOneBy(Member, where)));
+    const find = (where: Partial<Member>) => (manager ? findRow(manager, Member, where) : this.tx.read((m) => findRow(m, Member, where)));
     if (lookup.code) {
       const parts = splitMemberCode(lookup.code.trim());
       if (!parts || !isValidCardNo(parts.cardNo)) throw memberCodeInvalid();

@@ -38,7 +38,9 @@ export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShu
       await this.tracker.qualify(memberId, 'join');
     });
     this.events.subscribe('member.checked_in', ({ memberId }) => this.tracker.qualify(memberId, 'first_checkin'));
-    this.events.subscribe('purchase.recorded', ({ memberId, purchaseId }) => this.tracker.qualify(memberId, 'first_purchase', purchaseId));
+    this.events.subscribe('purchase.recorded', async ({ memberId, referrerId, purchaseId }) => {
+      if (referrerId !== null) await this.tracker.qualify(memberId, 'first_purchase', purchaseId);
+    });
     this.queue.register<ReleaseJob>(RELEASE_JOB, async ({ referralId }) => {
       await this.releaser.release(referralId);
     });

@@ -20,11 +20,16 @@ interface Claims {
   store?: number;
 }
 
+/** Verified tokens remembered, so a busy till pays the HMAC once per token and not once per request. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 const b64 = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 
 /** HS256 JWTs for members and staff, signed with JWT_SECRET (no state: any instance verifies). */
 @Injectable()
 export class AuthTokens {
+  private readonly verified = new Map<string, { principal: MemberPrincipal | StaffPrincipal; expiresAtMs: number }>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -39,9 +44,19 @@ export class AuthTokens {
   }
 
   verify(token: string): MemberPrincipal | StaffPrincipal {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAtMs > this.clock.now().getTime()) return known.principal;
+      this.verified.delete(token);
+    }
     const claims = this.decode(token);
-    if (claims.typ === 'member') return { kind: 'member', openid: claims.sub, unionid: claims.uid ?? null, memberId: claims.mid ?? null };
-    return { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: Number(claims.store) };
+    const principal: MemberPrincipal | StaffPrincipal =
+      claims.typ === 'member'
+        ? { kind: 'member', openid: claims.sub, unionid: claims.uid ?? null, memberId: claims.mid ?? null }
+        : { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: Number(claims.store) };
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal: Object.freeze(principal), expiresAtMs: claims.exp * 1000 });
+    return principal;
   }
 
   private sign(claims: Omit<Claims, 'iat' | 'exp'>, ttlSeconds: number): { token: string; expiresAt: Date } {

@@ -44,6 +44,37 @@ export async function insertRow<T extends ObjectLiteral>(manager: EntityManager,
   return Number(typeof raw === 'object' ? raw.insertId : raw);
 }
 
+const selectStatements = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Lean read for hot paths: the row matching every `where` property by equality, hydrated as TypeORM
+ * would (dates, booleans, JSON, transformers), from one SELECT built once per entity and key set.
+ */
+export async function findRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, where: Partial<T>): Promise<T | null> {
+  const metadata = manager.connection.getMetadata(entity);
+  const keys = Object.keys(where);
+  let byKeys = selectStatements.get(metadata);
+  if (!byKeys) selectStatements.set(metadata, (byKeys = new Map()));
+  let sql = byKeys.get(keys.join());
+  if (!sql) {
+    const quote = (name: string) => (isSqlite(manager) ? `"${name}"` : `\`${name}\``);
+    const column = (property: string) => {
+      const found = metadata.findColumnWithPropertyName(property);
+      if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+      return quote(found.databaseName);
+    };
+    sql = `SELECT ${metadata.columns.map((c) => quote(c.databaseName)).join(', ')} FROM ${quote(metadata.tableName)} WHERE ${keys.map((k) => `${column(k)} = ?`).join(' AND ')} LIMIT 1`;
+    byKeys.set(keys.join(), sql);
+  }
+  const rows: Array<Record<string, unknown>> = await manager.query(sql, keys.map((k) => (where as Record<string, unknown>)[k]));
+  const row = rows[0];
+  if (!row) return null;
+  const driver = manager.connection.driver;
+  const hydrated = metadata.create() as T;
+  for (const c of metadata.columns) c.setEntityValue(hydrated, driver.prepareHydratedValue(row[c.databaseName], c));
+  return hydrated;
+}
+
 /** Runs an UPDATE/DELETE inside the caller's transaction and returns the rows it changed, on either driver. */
 export async function execute(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {
   const runner = manager.queryRunner;

@@ -4,7 +4,7 @@ import { JobQueue } from '../queue/job-queue';
 export interface DomainEventMap {
   'member.joined': { memberId: number; referrerId: number | null; joinStoreId: number | null };
   'member.checked_in': { memberId: number; date: string };
-  'purchase.recorded': { memberId: number; purchaseId: number; storeId: number };
+  'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
   'tier.changed': { memberId: number; fromTierId: number; toTierId: number; reason: string };
 }
 

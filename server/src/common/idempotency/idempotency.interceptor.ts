@@ -9,7 +9,7 @@ import { getPrincipal, principalScope } from '../auth/principal';
 import { isDuplicateKeyError } from '../db/db-errors';
 import { TransactionRunner } from '../db/transaction-runner';
 import { AppError } from '../errors/app-error';
-import { answerAsRepeat } from '../http/outcome';
+import { Outcome } from '../http/outcome';
 import { Clock } from '../time/clock';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -44,10 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     return from(this.claim(scope, key, hash)).pipe(
       switchMap((claim) => {
-        if (claim.kind === 'replay') {
-          answerAsRepeat(context);
-          return of(claim.body);
-        }
+        if (claim.kind === 'replay') return of(Outcome.repeat(claim.body));
         return next.handle().pipe(
           switchMap((body: unknown) => from(this.complete(claim.id, body)).pipe(switchMap(() => of(body)))),
           catchError((error: unknown) => from(this.release(claim.id)).pipe(switchMap(() => throwError(() => error)))),
@@ -83,7 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async complete(id: number, body: unknown): Promise<void> {
-    await this.tx.run((m) => m.getRepository(IdempotencyRecord).update({ id }, { statusCode: 200, responseBody: JSON.stringify(body ?? null) }));
+    await this.tx.run((m) => m.getRepository(IdempotencyRecord).update({ id }, { statusCode: 200, responseBody: JSON.stringify((body instanceof Outcome ? body.value : body) ?? null) }));
   }
 
   private async release(id: number): Promise<void> {

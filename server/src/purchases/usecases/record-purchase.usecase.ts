@@ -77,7 +77,7 @@ export class RecordPurchaseUseCase {
         const balance = posting.balance;
         return { purchaseId, balance, growth };
       });
-      await this.events.publish('purchase.recorded', { memberId: member.id, purchaseId: result.purchaseId, storeId: staff.storeId });
+      await this.events.publish('purchase.recorded', { memberId: member.id, referrerId: member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
       if (result.growth.upgradedFrom) {
         await this.events.publish('tier.changed', { memberId: member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
       }
