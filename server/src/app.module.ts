@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { CoreModule } from './common/core.module';
 import { ErrorEnvelopeFilter } from './common/errors/error.filter';
-import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { QueueModule } from './common/queue/queue.module';
 import { Clock } from './common/time/clock';
 import { resolveDataSourceOptions } from './database/data-source-options';
@@ -34,7 +33,6 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { toErrorResponse } from './common/errors/error.filter';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { replyWithOutcomes } from './common/http/outcome';
+import { IdempotentReplies } from './common/idempotency/idempotent-replies';
 import { createPino, PinoNestLogger } from './common/logging/pino-logger';
 import { Clock } from './common/time/clock';
 
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   });
+  app.get(IdempotentReplies).register(fastify);
   replyWithOutcomes(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

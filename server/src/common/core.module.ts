@@ -4,6 +4,7 @@ import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
+import { IdempotentReplies } from './idempotency/idempotent-replies';
 import { Clock } from './time/clock';
 
 /** Cross-cutting services every feature may inject. */
@@ -19,6 +20,7 @@ export class CoreModule {
       MemberAuthGuard,
       StaffAuthGuard,
       DomainEvents,
+      IdempotentReplies,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

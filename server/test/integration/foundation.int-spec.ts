@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../setup/test-app';
-import { bearer, joinMember, seedOrganisation } from '../factories/actors';
+import { bearer, joinMember, seedOrganisation, staffToken } from '../factories/actors';
 
 describe('foundation: envelope, validation, idempotency, health', () => {
   let t: TestApp;
@@ -50,6 +50,38 @@ describe('foundation: envelope, validation, idempotency, health', () => {
     expect(first.status).toBe(400);
     expect(retry.status).toBe(400);
     expect(retry.body.error.code).toBe(first.body.error.code);
+  });
+
+  it('acts once for concurrent retries of one key, and answers the repeats with the first result (201 vs 200)', async () => {
+    const [clerk, member] = await Promise.all([staffToken(t, 'demo-clerk'), joinMember(t, 'idem-buyer')]);
+    const send = () =>
+      t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).set('Idempotency-Key', 'till-retry-0001').send({ cardNo: member.cardNo, amountCents: 8800, orderNo: 'IDEM-1' });
+    const results = await Promise.all(Array.from({ length: 6 }, send));
+    const first = results.filter((r) => r.status === 201);
+    expect(first).toHaveLength(1);
+    // A retry overlapping the first is told to come back (409); one arriving after it gets the replay.
+    for (const r of results.filter((x) => x.status !== 201)) {
+      expect([200, 409]).toContain(r.status);
+      if (r.status === 200) expect(r.body).toEqual(first[0]!.body);
+      else expect(r.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    }
+    const replay = await send().expect(200);
+    expect(replay.body).toEqual(first[0]!.body);
+    expect(replay.body).toMatchObject({ points: 88, duplicate: false });
+    const card = await t.http.get('/api/v1/members/me').set(bearer(member.token)).expect(200);
+    expect(card.body.points).toBe(100 + 88);
+  });
+
+  it('keeps keys apart per caller, refuses a malformed key, and leaves a bad token to the guard', async () => {
+    const [clerk, clerk2, a, b] = await Promise.all([staffToken(t, 'demo-clerk'), staffToken(t, 'demo-clerk2'), joinMember(t, 'idem-a'), joinMember(t, 'idem-b')]);
+    const buy = (token: string, cardNo: string, orderNo: string) =>
+      t.http.post('/api/v1/staff/purchases').set(bearer(token)).set('Idempotency-Key', 'shared-key-0001').send({ cardNo, amountCents: 1000, orderNo });
+    await buy(clerk, a.cardNo, 'SCOPE-1').expect(201);
+    await buy(clerk2, b.cardNo, 'SCOPE-2').expect(201);
+    const malformed = await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).set('Idempotency-Key', 'no spaces!').send({ cardNo: a.cardNo, amountCents: 1000, orderNo: 'SCOPE-3' }).expect(400);
+    expect(malformed.body.error.message).toContain('Idempotency-Key');
+    const forged = await t.http.post('/api/v1/staff/purchases').set(bearer(`${clerk}x`)).set('Idempotency-Key', 'shared-key-0001').send({ cardNo: a.cardNo, amountCents: 1000, orderNo: 'SCOPE-1' }).expect(401);
+    expect(forged.body.error.code).toBe('UNAUTHENTICATED');
   });
 
   it('serves the OpenAPI document', async () => {
