@@ -22,5 +22,8 @@ export const queryKeys = {
     couponTemplates: ['staff', 'coupon-templates'] as const,
     checkinRules: ['staff', 'checkin-rules'] as const,
     referralReviews: ['staff', 'referral-reviews'] as const,
+    member: (cardNo: string) => ['staff', 'member', cardNo] as const,
+    memberLedger: (memberId: number) => ['staff', 'member-ledger', memberId] as const,
+    earningRules: ['staff', 'earning-rules'] as const,
   },
 }

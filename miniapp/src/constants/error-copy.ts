@@ -38,6 +38,7 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   COUPON_LIMIT_REACHED: '已达到领取上限',
   TIER_NOT_FOUND: '会员等级不存在',
   CONFLICT: '数据已被修改，请刷新后重试',
+  IDEMPOTENCY_IN_PROGRESS: '上一次提交仍在处理中，请稍候再试',
   VALIDATION_FAILED: '输入有误，请检查后重试',
 }
 

@@ -20,7 +20,7 @@ export const subPackages = {
   join: { root: 'packages/join', pages: ['index'] },
   staff: {
     root: 'packages/staff',
-    pages: ['index', 'console', 'poster', 'verifications', 'tiers', 'rewards', 'coupon-template', 'checkin-rules', 'referral-reviews'],
+    pages: ['index', 'console', 'poster', 'verifications', 'tiers', 'rewards', 'coupon-template', 'checkin-rules', 'referral-reviews', 'points-adjust', 'earning-rules'],
   },
   points: { root: 'packages/points', pages: ['index'] },
   checkin: { root: 'packages/checkin', pages: ['index'] },
@@ -49,6 +49,8 @@ export const routes = {
   staffCouponTemplate: sub('staff', 'coupon-template'),
   staffCheckinRules: sub('staff', 'checkin-rules'),
   staffReferralReviews: sub('staff', 'referral-reviews'),
+  staffPointsAdjust: sub('staff', 'points-adjust'),
+  staffEarningRules: sub('staff', 'earning-rules'),
   points: sub('points', 'index'),
   checkin: sub('checkin', 'index'),
   mall: sub('mall', 'index'),

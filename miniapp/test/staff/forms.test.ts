@@ -1,13 +1,18 @@
-import type { StaffReward, Tier } from '@huiyuan/shared-types'
+import type { EarningRules, StaffReward, Tier } from '@huiyuan/shared-types'
 import { ApiError } from '../../src/api/client'
 import {
   checkinFormToRequest,
   checkinRulesToForm,
   couponTemplateFormToRequest,
+  earningFormToRequest,
+  earningRulesToForm,
   emptyCouponTemplateForm,
+  emptyPointsAdjustForm,
   emptyRewardForm,
   mayOpen,
   mayUndoVerifications,
+  pointsAdjustFormToRequest,
+  pointsShortfall,
   previewThresholds,
   rewardFormToRequest,
   rewardToForm,
@@ -131,6 +136,75 @@ describe('check-in rules form', () => {
   })
 })
 
+describe('points adjustment form', () => {
+  it.each([
+    ['add', '50', ' 补录 3 月 5 日消费 ', { delta: 50, reason: '补录 3 月 5 日消费' }],
+    ['deduct', '1000000', '误发积分', { delta: -1_000_000, reason: '误发积分' }],
+  ] as const)('%s %s → a signed delta and the trimmed reason', (direction, points, reason, request) => {
+    expect(pointsAdjustFormToRequest({ direction, points, reason })).toEqual({ ok: true, request })
+  })
+
+  it.each([
+    ['', '补录', { delta: '请输入整数' }],
+    ['0', '补录', { delta: '请输入 1–1000000 之间的整数' }],
+    ['-5', '补录', { delta: '请输入 1–1000000 之间的整数' }],
+    ['1000001', '补录', { delta: '请输入 1–1000000 之间的整数' }],
+    ['12.5', '补录', { delta: '请输入整数' }],
+    ['10', ' 补 ', { reason: '请填写 2–100 个字的原因' }],
+    ['10', 'x'.repeat(101), { reason: '请填写 2–100 个字的原因' }],
+    ['', '', { delta: '请输入整数', reason: '请填写 2–100 个字的原因' }],
+  ])('points %j, reason %j → %j', (points, reason, errors) => {
+    expect(pointsAdjustFormToRequest({ ...emptyPointsAdjustForm, points, reason })).toEqual({ ok: false, errors })
+  })
+
+  it('reads the shortfall from POINTS_INSUFFICIENT only', () => {
+    expect(pointsShortfall(new ApiError(409, 'POINTS_INSUFFICIENT', 'x', { needed: 500, balance: 120 }))).toEqual({ needed: 500, balance: 120 })
+    expect(pointsShortfall(new ApiError(409, 'POINTS_INSUFFICIENT', 'x'))).toBeNull()
+    expect(pointsShortfall(new ApiError(400, 'VALIDATION_FAILED', 'x', { needed: 1, balance: 0 }))).toBeNull()
+  })
+})
+
+describe('earning rules form', () => {
+  const rules: EarningRules = {
+    pointsPerYuan: 1,
+    welcomePoints: 100,
+    expiry: { kind: 'months_after_earning', months: 24 },
+    memberDay: { weekday: 3, multiplierPct: 200 },
+    growthPerYuan: 1,
+    growthWindow: 'calendar_year',
+    refundPolicyNote: '按比例扣回',
+  }
+  const { refundPolicyNote: _note, ...request } = rules
+
+  it('round-trips the rules without the refund note, which the PUT does not take', () => {
+    expect(earningFormToRequest(earningRulesToForm(rules))).toEqual({ ok: true, request })
+  })
+
+  it('sends no months for other expiry kinds and null for no member day', () => {
+    const form = { ...earningRulesToForm(rules), expiryKind: 'end_of_next_year' as const, memberDayEnabled: false, memberDayMultiplierPct: 'x' }
+    expect(earningFormToRequest(form)).toEqual({ ok: true, request: { ...request, expiry: { kind: 'end_of_next_year' }, memberDay: null } })
+  })
+
+  it('starts a form without a member day or months from sensible values', () => {
+    const form = earningRulesToForm({ ...rules, expiry: { kind: 'never' }, memberDay: null })
+    expect(form).toMatchObject({ expiryKind: 'never', expiryMonths: '12', memberDayEnabled: false, memberDayWeekday: 1, memberDayMultiplierPct: '200' })
+  })
+
+  it('checks the server ranges, naming fields as the server does', () => {
+    const form = { ...earningRulesToForm(rules), pointsPerYuan: '1001', welcomePoints: '-1', expiryMonths: '0', memberDayMultiplierPct: '99', growthPerYuan: '1.5' }
+    expect(earningFormToRequest(form)).toEqual({
+      ok: false,
+      errors: {
+        pointsPerYuan: '请输入 0–1000 之间的整数',
+        welcomePoints: '请输入 0–100000 之间的整数',
+        'expiry.months': '请输入 1–120 之间的整数',
+        'memberDay.multiplierPct': '请输入 100–1000 之间的整数',
+        growthPerYuan: '请输入整数',
+      },
+    })
+  })
+})
+
 describe('roles', () => {
   it.each([
     ['clerk', 'poster', true],
@@ -140,6 +214,11 @@ describe('roles', () => {
     ['store_manager', 'verifications', true],
     ['hq_admin', 'tiers', true],
     ['hq_admin', 'referralReviews', true],
+    ['hq_admin', 'earningRules', true],
+    ['store_manager', 'earningRules', false],
+    ['hq_admin', 'pointsAdjust', true],
+    ['store_manager', 'pointsAdjust', false],
+    ['clerk', 'pointsAdjust', false],
   ] as const)('%s may open %s: %s', (role, page, allowed) => {
     expect(mayOpen(role, page)).toBe(allowed)
   })

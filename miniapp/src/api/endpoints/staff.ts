@@ -1,9 +1,14 @@
 import type {
+  AdjustPointsRequest,
+  AdjustPointsResult,
   CheckinRules,
   CouponSettings,
   CouponTemplate,
   CouponTemplateRequest,
   CouponVerification,
+  EarningRules,
+  EarningRulesRequest,
+  LedgerEntry,
   MemberSummary,
   Page,
   PurchaseRequest,
@@ -37,6 +42,10 @@ export const staffApi = {
     api.post<RefundResult>(`/api/v1/staff/purchases/${enc(purchaseId)}/refunds`, { amountCents }, { auth: 'staff', idempotencyKey }),
   verifyCoupon: (code: string, idempotencyKey: string) =>
     api.post<CouponVerification>('/api/v1/staff/coupon-verifications', { code }, { auth: 'staff', idempotencyKey }),
+  memberLedger: (memberId: number, cursor: string | null) =>
+    api.get<Page<LedgerEntry>>(`/api/v1/staff/members/${memberId}/points-ledger`, { cursor }, 'staff'),
+  adjustPoints: (memberId: number, body: AdjustPointsRequest, idempotencyKey: string) =>
+    api.post<AdjustPointsResult>(`/api/v1/staff/members/${memberId}/points-adjustments`, body, { auth: 'staff', idempotencyKey }),
 
   stores: () => api.get<Store[]>('/api/v1/staff/stores', undefined, 'staff'),
   storePoster: (code: string) => api.bytes(`/api/v1/staff/stores/${enc(code)}/poster.png`, 'staff'),
@@ -57,6 +66,9 @@ export const staffApi = {
   updateReward: (id: number, body: RewardRequest) => api.put<StaffReward>(`/api/v1/staff/rewards/${id}`, body, { auth: 'staff' }),
   couponTemplates: () => api.get<CouponTemplate[]>('/api/v1/staff/coupon-templates', undefined, 'staff'),
   createCouponTemplate: (body: CouponTemplateRequest) => api.post<CouponTemplate>('/api/v1/staff/coupon-templates', body, { auth: 'staff' }),
+
+  earningRules: () => api.get<EarningRules>('/api/v1/staff/earning-rules', undefined, 'staff'),
+  saveEarningRules: (body: EarningRulesRequest) => api.put<EarningRules>('/api/v1/staff/earning-rules', body, { auth: 'staff' }),
 
   checkinRules: () => api.get<CheckinRules>('/api/v1/staff/checkin-rules', undefined, 'staff'),
   saveCheckinRules: (body: CheckinRules) => api.put<CheckinRules>('/api/v1/staff/checkin-rules', body, { auth: 'staff' }),

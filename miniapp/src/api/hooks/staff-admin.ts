@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { CheckinRules, CouponTemplateRequest, RewardRequest, TierPreviewRequest, TierUpsertRequest } from '@huiyuan/shared-types'
+import type { CheckinRules, CouponTemplateRequest, EarningRulesRequest, RewardRequest, TierPreviewRequest, TierUpsertRequest } from '@huiyuan/shared-types'
 import { pngDataUrl } from '../../lib/base64'
 import { staffApi } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
@@ -79,6 +79,18 @@ export function useCreateCouponTemplate() {
   return useMutation({
     mutationFn: (body: CouponTemplateRequest) => staffApi.createCouponTemplate(body),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.couponTemplates }),
+  })
+}
+
+export function useEarningRules() {
+  return useQuery({ queryKey: keys.earningRules, queryFn: staffApi.earningRules })
+}
+
+export function useSaveEarningRules() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: EarningRulesRequest) => staffApi.saveEarningRules(body),
+    onSuccess: (saved) => client.setQueryData(keys.earningRules, saved),
   })
 }
 

@@ -1,9 +1,12 @@
 import { useSyncExternalStore } from 'react'
-import { useMutation } from '@tanstack/react-query'
-import type { StaffProfile } from '@huiyuan/shared-types'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { AdjustPointsRequest, MemberSummary, StaffProfile } from '@huiyuan/shared-types'
 import { authStore } from '../auth'
 import { staffApi, type LookupQuery, type PurchaseRequest } from '../endpoints/staff'
+import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
+
+const keys = queryKeys.staff
 
 function readProfile(): StaffProfile | null {
   const json = authStore.staffProfileJson()
@@ -46,12 +49,30 @@ export function useStaffLogin() {
   })
 }
 
+/** The console and the member's own staff pages (调整积分) share one cached copy of a looked-up member. */
 export function useLookup() {
-  return useMutation({ mutationFn: (query: LookupQuery) => staffApi.lookup(query) })
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (query: LookupQuery) => staffApi.lookup(query),
+    onSuccess: (member) => client.setQueryData(keys.member(member.cardNo), member),
+  })
+}
+
+export function useStaffMember(cardNo: string) {
+  return useQuery({ queryKey: keys.member(cardNo), queryFn: () => staffApi.lookup({ cardNo }), enabled: cardNo !== '' })
+}
+
+function setBalance(client: QueryClient, cardNo: string, balance: number): void {
+  client.setQueryData<MemberSummary>(keys.member(cardNo), (m) => (m ? { ...m, points: balance } : m))
 }
 
 export function usePurchase() {
-  return useIdempotentMutation((body: PurchaseRequest, key) => staffApi.purchase(body, key))
+  const client = useQueryClient()
+  return useIdempotentMutation((body: PurchaseRequest, key) => staffApi.purchase(body, key), {
+    onSuccess: (result, body) => {
+      if (body.cardNo) setBalance(client, body.cardNo, result.balance)
+    },
+  })
 }
 
 export function useRefund() {
@@ -60,4 +81,26 @@ export function useRefund() {
 
 export function useVerifyCoupon() {
   return useIdempotentMutation((v: { code: string }, key) => staffApi.verifyCoupon(v.code, key))
+}
+
+export function useMemberLedger(memberId: number) {
+  return useInfiniteQuery({
+    queryKey: keys.memberLedger(memberId),
+    queryFn: ({ pageParam }) => staffApi.memberLedger(memberId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  })
+}
+
+export function useAdjustPoints() {
+  const client = useQueryClient()
+  return useIdempotentMutation(
+    (v: { member: Pick<MemberSummary, 'id' | 'cardNo'>; body: AdjustPointsRequest }, key) => staffApi.adjustPoints(v.member.id, v.body, key),
+    {
+      onSuccess: ({ balance }, { member }) => {
+        setBalance(client, member.cardNo, balance)
+        return client.invalidateQueries({ queryKey: keys.memberLedger(member.id) })
+      },
+    },
+  )
 }

@@ -4,20 +4,24 @@ import Taro from '@tarojs/taro'
 import type { MemberSummary } from '@huiyuan/shared-types'
 import { isApiError } from '../../api/client'
 import { isH5 } from '../../api/env'
-import { signOutStaff, useLookup, usePurchase, useRefund, useStaffSession, useVerifyCoupon } from '../../api/hooks/staff'
+import { signOutStaff, useLookup, usePurchase, useRefund, useStaffMember, useStaffSession, useVerifyCoupon } from '../../api/hooks/staff'
 import type { LookupQuery } from '../../api/endpoints/staff'
-import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
-import { routes } from '../../constants/routes'
+import { routes, withQuery } from '../../constants/routes'
 import { formatDateTime, yuanToCents } from '../../lib/format'
-import { copy } from './copy'
+import { copy, pointsAdjustCopy } from './copy'
 import { mayOpen, type StaffPageKey } from './forms'
+import { Row } from './parts'
+// After ./parts, which brings PageState's styles: every chunk then orders PageState's CSS before Section's.
+import { Section } from '../../components/Section'
 import './index.scss'
 
-const pageRoutes: Record<StaffPageKey, string> = {
+/** 调整积分 is about one member, so it opens from the looked-up member rather than from this menu. */
+const pageRoutes: Record<Exclude<StaffPageKey, 'pointsAdjust'>, string> = {
   poster: routes.staffPoster,
   verifications: routes.staffVerifications,
   tiers: routes.staffTiers,
+  earningRules: routes.staffEarningRules,
   rewards: routes.staffRewards,
   couponTemplate: routes.staffCouponTemplate,
   checkinRules: routes.staffCheckinRules,
@@ -25,15 +29,6 @@ const pageRoutes: Record<StaffPageKey, string> = {
 }
 
 type LookupKind = (typeof copy.lookupKinds)[number]['value']
-
-function Row({ label, value }: { label: string; value: string | number }) {
-  return (
-    <View className='row'>
-      <Text className='row__label'>{label}</Text>
-      <Text className='row__value'>{value}</Text>
-    </View>
-  )
-}
 
 async function scan(): Promise<string | null> {
   try {
@@ -57,15 +52,14 @@ function alreadyUsed(error: unknown): { at: string | null; store: string | null 
   return { at: d.usedAt ? formatDateTime(d.usedAt) : null, store: d.usedStore?.name ?? null }
 }
 
-/** `points` overrides the looked-up balance once a purchase here has changed it. */
-function MemberView({ member, points }: { member: MemberSummary; points: number }) {
+function MemberView({ member }: { member: MemberSummary }) {
   return (
     <View className='staff__result'>
       <Row label={copy.member.nickname} value={member.nickname ?? '—'} />
       <Row label={copy.member.cardNo} value={member.cardNo} />
       <Row label={copy.member.tier} value={member.tier.name} />
       <Row label={copy.member.discount} value={copy.discount(member.tier.discountPercent)} />
-      <Row label={copy.member.points} value={points} />
+      <Row label={copy.member.points} value={member.points} />
       {member.phoneMasked && <Row label={copy.member.phone} value={member.phoneMasked} />}
       {member.joinStore && <Row label={copy.member.joinStore} value={member.joinStore.name} />}
     </View>
@@ -75,6 +69,8 @@ function MemberView({ member, points }: { member: MemberSummary; points: number 
 export default function StaffConsolePage() {
   const staff = useStaffSession()
   const lookup = useLookup()
+  // The cached copy, which a purchase here or an adjustment on 调整积分 updates in place.
+  const shown = useStaffMember(lookup.data?.cardNo ?? '')
   const purchase = usePurchase()
   const refund = useRefund()
   const verify = useVerifyCoupon()
@@ -120,9 +116,10 @@ export default function StaffConsolePage() {
     }
   }
 
+  const member = shown.data ?? lookup.data
+
   const award = () => {
     setFormError(null)
-    const member = lookup.data
     const cents = yuanToCents(amount)
     if (!member) return setFormError(copy.needMember)
     if (cents === null) return setFormError(copy.badAmount)
@@ -162,7 +159,7 @@ export default function StaffConsolePage() {
 
       <Section title={copy.more}>
         <View className='admin__links'>
-          {(Object.keys(pageRoutes) as StaffPageKey[])
+          {(Object.keys(pageRoutes) as Array<keyof typeof pageRoutes>)
             .filter((key) => mayOpen(staff.role, key))
             .map((key) => (
               <Text key={key} className='admin__link' onClick={() => void Taro.navigateTo({ url: pageRoutes[key] })}>
@@ -192,7 +189,12 @@ export default function StaffConsolePage() {
           </Button>
         </View>
         {lookup.isError && lookedUpCode && <Text className='error-text'>{errorMessage(lookup.error)}</Text>}
-        {lookup.data && <MemberView member={lookup.data} points={purchase.data?.balance ?? lookup.data.points} />}
+        {member && <MemberView member={member} />}
+        {member && mayOpen(staff.role, 'pointsAdjust') && (
+          <Button className='btn-plain staff__btn' onClick={() => void Taro.navigateTo({ url: withQuery(routes.staffPointsAdjust, { cardNo: member.cardNo }) })}>
+            {pointsAdjustCopy.open}
+          </Button>
+        )}
       </Section>
 
       <Section title={copy.purchase}>

@@ -63,6 +63,7 @@ export const copy = {
     poster: '门店二维码海报',
     verifications: '券核销记录',
     tiers: '会员等级设置',
+    earningRules: '积分规则',
     rewards: '积分商城管理',
     couponTemplate: '新建券模板',
     checkinRules: '签到规则',
@@ -186,6 +187,76 @@ export const couponTemplateCopy = {
   daysHint: '自领取当天起计算，全部门店可用',
   create: '创建',
   created: (title: string, face: string) => `已创建「${title}」（${face}）`,
+} as const
+
+export const pointsAdjustCopy = {
+  title: '调整积分',
+  open: '调整积分',
+  needMember: '请先在工作台查询会员',
+  member: '会员',
+  balance: '当前积分',
+  direction: '调整方式',
+  directions: [
+    { value: 'add', label: '增加' },
+    { value: 'deduct', label: '扣减' },
+  ],
+  points: '积分数量',
+  pointsPlaceholder: '1 – 1000000',
+  reason: '原因',
+  reasonPlaceholder: '例如：补录 3 月 5 日消费',
+  reasonHint: '会员在积分明细里会看到这条原因',
+  submit: '提交调整',
+  submitting: '正在提交…',
+  confirmTitle: '确认调整积分',
+  confirmBody: (who: string, delta: number, balance: number) =>
+    balance + delta < 0
+      ? `为会员 ${who} 扣减 ${-delta} 积分，超过当前余额 ${balance}，余额不足时不会扣减。仍要提交吗？`
+      : `为会员 ${who} ${delta > 0 ? '增加' : '扣减'} ${Math.abs(delta)} 积分，调整后余额 ${balance + delta}。`,
+  done: (delta: number, balance: number) => `已${delta > 0 ? '增加' : '扣减'} ${Math.abs(delta)} 积分，当前余额 ${balance}`,
+  insufficient: (needed: number, balance: number) => `积分不足：会员当前余额 ${balance}，不能扣减 ${needed}`,
+  ledger: '最近积分明细',
+  ledgerEmpty: '还没有积分记录',
+  balanceAfter: (b: number) => `余额 ${b}`,
+} as const
+
+export const earningRulesCopy = {
+  title: '积分规则',
+  fields: {
+    pointsPerYuan: '每元积分',
+    welcomePoints: '入会礼积分',
+    expiryMonths: '有效月数',
+    memberDayMultiplierPct: '倍数（%）',
+    growthPerYuan: '每元成长值',
+  },
+  hints: {
+    pointsPerYuan: '按实付整元计算，再乘以等级倍数',
+    memberDayMultiplierPct: '200 表示双倍积分',
+  },
+  expiry: '积分有效期',
+  expiryKinds: [
+    { value: 'never', label: '永久有效' },
+    { value: 'months_after_earning', label: '获得后按月' },
+    { value: 'end_of_next_year', label: '次年年底' },
+  ],
+  expiryNote: '有效期的修改只对今后获得的积分生效，已有积分仍按原到期日过期。',
+  memberDay: '会员日',
+  memberDayEnabled: '开启会员日',
+  weekday: '每周',
+  weekdays: [
+    { value: 1, label: '周一' },
+    { value: 2, label: '周二' },
+    { value: 3, label: '周三' },
+    { value: 4, label: '周四' },
+    { value: 5, label: '周五' },
+    { value: 6, label: '周六' },
+    { value: 7, label: '周日' },
+  ],
+  growth: '成长值',
+  growthWindow: '统计周期',
+  growthWindows: [
+    { value: 'rolling_12_months', label: '最近 12 个月' },
+    { value: 'calendar_year', label: '自然年' },
+  ],
 } as const
 
 export const checkinRulesCopy = {

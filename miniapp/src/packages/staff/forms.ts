@@ -1,10 +1,15 @@
 import type {
+  AdjustPointsRequest,
   CheckinCycle,
   CheckinRules,
   CouponKind,
   CouponTemplateRequest,
   CouponVerification,
+  EarningRules,
+  EarningRulesRequest,
+  ExpiryPolicy,
   FieldError,
+  GrowthWindow,
   RewardRequest,
   StaffReward,
   StaffRole,
@@ -29,6 +34,12 @@ function int(text: string, field: string, errors: FormErrors): number {
     return 0
   }
   return Number(t)
+}
+
+function intIn(text: string, field: string, min: number, max: number, errors: FormErrors): number {
+  const n = int(text, field, errors)
+  if (!errors[field] && (n < min || n > max)) errors[field] = `请输入 ${min}–${max} 之间的整数`
+  return n
 }
 
 function optionalInt(text: string, field: string, errors: FormErrors): number | null {
@@ -61,7 +72,16 @@ export function serverFieldErrors(error: unknown): FormErrors {
 
 // Roles ------------------------------------------------------------------------------------------
 
-export type StaffPageKey = 'poster' | 'verifications' | 'tiers' | 'rewards' | 'couponTemplate' | 'checkinRules' | 'referralReviews'
+export type StaffPageKey =
+  | 'poster'
+  | 'verifications'
+  | 'tiers'
+  | 'earningRules'
+  | 'rewards'
+  | 'couponTemplate'
+  | 'checkinRules'
+  | 'referralReviews'
+  | 'pointsAdjust'
 
 const ALL: readonly StaffRole[] = ['hq_admin', 'store_manager', 'clerk']
 const HQ: readonly StaffRole[] = ['hq_admin']
@@ -71,10 +91,12 @@ export const staffPageRoles: Record<StaffPageKey, readonly StaffRole[]> = {
   poster: ALL,
   verifications: ALL,
   tiers: HQ,
+  earningRules: HQ,
   rewards: HQ,
   couponTemplate: HQ,
   checkinRules: HQ,
   referralReviews: HQ,
+  pointsAdjust: HQ,
 }
 
 export const mayOpen = (role: StaffRole, page: StaffPageKey): boolean => staffPageRoles[page].includes(role)
@@ -302,6 +324,80 @@ export function checkinFormToRequest(f: CheckinRulesForm): Mapped<CheckinRules> 
     makeupEnabled: f.makeupEnabled,
     makeupCostPoints: int(f.makeupCostPoints, 'makeupCostPoints', errors),
     makeupPerMonth: int(f.makeupPerMonth, 'makeupPerMonth', errors),
+  }
+  return result(request, errors)
+}
+
+// Points adjustment ------------------------------------------------------------------------------
+
+export type AdjustDirection = 'add' | 'deduct'
+
+export interface PointsAdjustForm {
+  direction: AdjustDirection
+  points: string
+  /** Shown to the member in their points history as 人工调整：<reason>. */
+  reason: string
+}
+
+export const emptyPointsAdjustForm: PointsAdjustForm = { direction: 'add', points: '', reason: '' }
+
+/** The server's limits: a delta of at most a million either way, a reason of 2–100 characters. */
+export function pointsAdjustFormToRequest(f: PointsAdjustForm): Mapped<AdjustPointsRequest> {
+  const errors: FormErrors = {}
+  const points = intIn(f.points, 'delta', 1, 1_000_000, errors)
+  const reason = f.reason.trim()
+  if (reason.length < 2 || reason.length > 100) errors.reason = '请填写 2–100 个字的原因'
+  return result({ delta: f.direction === 'add' ? points : -points, reason }, errors)
+}
+
+/** The details of a POINTS_INSUFFICIENT error (server points ledger): what was asked and what the member has. */
+export function pointsShortfall(error: unknown): { needed: number; balance: number } | null {
+  if (!isApiError(error) || !error.is('POINTS_INSUFFICIENT')) return null
+  const d = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { needed?: unknown; balance?: unknown }
+  return typeof d.needed === 'number' && typeof d.balance === 'number' ? { needed: d.needed, balance: d.balance } : null
+}
+
+// Earning rules ----------------------------------------------------------------------------------
+
+export interface EarningRulesForm {
+  pointsPerYuan: string
+  welcomePoints: string
+  expiryKind: ExpiryPolicy['kind']
+  /** Kept while another expiry kind is chosen, so switching back restores it. */
+  expiryMonths: string
+  memberDayEnabled: boolean
+  memberDayWeekday: number
+  memberDayMultiplierPct: string
+  growthPerYuan: string
+  growthWindow: GrowthWindow
+}
+
+export function earningRulesToForm(r: EarningRules): EarningRulesForm {
+  return {
+    pointsPerYuan: String(r.pointsPerYuan),
+    welcomePoints: String(r.welcomePoints),
+    expiryKind: r.expiry.kind,
+    expiryMonths: r.expiry.kind === 'months_after_earning' ? String(r.expiry.months) : '12',
+    memberDayEnabled: r.memberDay !== null,
+    memberDayWeekday: r.memberDay?.weekday ?? 1,
+    memberDayMultiplierPct: String(r.memberDay?.multiplierPct ?? 200),
+    growthPerYuan: String(r.growthPerYuan),
+    growthWindow: r.growthWindow,
+  }
+}
+
+/** Ranges as the server checks them; error keys are the server's dotted field names. */
+export function earningFormToRequest(f: EarningRulesForm): Mapped<EarningRulesRequest> {
+  const errors: FormErrors = {}
+  const expiry: ExpiryPolicy =
+    f.expiryKind === 'months_after_earning' ? { kind: f.expiryKind, months: intIn(f.expiryMonths, 'expiry.months', 1, 120, errors) } : { kind: f.expiryKind }
+  const request: EarningRulesRequest = {
+    pointsPerYuan: intIn(f.pointsPerYuan, 'pointsPerYuan', 0, 1000, errors),
+    welcomePoints: intIn(f.welcomePoints, 'welcomePoints', 0, 100_000, errors),
+    expiry,
+    memberDay: f.memberDayEnabled ? { weekday: f.memberDayWeekday, multiplierPct: intIn(f.memberDayMultiplierPct, 'memberDay.multiplierPct', 100, 1000, errors) } : null,
+    growthPerYuan: intIn(f.growthPerYuan, 'growthPerYuan', 0, 1000, errors),
+    growthWindow: f.growthWindow,
   }
   return result(request, errors)
 }

@@ -29,6 +29,15 @@ export function StaffGate({ page, children }: { page: StaffPageKey; children: (s
   return <>{children(staff)}</>
 }
 
+export function Row({ label, value }: { label: string; value: string | number }) {
+  return (
+    <View className='row'>
+      <Text className='row__label'>{label}</Text>
+      <Text className='row__value'>{value}</Text>
+    </View>
+  )
+}
+
 export interface FieldProps {
   label: string
   value: string

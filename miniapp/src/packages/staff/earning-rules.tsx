@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import { Button, Switch, Text, View } from '@tarojs/components'
+import { useEarningRules, useSaveEarningRules } from '../../api/hooks/staff-admin'
+import { PageState } from '../../components/PageState'
+import { Section } from '../../components/Section'
+import { earningRulesCopy as copy, formCopy } from './copy'
+import { earningFormToRequest, earningRulesToForm, serverFieldErrors, type EarningRulesForm, type FormErrors } from './forms'
+import { Chips, Field, FormError, StaffGate } from './parts'
+import './index.scss'
+
+type NumberKey = 'pointsPerYuan' | 'welcomePoints' | 'expiryMonths' | 'memberDayMultiplierPct' | 'growthPerYuan'
+/** Form field → the server's field name, so a server message lands next to its input. */
+const requestField: Record<NumberKey, string> = {
+  pointsPerYuan: 'pointsPerYuan',
+  welcomePoints: 'welcomePoints',
+  expiryMonths: 'expiry.months',
+  memberDayMultiplierPct: 'memberDay.multiplierPct',
+  growthPerYuan: 'growthPerYuan',
+}
+const shownFields = Object.values(requestField)
+
+function RulesEditor() {
+  const rules = useEarningRules()
+  const save = useSaveEarningRules()
+  const [form, setForm] = useState<EarningRulesForm | null>(null)
+  const [local, setLocal] = useState<FormErrors>({})
+
+  useEffect(() => {
+    if (rules.data && !form) setForm(earningRulesToForm(rules.data))
+  }, [rules.data, form])
+
+  if (!form) {
+    return (
+      <View className='page'>
+        <PageState loading={rules.isPending} error={rules.error} onRetry={() => void rules.refetch()} />
+      </View>
+    )
+  }
+
+  const errors = { ...serverFieldErrors(save.error), ...local }
+  const set = (patch: Partial<EarningRulesForm>) => {
+    setForm({ ...form, ...patch })
+    save.reset()
+  }
+  const number = (key: NumberKey, hint?: string) => (
+    <Field name={key} label={copy.fields[key]} value={form[key]} type='number' hint={hint} error={errors[requestField[key]]} onInput={(v) => set({ [key]: v })} />
+  )
+
+  const submit = () => {
+    const mapped = earningFormToRequest(form)
+    setLocal(mapped.ok ? {} : mapped.errors)
+    if (mapped.ok) save.mutate(mapped.request, { onSuccess: (saved) => setForm(earningRulesToForm(saved)) })
+  }
+
+  return (
+    <View className='page'>
+      <Section title={copy.title}>
+        {number('pointsPerYuan', copy.hints.pointsPerYuan)}
+        {number('welcomePoints')}
+      </Section>
+
+      <Section title={copy.expiry}>
+        <Chips options={copy.expiryKinds} value={form.expiryKind} onChange={(expiryKind) => set({ expiryKind })} />
+        {form.expiryKind === 'months_after_earning' && number('expiryMonths')}
+        <Text className='warning earning__note'>{copy.expiryNote}</Text>
+      </Section>
+
+      <Section title={copy.memberDay}>
+        <View className='admin__switch'>
+          <Text className='field__label'>{copy.memberDayEnabled}</Text>
+          <Switch checked={form.memberDayEnabled} color='#b8860b' onChange={(e) => set({ memberDayEnabled: e.detail.value })} />
+        </View>
+        {form.memberDayEnabled && (
+          <>
+            <View className='field'>
+              <Text className='field__label'>{copy.weekday}</Text>
+              <Chips options={copy.weekdays} value={form.memberDayWeekday} onChange={(memberDayWeekday) => set({ memberDayWeekday })} />
+            </View>
+            {number('memberDayMultiplierPct', copy.hints.memberDayMultiplierPct)}
+          </>
+        )}
+      </Section>
+
+      <Section title={copy.growth}>
+        {number('growthPerYuan')}
+        <View className='field'>
+          <Text className='field__label'>{copy.growthWindow}</Text>
+          <Chips options={copy.growthWindows} value={form.growthWindow} onChange={(growthWindow) => set({ growthWindow })} />
+        </View>
+        <FormError error={save.error} shownFields={shownFields} />
+        {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
+        <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
+          {save.isPending ? formCopy.saving : formCopy.save}
+        </Button>
+      </Section>
+    </View>
+  )
+}
+
+export default function EarningRulesPage() {
+  return <StaffGate page='earningRules'>{() => <RulesEditor />}</StaffGate>
+}
