@@ -1,7 +1,11 @@
 /** Shared pieces of the benchmark: the server under test, HTTP helpers, load runs and the SQL ceiling. */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import autocannon from 'autocannon'
+import { fileURLToPath } from 'node:url'
 import mysql from 'mysql2/promise'
 
 export async function api(baseUrl, method, path, { token, body, headers } = {}) {
@@ -48,35 +52,52 @@ export async function startServer(env, baseUrl) {
   throw new Error('server did not become healthy')
 }
 
-/** One bounded load run through HTTP; `request(i)` gives each request's method, path, headers and body. */
-export async function load({ baseUrl, connections, duration, request, connectionHeaders, amount }) {
-  let counter = 0
-  const result = await autocannon({
-    url: baseUrl,
-    connections,
-    // A run over a finite pool (coupons to verify) stops when the pool is used up instead of repeating it.
-    ...(amount ? { amount } : { duration }),
-    pipelining: 1,
-    setupClient: connectionHeaders ? (client) => client.setHeaders({ 'content-type': 'application/json', ...connectionHeaders(client) }) : undefined,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const r = request(counter++)
-          return { ...req, method: r.method, path: r.path, headers: { 'content-type': 'application/json', ...req.headers, ...r.headers }, body: r.body === undefined ? undefined : JSON.stringify(r.body) }
-        },
-      },
-    ],
-  })
-  return {
-    rps: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+/** More requests prepared than the fastest scenario sends per second, so a run never repeats one (a repeat is a different request: a duplicate order). */
+const PREPARED_PER_SECOND = 6000
+
+/**
+ * One load run through HTTP for `duration` seconds with wrk (C, from Debian's packages): a load
+ * generator in JavaScript spent ~100 µs of CPU per request on this 2-core machine, CPU the server under
+ * test then lacked. `request(i)` gives the i-th request's method, path, headers and body.
+ */
+export async function load({ baseUrl, connections, duration, request }) {
+  const url = new URL(baseUrl)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyuan-bench-'))
+  const file = path.join(dir, 'requests')
+  const out = fs.createWriteStream(file)
+  for (let i = 0; i < duration * PREPARED_PER_SECOND; i++) {
+    const r = request(i)
+    const body = r.body === undefined ? '' : JSON.stringify(r.body)
+    const headers = Object.entries({ host: url.host, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}), ...r.headers })
+    if (!out.write(`${r.method} ${r.path} HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}\0`)) await once(out, 'drain')
   }
+  out.end()
+  await once(out, 'finish')
+  const script = fileURLToPath(new URL('./wrk-replay.lua', import.meta.url))
+  const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '-s', script, baseUrl]
+  const stdout = await new Promise((resolve, reject) => {
+    execFile('wrk', args, { env: { ...process.env, WRK_REQUESTS: file }, maxBuffer: 1 << 20 }, (error, so) => (error ? reject(error) : resolve(so)))
+  })
+  fs.rmSync(dir, { recursive: true, force: true })
+  const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'))
+  if (!line) throw new Error(`wrk printed no summary:\n${stdout}`)
+  const r = JSON.parse(line)
+  if (r.sent > r.prepared) process.stdout.write(`  note: ${r.sent - r.prepared} requests repeated earlier ones (raise PREPARED_PER_SECOND)\n`)
+  const ms = (us) => Math.round(us / 100) / 10
+  return { rps: Math.round(r.requests / (r.durationUs / 1e6)), p50Ms: ms(r.p50Us), p99Ms: ms(r.p99Us), errors: r.non2xx + r.socketErrors }
+}
+
+/** wrk comes from Debian's packages; installed on first use where apt can. */
+export async function ensureWrk() {
+  const has = () => new Promise((resolve) => execFile('wrk', ['-v'], (error) => resolve(!error || error.code !== 'ENOENT')))
+  if (await has()) return
+  process.stdout.write('installing wrk from Debian packages…\n')
+  await run('sh', ['-c', 'apt-get install -y -qq wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)'], {})
+  if (!(await has())) throw new Error('the benchmark needs wrk: apt-get install wrk')
 }
 
 /** The same transaction issued directly with mysql2 by `connections` workers for `duration` seconds: the ceiling. */
-export async function sqlCeiling({ databaseUrl, connections, duration, transaction, limit = Infinity }) {
+export async function sqlCeiling({ databaseUrl, connections, duration, transaction }) {
   const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: connections, timezone: 'Z' })
   const started = Date.now()
   const deadline = started + duration * 1000
@@ -86,7 +107,7 @@ export async function sqlCeiling({ databaseUrl, connections, duration, transacti
     Array.from({ length: connections }, async () => {
       const conn = await pool.getConnection()
       try {
-        while (Date.now() < deadline && counter < limit) {
+        while (Date.now() < deadline) {
           const i = counter++
           await conn.beginTransaction()
           try {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench: starts the built server on MySQL (a fresh database), loads it with bounded runs per
+ * npm run bench: starts the built server on MySQL (a fresh database), loads it with wrk for a bounded run per
  * scenario, and prints a table; bench-results.json gets one object per scenario. Where a scenario has a
  * ceiling, the same SQL transaction is also issued directly with mysql2 in the same run.
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
@@ -10,7 +10,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { recreateDatabase, run, startServer } from './lib.mjs'
+import { ensureWrk, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -22,6 +22,7 @@ const baseUrl = `http://127.0.0.1:${port}`
 const env = { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
 
 console.log(`bench: database ${databaseUrl}, ${duration} s per run`)
+await ensureWrk()
 await recreateDatabase(databaseUrl)
 await run('node', ['server/dist/src/cli/seed.js'], env)
 const server = await startServer(env, baseUrl)
