@@ -15,6 +15,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { sqlDate } from '../common/db/sql';
+import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { addDays, businessDate, startOfBusinessDay } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
@@ -35,6 +36,7 @@ const DAY_LIST_LIMIT = 100;
 export class CouponsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
     private readonly views: CouponViews,
     private readonly scope: StoreScope,
     private readonly stores: StoresService,
@@ -114,14 +116,32 @@ export class CouponsService {
     return { from, to, items };
   }
 
+  /** The view of a verification just made, from the rows the verifier already holds: no second look at them. */
+  async freshVerification(row: CouponVerification, usedCoupon: Coupon, template: CouponTemplate): Promise<CouponVerificationView> {
+    const [view] = await this.viewsOf([row], [usedCoupon], [template]);
+    return view as CouponVerificationView;
+  }
+
   private async verificationViews(rows: CouponVerification[]): Promise<CouponVerificationView[]> {
     if (rows.length === 0) return [];
-    const manager = this.dataSource.manager;
-    const coupons = await manager.findBy(Coupon, { id: In(rows.map((r) => r.couponId)) });
-    const couponViews = new Map((await this.views.coupons(coupons, await this.templatesOf(coupons))).map((c) => [c.id, c]));
-    const members = new Map((await manager.find(Member, { where: { id: In(coupons.map((c) => c.memberId)) }, select: ['id', 'cardNo', 'nickname'] })).map((m) => [m.id, m]));
+    const coupons = await this.dataSource.manager.findBy(Coupon, { id: In(rows.map((r) => r.couponId)) });
+    return this.viewsOf(rows, coupons, await this.templatesOf(coupons));
+  }
+
+  private async viewsOf(rows: CouponVerification[], coupons: Coupon[], templates: CouponTemplate[]): Promise<CouponVerificationView[]> {
+    const couponViews = new Map((await this.views.coupons(coupons, templates)).map((c) => [c.id, c]));
+    const [memberRows, staffRows] = await this.tx.read(async (m) => {
+      const idList = (ids: number[]) => [...new Set(ids)].map(() => '?').join(', ');
+      const memberIds = [...new Set(coupons.map((c) => c.memberId))];
+      const staffIds = [...new Set(rows.map((r) => r.staffId))];
+      return Promise.all([
+        m.query<Array<{ id: number; card_no: string; nickname: string | null }>>(`SELECT id, card_no, nickname FROM members WHERE id IN (${idList(memberIds)})`, memberIds),
+        m.query<Array<{ id: number; display_name: string }>>(`SELECT id, display_name FROM staff WHERE id IN (${idList(staffIds)})`, staffIds),
+      ]);
+    });
+    const members = new Map(memberRows.map((r) => [Number(r.id), r]));
     const memberOf = new Map(coupons.map((c) => [c.id, members.get(c.memberId)]));
-    const staff = new Map((await manager.find(StaffMember, { where: { id: In(rows.map((r) => r.staffId)) }, select: ['id', 'displayName'] })).map((s) => [s.id, s]));
+    const staff = new Map(staffRows.map((r) => [Number(r.id), r]));
     const stores = await this.scope.stores();
     return rows.map((r) => {
       const member = memberOf.get(r.couponId);
@@ -130,10 +150,10 @@ export class CouponsService {
       return {
         id: r.id,
         coupon: couponViews.get(r.couponId) as CouponView,
-        member: { cardNo: member?.cardNo ?? '', nickname: member?.nickname ?? null },
+        member: { cardNo: member?.card_no ?? '', nickname: member?.nickname ?? null },
         verifiedAt: r.verifiedAt.toISOString(),
         store: store ? storeRef(store) : { code: '', name: '' },
-        verifiedBy: clerk ? { id: clerk.id, displayName: clerk.displayName } : undefined,
+        verifiedBy: clerk ? { id: Number(clerk.id), displayName: clerk.display_name } : undefined,
         undoneAt: r.undoneAt?.toISOString() ?? null,
       };
     });

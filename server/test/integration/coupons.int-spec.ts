@@ -111,7 +111,11 @@ describe('coupons: templates, issuing, wallet, 核销, undo, expiry and settleme
       member: { cardNo: member.cardNo },
       verifiedAt: t.clock.now().toISOString(),
       store: { code: 'S001', name: '静安旗舰店' },
+      verifiedBy: { displayName: expect.any(String) },
     });
+    // The answer is built from the rows the verifier held; it must match what the store's list reads back.
+    const listed = await t.http.get('/api/v1/staff/coupon-verifications').set(bearer(token('demo-clerk'))).expect(200);
+    expect(listed.body.items.find((v: { id: number }) => v.id === ok.body.id)).toEqual(ok.body);
     const visit: Array<{ last_visit_at: string | Date }> = await t.dataSource.query('SELECT last_visit_at FROM members WHERE id = ?', [member.id]);
     expect(new Date(visit[0]?.last_visit_at as string).getTime()).toBe(t.clock.now().getTime());
 

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute, insertRow, sqlDate } from '../../common/db/sql';
+import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/time/clock';
@@ -27,7 +25,6 @@ import { CouponVerification } from '../entities/coupon-verification.entity';
 @Injectable()
 export class VerifyCouponUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly scope: StoreScope,
@@ -43,9 +40,10 @@ export class VerifyCouponUseCase {
     if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
     const store = (await this.scope.stores()).get(staff.storeId);
     if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
-    const coupon = await this.dataSource.manager.findOneBy(Coupon, { code });
+    const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
     if (!coupon) throw couponNotFound(`with code ${code}`);
-    const template = await this.dataSource.manager.findOneByOrFail(CouponTemplate, { id: coupon.templateId });
+    const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
+    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const now = this.clock.now();
     await this.assertUsable(coupon, now);
     if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
@@ -53,7 +51,7 @@ export class VerifyCouponUseCase {
       throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
     }
 
-    const verificationId = await this.tx.run(async (m) => {
+    const verification = await this.tx.run(async (m) => {
       const used = await execute(
         m,
         "UPDATE coupons SET status = 'used', used_at = ?, used_by_staff_id = ?, used_store_id = ? WHERE id = ? AND status = 'active' AND expires_at > ?",
@@ -63,12 +61,14 @@ export class VerifyCouponUseCase {
         await this.assertUsable(await m.findOneByOrFail(Coupon, { id: coupon.id }), now);
         throw new AppError(ErrorCode.CONFLICT, 'The coupon changed while it was being verified; try again');
       }
-      const id = await insertRow(m, CouponVerification, { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null });
+      const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
+      const id = await insertRow(m, CouponVerification, verification);
       await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), coupon.memberId]);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
-      return id;
+      return { id, ...verification };
     });
-    return this.coupons.verification(verificationId);
+    const usedCoupon = Object.assign(coupon, { status: 'used', usedAt: now, usedStoreId: store.id, usedByStaffId: staff.staffId });
+    return this.coupons.freshVerification(verification, usedCoupon, template);
   }
 
   /** A manager (or HQ) takes back a verification made by mistake, within the programme's window. */
