@@ -20,9 +20,16 @@ export function businessWeekday(at: Date, timeZone: string): number {
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(name) + 1;
 }
 
+const lastDate = { timeZone: '', minute: NaN, date: '' };
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in the business time zone, whatever the server's zone. */
 export function businessDate(at: Date, timeZone: string): string {
-  return formatterFor(timeZone).format(at);
+  // Zone offsets are whole minutes, so one minute's instants share a day; a purchase asks several times.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute === lastDate.minute && timeZone === lastDate.timeZone) return lastDate.date;
+  const date = formatterFor(timeZone).format(at);
+  Object.assign(lastDate, { timeZone, minute, date });
+  return date;
 }
 
 /** YYYY-MM-DD plus n days, in pure calendar arithmetic (no time zone involved). */
