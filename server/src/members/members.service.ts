@@ -53,7 +53,7 @@ export class MembersService {
   /** wx.login's code → a token; the member card too when this WeChat user has joined. */
   async loginWithWechat(code: string): Promise<WechatLoginResponse> {
     const session = await this.wechat.code2Session(code);
-    const member = await this.tx.read((m) => m.findOneBy(Member, { openid: session.openid }));
+    const member = await this.tx.read((m) => findRow(m, Member, { openid: session.openid }));
     const { token } = this.tokens.issueMember(session.openid, member?.id ?? null, session.unionid);
     return { token, member: member ? await toMemberCard(member, this.tiers) : null };
   }
@@ -200,7 +200,7 @@ export class MembersService {
   }
 
   async require(memberId: number): Promise<Member> {
-    const member = await this.tx.read((m) => m.findOneBy(Member, { id: memberId, status: 'active' }));
+    const member = await this.tx.read((m) => findRow(m, Member, { id: memberId, status: 'active' }));
     if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, 'This membership no longer exists; join again');
     return member;
   }

@@ -1,6 +1,11 @@
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { JobQueue } from '../../src/common/queue/job-queue';
 import { COUPON_EXPIRY_JOB, CouponExpiryJob } from '../../src/coupons/coupon-expiry.job';
 import { bearer, joinMember, JoinedMember, seedOrganisation, staffToken } from '../factories/actors';
+import { findRow } from '../../src/common/db/sql';
+import { Coupon } from '../../src/coupons/entities/coupon.entity';
+import { CouponTemplate } from '../../src/coupons/entities/coupon-template.entity';
+import { Member } from '../../src/members/entities/member.entity';
 import { startTestApp, TestApp } from '../setup/test-app';
 
 const HOUR = 3600_000;
@@ -215,5 +220,16 @@ describe('coupons: templates, issuing, wallet, 核销, undo, expiry and settleme
     await t.http.get('/api/v1/staff/coupon-verifications').query({ storeCode: 'S002', date: day }).set(bearer(token('demo-clerk'))).expect(403);
     const s002 = await t.http.get('/api/v1/staff/coupon-verifications').query({ storeCode: 'S002', date: day }).set(bearer(token('demo-hq'))).expect(200);
     expect((s002.body.items as Array<{ coupon: { code: string } }>).map((v) => v.coupon.code)).toContain(fromS001.code);
+  });
+
+  it('reads rows lean (findRow) exactly as TypeORM hydrates them: dates, JSON, nulls', async () => {
+    const member = await joinMember(t, 'openid-lean', 's=S001');
+    const templateId = await template({ title: '限店券', storeScope: 'listed', storeCodes: ['S001', 'S002'] });
+    const coupon = await issue(member, templateId);
+    const m = t.dataSource.manager;
+    for (const [entity, where] of [[Coupon, { code: coupon.code }], [CouponTemplate, { id: templateId }], [Member, { cardNo: member.cardNo, status: 'active' }]] as const) {
+      expect(await findRow(m, entity as EntityTarget<ObjectLiteral>, where)).toEqual(await m.findOneBy(entity as EntityTarget<ObjectLiteral>, where));
+    }
+    expect(await findRow(m, Coupon, { code: 'NO-SUCH-CODE' })).toBeNull();
   });
 });
