@@ -57,7 +57,7 @@ export async function prepareActors(baseUrl) {
 
 const member = (actors, i) => actors.members[i % actors.members.length]
 
-/** The statements RecordPurchaseUseCase issues, in order, with the member look-up before them. */
+/** The statements RecordPurchaseUseCase issues, in order, the member look-up first. */
 async function purchaseTransaction(conn, actors, i) {
   const m = member(actors, i)
   const now = new Date()

@@ -159,12 +159,25 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     }
   });
 
+  it('refuses an order number already recorded at the store for another member, and changes neither', async () => {
+    const [a, b] = await Promise.all([joinMember(t, 'pts-order-a'), joinMember(t, 'pts-order-b')]);
+    await purchase(clerk, { cardNo: a.cardNo, amountCents: 5000, orderNo: 'SAME-1' }).expect(201);
+    const clash = await purchase(clerk, { cardNo: b.cardNo, amountCents: 5000, orderNo: 'SAME-1' }).expect(409);
+    expect(clash.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('another member') });
+    expect(await pointsInvariant(t.dataSource, b.id)).toEqual({ balance: 100, ledger: 100, lots: 100 });
+    // Order numbers are per store: the same number at another store is another sale.
+    await purchase(clerk2, { cardNo: b.cardNo, amountCents: 5000, orderNo: 'SAME-1' }).expect(201);
+  });
+
   it('lets a member pay with points at the till once per order, never below zero', async () => {
     const m = await joinMember(t, 'pts-pay');
     const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points, orderNo });
     const results = await Promise.all(Array.from({ length: 8 }, () => pay(30, 'PAY-1')));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200 && r.body.duplicate)).toHaveLength(7);
+    const other = await joinMember(t, 'pts-pay-other');
+    const stolen = await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: other.cardNo, points: 30, orderNo: 'PAY-1' }).expect(409);
+    expect(stolen.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('another member') });
     const tooMuch = await pay(71, 'PAY-2').expect(409);
     expect(tooMuch.body.error).toMatchObject({ code: 'POINTS_INSUFFICIENT', details: { needed: 71, balance: 70 } });
     expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 70, ledger: 70, lots: 70 });

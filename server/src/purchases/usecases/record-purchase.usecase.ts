@@ -13,6 +13,7 @@ import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { TierProgression } from '../../tiers/tier-progression';
 import { TiersService } from '../../tiers/tiers.service';
+import { Member } from '../../members/entities/member.entity';
 import { Purchase } from '../entities/purchase.entity';
 import { purchaseAward } from '../purchase-rules';
 
@@ -42,13 +43,15 @@ export class RecordPurchaseUseCase {
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
     if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
-    const member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo });
-    const tier = await this.tiers.byId(member.tierId);
     const rules = await this.ledger.earningRules();
     const now = this.clock.now();
-    const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
+    // The member is read on the transaction's own connection before it writes: one connection per sale.
+    let member: Member | undefined;
     try {
       const result = await this.tx.run(async (m) => {
+        member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
+        const tier = await this.tiers.byId(member.tierId);
+        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
         const purchaseId = await insertRow(m, Purchase, {
           memberId: member.id,
           storeId: staff.storeId,
@@ -64,7 +67,7 @@ export class RecordPurchaseUseCase {
         const source = { type: 'purchase', id: String(purchaseId) };
         if (award.points === 0) {
           const growth = await this.progression.addGrowth(m, member.id, award.growth, source, { visitAt: now });
-          return { purchaseId, balance: await this.ledger.balanceOf(m, member.id), growth };
+          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth };
         }
         const posting = await this.ledger.credit(
           m,
@@ -75,15 +78,15 @@ export class RecordPurchaseUseCase {
         );
         const growth = await this.progression.recordGrowth(m, member.id, award.growth, source, posting);
         const balance = posting.balance;
-        return { purchaseId, balance, growth };
+        return { purchaseId, member, award, balance, growth };
       });
-      await this.events.publish('purchase.recorded', { memberId: member.id, referrerId: member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
+      await this.events.publish('purchase.recorded', { memberId: result.member.id, referrerId: result.member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
       if (result.growth.upgradedFrom) {
-        await this.events.publish('tier.changed', { memberId: member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
+        await this.events.publish('tier.changed', { memberId: result.member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
       }
       return Outcome.first({
         id: result.purchaseId,
-        points: award.points,
+        points: result.award.points,
         balance: result.balance,
         growth: result.growth.growth,
         discountPercent: result.growth.tier.discountPercent,
@@ -92,7 +95,7 @@ export class RecordPurchaseUseCase {
         duplicate: false,
       });
     } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
+      if (!isDuplicateKeyError(error) || !member) throw error;
       return Outcome.repeat(await this.existing(staff.storeId, input.orderNo, member.id));
     }
   }
