@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import Fastify from 'fastify'
 import mysql from 'mysql2/promise'
 
 export async function api(baseUrl, method, path, { token, body, headers } = {}) {
@@ -53,19 +54,23 @@ export async function startServer(env, baseUrl) {
 }
 
 /** More requests prepared than the fastest scenario sends per second, so a run never repeats one (a repeat is a different request: a duplicate order). */
-const PREPARED_PER_SECOND = 6000
+export const PREPARED_PER_SECOND = 6000
+/** Both the HTTP run and the ceiling first run this long unmeasured: pools connected, code compiled. */
+export const WARM_UP_SECONDS = 2
 
 /**
- * One load run through HTTP for `duration` seconds with wrk (C, from Debian's packages): a load
- * generator in JavaScript spent ~100 µs of CPU per request on this 2-core machine, CPU the server under
- * test then lacked. `request(i)` gives the i-th request's method, path, headers and body.
+ * One load run through HTTP for `duration` seconds, after a warm-up, with wrk (C, from Debian's
+ * packages): a load generator in JavaScript spent ~100 µs of CPU per request on this 2-core machine,
+ * CPU the server under test then lacked. `request(i)` gives the i-th request's method, path, headers
+ * and body; the warm-up sends requests from 0 and the measured run from where the warm-up's share ends,
+ * so no request is sent twice.
  */
 export async function load({ baseUrl, connections, duration, request }) {
   const url = new URL(baseUrl)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyuan-bench-'))
   const file = path.join(dir, 'requests')
   const out = fs.createWriteStream(file)
-  for (let i = 0; i < duration * PREPARED_PER_SECOND; i++) {
+  for (let i = 0; i < (WARM_UP_SECONDS + duration) * PREPARED_PER_SECOND; i++) {
     const r = request(i)
     const body = r.body === undefined ? '' : JSON.stringify(r.body)
     const headers = Object.entries({ host: url.host, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}), ...r.headers })
@@ -73,18 +78,26 @@ export async function load({ baseUrl, connections, duration, request }) {
   }
   out.end()
   await once(out, 'finish')
+  try {
+    await wrk(baseUrl, connections, WARM_UP_SECONDS, file, 0)
+    const r = await wrk(baseUrl, connections, duration, file, WARM_UP_SECONDS * PREPARED_PER_SECOND)
+    if (r.sent > r.prepared - WARM_UP_SECONDS * PREPARED_PER_SECOND) process.stdout.write('  note: the run sent more requests than were prepared; raise PREPARED_PER_SECOND\n')
+    const ms = (us) => Math.round(us / 100) / 10
+    return { rps: Math.round(r.requests / (r.durationUs / 1e6)), p50Ms: ms(r.p50Us), p99Ms: ms(r.p99Us), errors: r.non2xx + r.socketErrors }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function wrk(baseUrl, connections, seconds, file, offset) {
   const script = fileURLToPath(new URL('./wrk-replay.lua', import.meta.url))
-  const args = ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '-s', script, baseUrl]
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '10s', '-s', script, baseUrl]
   const stdout = await new Promise((resolve, reject) => {
-    execFile('wrk', args, { env: { ...process.env, WRK_REQUESTS: file }, maxBuffer: 1 << 20 }, (error, so) => (error ? reject(error) : resolve(so)))
+    execFile('wrk', args, { env: { ...process.env, WRK_REQUESTS: file, WRK_OFFSET: String(offset) }, maxBuffer: 1 << 20 }, (error, so) => (error ? reject(error) : resolve(so)))
   })
-  fs.rmSync(dir, { recursive: true, force: true })
   const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'))
   if (!line) throw new Error(`wrk printed no summary:\n${stdout}`)
-  const r = JSON.parse(line)
-  if (r.sent > r.prepared) process.stdout.write(`  note: ${r.sent - r.prepared} requests repeated earlier ones (raise PREPARED_PER_SECOND)\n`)
-  const ms = (us) => Math.round(us / 100) / 10
-  return { rps: Math.round(r.requests / (r.durationUs / 1e6)), p50Ms: ms(r.p50Us), p99Ms: ms(r.p99Us), errors: r.non2xx + r.socketErrors }
+  return JSON.parse(line)
 }
 
 /** wrk comes from Debian's packages; installed on first use where apt can. */
@@ -96,34 +109,78 @@ export async function ensureWrk() {
   if (!(await has())) throw new Error('the benchmark needs wrk: apt-get install wrk')
 }
 
-/** The same transaction issued directly with mysql2 by `connections` workers for `duration` seconds: the ceiling. */
+/**
+ * The same transaction issued directly with mysql2 by `connections` workers for `duration` seconds,
+ * after the same warm-up as the HTTP run: the ceiling. `transaction(conn, i)` gets an i no other
+ * ceiling of the run had, so orders and check-in days it writes never clash.
+ */
+let ceilingSeq = 0
+
 export async function sqlCeiling({ databaseUrl, connections, duration, transaction }) {
   const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: connections, timezone: 'Z' })
-  const started = Date.now()
-  const deadline = started + duration * 1000
-  let done = 0
-  let counter = 0
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      const conn = await pool.getConnection()
-      try {
-        while (Date.now() < deadline) {
-          const i = counter++
-          await conn.beginTransaction()
-          try {
-            await transaction(conn, i)
-            await conn.commit()
-            done++
-          } catch (error) {
-            await conn.rollback()
-            if (!String(error.code).startsWith('ER_LOCK')) throw error
+  const phase = async (seconds) => {
+    const started = Date.now()
+    const deadline = started + seconds * 1000
+    let done = 0
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        const conn = await pool.getConnection()
+        try {
+          while (Date.now() < deadline) {
+            const i = ceilingSeq++
+            await conn.beginTransaction()
+            try {
+              await transaction(conn, i)
+              await conn.commit()
+              done++
+            } catch (error) {
+              await conn.rollback()
+              if (!String(error.code).startsWith('ER_LOCK')) throw error
+            }
           }
+        } finally {
+          conn.release()
         }
-      } finally {
-        conn.release()
-      }
-    }),
-  )
-  await pool.end()
-  return Math.round(done / ((Date.now() - started) / 1000))
+      }),
+    )
+    return Math.round(done / ((Date.now() - started) / 1000))
+  }
+  try {
+    await phase(WARM_UP_SECONDS)
+    return await phase(duration)
+  } finally {
+    await pool.end()
+  }
+}
+
+/**
+ * The floor under any HTTP server on this machine: a bare Fastify route that runs the ceiling's
+ * transaction (no auth, validation, framework or ORM), loaded by wrk like the app. Between the app
+ * and the ceiling, it shows how much of the gap is HTTP itself and how much is the framework.
+ */
+export async function httpFloor({ databaseUrl, connections, duration, transaction }) {
+  const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: connections, timezone: 'Z' })
+  const floor = Fastify()
+  floor.post('/tx', async (request) => {
+    const conn = await pool.getConnection()
+    try {
+      await conn.beginTransaction()
+      await transaction(conn, request.body.i)
+      await conn.commit()
+      return { ok: true }
+    } catch (error) {
+      await conn.rollback()
+      throw error
+    } finally {
+      conn.release()
+    }
+  })
+  const baseUrl = await floor.listen({ port: 0, host: '127.0.0.1' })
+  try {
+    // Its own range of i, so no order or check-in repeats one the ceiling made.
+    return await load({ baseUrl, connections, duration, request: (i) => ({ method: 'POST', path: '/tx', body: { i: 100_000_000 + i } }) })
+  } finally {
+    await floor.close()
+    await pool.end()
+  }
 }

@@ -7,6 +7,7 @@
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there).
  */
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,7 +20,9 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:33
 const duration = Number(process.env.BENCH_DURATION ?? 8)
 const port = Number(process.env.BENCH_PORT ?? 3990)
 const baseUrl = `http://127.0.0.1:${port}`
-const env = { DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
+// The bench signs check-in members' tokens itself, so it sets the secret the server verifies them with.
+const jwtSecret = randomBytes(32).toString('hex')
+const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
 
 console.log(`bench: database ${databaseUrl}, ${duration} s per run`)
 await ensureWrk()
@@ -34,7 +37,7 @@ try {
     process.stdout.write(`running ${scenario.name} (${scenario.concurrency} clients)…\n`)
     // The ceiling runs first, while the server is idle, so neither run slows the other.
     const ceilingRps = scenario.ceiling ? await scenario.ceiling({ databaseUrl, duration, actors }) : undefined
-    const measured = await scenario.run({ baseUrl, databaseUrl, duration, actors })
+    const measured = await scenario.run({ baseUrl, databaseUrl, duration, actors, jwtSecret })
     results.push({ name: scenario.name, concurrency: scenario.concurrency, ...measured, ...(ceilingRps !== undefined ? { ceilingRps } : {}) })
   }
 } finally {

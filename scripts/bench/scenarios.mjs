@@ -1,11 +1,13 @@
 /** The benchmark scenarios; each returns {rps, p50Ms, p99Ms, errors} and, where asked, the SQL ceiling. */
+import { randomBytes } from 'node:crypto'
 import mysql from 'mysql2/promise'
+import { AuthTokens } from '../../server/dist/src/common/auth/auth-tokens.js'
+import { Clock } from '../../server/dist/src/common/time/clock.js'
 import { newCouponCode } from '../../server/dist/src/coupons/coupon-rules.js'
-import { api, load, sqlCeiling } from './lib.mjs'
+import { luhnCheckDigit } from '../../server/dist/src/members/member-identifiers.js'
+import { api, httpFloor, load, PREPARED_PER_SECOND, sqlCeiling, WARM_UP_SECONDS } from './lib.mjs'
 
 const MEMBERS = 64
-/** Fresh members for check-ins: a member checks in once a day, so each request needs one who has not yet. */
-const CHECKIN_MEMBERS = Number(process.env.BENCH_CHECKIN_MEMBERS ?? 3000)
 
 async function inParallel(count, width, work) {
   const results = new Array(count)
@@ -19,11 +21,27 @@ async function inParallel(count, width, work) {
   return results
 }
 
-async function newMember(baseUrl, openid) {
-  const { code } = await api(baseUrl, 'POST', '/sandbox/wechat/dev/login', { body: { openid } })
-  const visitor = await api(baseUrl, 'POST', '/api/v1/auth/wechat', { body: { code } })
-  const joined = await api(baseUrl, 'POST', '/api/v1/members', { token: visitor.token, body: { scene: 's=S001', consentVersion: '2026-11-01' } })
-  return { id: joined.member.id, cardNo: joined.member.cardNo, token: joined.token }
+/**
+ * Members who have not checked in today, one per check-in request: written straight into the table,
+ * with tokens signed as the server signs them (joining tens of thousands through the API takes minutes).
+ */
+async function membersWrittenForCheckins(databaseUrl, jwtSecret, count) {
+  const tokens = new AuthTokens({ jwtSecret }, new Clock())
+  const conn = await mysql.createConnection({ uri: databaseUrl })
+  const [[{ id: tierId }]] = await conn.query('SELECT id FROM tiers ORDER BY `rank` LIMIT 1')
+  const now = new Date()
+  const members = []
+  for (let start = 0; start < count; start += 1000) {
+    const rows = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
+      const n = start + k
+      const body = `89${String(n).padStart(9, '0')}`
+      return [`bench-checkin-${n}`, body + luhnCheckDigit(body), tierId, `C${n.toString(36).toUpperCase().padStart(7, '0')}`, randomBytes(16).toString('hex'), '2026-11-01', now, now]
+    })
+    const [r] = await conn.query('INSERT INTO members (openid, card_no, tier_id, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?', [rows])
+    rows.forEach((row, k) => members.push({ id: r.insertId + k, token: tokens.issueMember(row[0], r.insertId + k).token }))
+  }
+  await conn.end()
+  return members
 }
 
 /** A coupon template and rewards priced at 1 point with stock for the whole run: one hot reward, and 100 to spread over. */
@@ -49,10 +67,8 @@ export async function prepareActors(baseUrl) {
     await api(baseUrl, 'POST', `/api/v1/staff/members/${joined.member.id}/points-adjustments`, { token: hq.token, body: { delta: 1_000_000, reason: '压测准备' } })
     members.push({ id: joined.member.id, cardNo: joined.member.cardNo, token: joined.token })
   }
-  process.stdout.write(`preparing ${CHECKIN_MEMBERS} members for check-ins…\n`)
-  const checkinMembers = await inParallel(CHECKIN_MEMBERS, 16, (i) => newMember(baseUrl, `bench-checkin-${i}`))
   const mall = await prepareMall(baseUrl, hq)
-  return { clerk: { token: clerk.token, staffId: clerk.staff.id, storeId: clerk.staff.store.id }, hq, members, checkinMembers, mall, coupons: [] }
+  return { clerk: { token: clerk.token, staffId: clerk.staff.id, storeId: clerk.staff.store.id }, hq, members, mall }
 }
 
 const member = (actors, i) => actors.members[i % actors.members.length]
@@ -136,7 +152,7 @@ async function verifyTransaction(conn, actors, coupon) {
   await conn.query('SELECT * FROM coupon_verifications WHERE id = LAST_INSERT_ID()')
 }
 
-/** More coupons than either verify run gets through per second, so no run verifies one twice. */
+/** More coupons than the ceiling verifies per second, so it never verifies one twice (the HTTP run prepares one per request). */
 const VERIFIABLE_PER_SECOND = 4000
 
 /** Active coupons of the bench template, written straight into the table with valid codes (issuing them by API would take longer than the run). */
@@ -196,28 +212,42 @@ export const scenarios = [
     (actors, i) => staffPost(actors, '/api/v1/staff/purchases', { cardNo: member(actors, i).cardNo, amountCents: 12_800, orderNo: `B-${Date.now()}-${i}` }),
     purchaseTransaction,
   ),
+  {
+    name: 'earn: bare HTTP floor',
+    concurrency: 32,
+    run: ({ databaseUrl, duration, actors }) => httpFloor({ databaseUrl, connections: 32, duration, transaction: (conn, i) => purchaseTransaction(conn, actors, i) }),
+    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => purchaseTransaction(conn, actors, i) }),
+  },
   writeScenario(
     'spend points (till payment)',
     (actors, i) => staffPost(actors, '/api/v1/staff/points-payments', { cardNo: member(actors, i).cardNo, points: 1, orderNo: `P-${Date.now()}-${i}` }),
     spendTransaction,
   ),
-  writeScenario('check-in', (actors, i) => memberPost(actors.checkinMembers[i % actors.checkinMembers.length].token, '/api/v1/checkins'), checkinTransaction),
+  {
+    name: 'check-in',
+    concurrency: 32,
+    run: async ({ baseUrl, databaseUrl, duration, jwtSecret }) => {
+      const fresh = await membersWrittenForCheckins(databaseUrl, jwtSecret, (WARM_UP_SECONDS + duration) * PREPARED_PER_SECOND)
+      return load({ baseUrl, connections: 32, duration, request: (i) => memberPost(fresh[i].token, '/api/v1/checkins') })
+    },
+    ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => checkinTransaction(conn, actors, i) }),
+  },
   redeem('redeem (one hot reward)', (actors) => actors.mall.hotRewardId),
   redeem('redeem (100 rewards)', (actors, i) => actors.mall.rewardIds[i % actors.mall.rewardIds.length]),
   {
     name: 'verify coupon',
     concurrency: 32,
     run: async ({ baseUrl, databaseUrl, duration, actors }) => {
-      const coupons = await issueCoupons(databaseUrl, actors, duration * VERIFIABLE_PER_SECOND)
+      const coupons = await issueCoupons(databaseUrl, actors, (WARM_UP_SECONDS + duration) * PREPARED_PER_SECOND)
       return load({
         baseUrl,
         connections: 32,
         duration,
-        request: (i) => ({ method: 'POST', path: '/api/v1/staff/coupon-verifications', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { code: coupons[i % coupons.length].code } }),
+        request: (i) => ({ method: 'POST', path: '/api/v1/staff/coupon-verifications', headers: { authorization: `Bearer ${actors.clerk.token}` }, body: { code: coupons[i].code } }),
       })
     },
     ceiling: async ({ databaseUrl, duration, actors }) => {
-      const coupons = await issueCoupons(databaseUrl, actors, duration * VERIFIABLE_PER_SECOND)
+      const coupons = await issueCoupons(databaseUrl, actors, (WARM_UP_SECONDS + duration) * VERIFIABLE_PER_SECOND)
       return sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => verifyTransaction(conn, actors, coupons[i % coupons.length]) })
     },
   },

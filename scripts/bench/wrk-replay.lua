@@ -1,5 +1,5 @@
 -- wrk script: sends the raw HTTP requests prepared in $WRK_REQUESTS (separated by NUL bytes) in
--- order, and prints one JSON line with the run's figures when it ends.
+-- order from index $WRK_OFFSET, and prints one JSON line with the run's figures when it ends.
 local threads = {}
 
 function setup(thread)
@@ -12,12 +12,13 @@ function init(args)
   file:close()
   prepared = {}
   for raw in string.gmatch(data, '([^%z]+)') do prepared[#prepared + 1] = raw end
+  offset = tonumber(os.getenv('WRK_OFFSET')) or 0
   sent = 0
 end
 
 function request()
   sent = sent + 1
-  return prepared[(sent - 1) % #prepared + 1]
+  return prepared[(offset + sent - 1) % #prepared + 1]
 end
 
 function done(summary, latency, requests)
