@@ -17,6 +17,7 @@ import {
   rewardFormToRequest,
   rewardToForm,
   serverFieldErrors,
+  stillWrong,
   tierFormToRequest,
   tierToForm,
   withinUndoWindow,
@@ -133,6 +134,19 @@ describe('check-in rules form', () => {
   it('names a bad streak bonus by its index like the server does', () => {
     const form = { ...checkinRulesToForm(rules), streakBonuses: [{ day: '7', points: '20' }, { day: '', points: '5' }] }
     expect(checkinFormToRequest(form)).toEqual({ ok: false, errors: { 'streakBonuses.1.day': '请输入整数' } })
+  })
+})
+
+describe('stillWrong', () => {
+  const shown = { delta: '请输入整数', reason: '请填写 2–100 个字的原因' }
+  it('keeps only the shown errors the form still has, with their current message', () => {
+    expect(stillWrong(shown, { ok: false, errors: { delta: '请输入 1–1000000 之间的整数', extra: '新问题' } })).toEqual({ delta: '请输入 1–1000000 之间的整数' })
+    expect(stillWrong(shown, { ok: true, request: {} })).toEqual({})
+  })
+  it('returns the same object when nothing changed, so a re-render is not forced', () => {
+    expect(stillWrong(shown, { ok: false, errors: { ...shown } })).toBe(shown)
+    const none = {}
+    expect(stillWrong(none, { ok: false, errors: { delta: 'x' } })).toBe(none)
   })
 })
 

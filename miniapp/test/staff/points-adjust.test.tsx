@@ -110,3 +110,21 @@ it('checks the form before asking', async () => {
   expect(Taro.showModal).not.toHaveBeenCalled()
   expect(adjust).not.toHaveBeenCalled()
 })
+
+it('drops a shown error once its field is right, and shows no new one before the next submit', async () => {
+  const { container } = renderPage()
+  await screen.findByText(member.cardNo)
+  type(container, 'points', '0')
+  fireEvent.click(screen.getByText('提交调整'))
+  await screen.findByText('请输入 1–1000000 之间的整数')
+  expect(screen.getByText('请填写 2–100 个字的原因')).toBeTruthy()
+
+  type(container, 'points', '20')
+  await waitFor(() => expect(screen.queryByText('请输入 1–1000000 之间的整数')).toBeNull())
+  expect(screen.getByText('请填写 2–100 个字的原因')).toBeTruthy()
+  // A newly wrong value waits for 提交调整.
+  type(container, 'points', '2000000')
+  expect(screen.queryByText('请输入 1–1000000 之间的整数')).toBeNull()
+  type(container, 'reason', '补录消费')
+  await waitFor(() => expect(screen.queryByText('请填写 2–100 个字的原因')).toBeNull())
+})

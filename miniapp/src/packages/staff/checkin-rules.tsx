@@ -4,8 +4,9 @@ import { useCheckinRules, useSaveCheckinRules } from '../../api/hooks/staff-admi
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { checkinRulesCopy as copy, formCopy } from './copy'
-import { checkinFormToRequest, checkinRulesToForm, serverFieldErrors, type CheckinRulesForm, type FormErrors } from './forms'
+import { checkinFormToRequest, checkinRulesToForm, serverFieldErrors, type CheckinRulesForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
+import { useFormErrors } from './use-form-errors'
 import './index.scss'
 
 type NumberKey = 'basePoints' | 'growthPerCheckin' | 'makeupCostPoints' | 'makeupPerMonth'
@@ -15,7 +16,7 @@ function RulesEditor() {
   const rules = useCheckinRules()
   const save = useSaveCheckinRules()
   const [form, setForm] = useState<CheckinRulesForm | null>(null)
-  const [local, setLocal] = useState<FormErrors>({})
+  const { shown: local, check } = useFormErrors(form, checkinFormToRequest)
 
   useEffect(() => {
     if (rules.data && !form) setForm(checkinRulesToForm(rules.data))
@@ -51,8 +52,7 @@ function RulesEditor() {
     set({ streakBonuses: form.streakBonuses.map((b, j) => (j === i ? { ...b, ...patch } : b)) })
 
   const submit = () => {
-    const mapped = checkinFormToRequest(form)
-    setLocal(mapped.ok ? {} : mapped.errors)
+    const mapped = check(form)
     if (mapped.ok) save.mutate(mapped.request, { onSuccess: (saved) => setForm(checkinRulesToForm(saved)) })
   }
 

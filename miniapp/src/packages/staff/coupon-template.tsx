@@ -3,10 +3,11 @@ import { Button, Text, View } from '@tarojs/components'
 import type { CouponKind } from '@huiyuan/shared-types'
 import { useCreateCouponTemplate } from '../../api/hooks/staff-admin'
 import { couponTemplateCopy as copy, formCopy } from './copy'
-import { couponTemplateFormToRequest, emptyCouponTemplateForm, serverFieldErrors, type CouponTemplateForm, type FormErrors } from './forms'
+import { couponTemplateFormToRequest, emptyCouponTemplateForm, serverFieldErrors, type CouponTemplateForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
 // After ./parts, which brings PageState's styles: every chunk then orders PageState's CSS before Section's.
 import { Section } from '../../components/Section'
+import { useFormErrors } from './use-form-errors'
 import './index.scss'
 
 type TextKey = Exclude<keyof CouponTemplateForm, 'kind'>
@@ -31,7 +32,7 @@ const shownFields = [...Object.values(requestField), 'kind', 'validity', 'storeS
 function CouponTemplateCreator() {
   const create = useCreateCouponTemplate()
   const [form, setForm] = useState<CouponTemplateForm>(emptyCouponTemplateForm)
-  const [local, setLocal] = useState<FormErrors>({})
+  const { shown: local, check } = useFormErrors(form, couponTemplateFormToRequest)
   const errors = { ...serverFieldErrors(create.error), ...local }
 
   const field = (key: TextKey) => {
@@ -53,8 +54,7 @@ function CouponTemplateCreator() {
   }
 
   const submit = () => {
-    const mapped = couponTemplateFormToRequest(form)
-    setLocal(mapped.ok ? {} : mapped.errors)
+    const mapped = check(form)
     if (mapped.ok) create.mutate(mapped.request, { onSuccess: () => setForm(emptyCouponTemplateForm) })
   }
 

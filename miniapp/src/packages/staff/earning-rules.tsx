@@ -4,8 +4,9 @@ import { useEarningRules, useSaveEarningRules } from '../../api/hooks/staff-admi
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { earningRulesCopy as copy, formCopy } from './copy'
-import { earningFormToRequest, earningRulesToForm, serverFieldErrors, type EarningRulesForm, type FormErrors } from './forms'
+import { earningFormToRequest, earningRulesToForm, serverFieldErrors, type EarningRulesForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
+import { useFormErrors } from './use-form-errors'
 import './index.scss'
 
 type NumberKey = 'pointsPerYuan' | 'welcomePoints' | 'expiryMonths' | 'memberDayMultiplierPct' | 'growthPerYuan'
@@ -23,7 +24,7 @@ function RulesEditor() {
   const rules = useEarningRules()
   const save = useSaveEarningRules()
   const [form, setForm] = useState<EarningRulesForm | null>(null)
-  const [local, setLocal] = useState<FormErrors>({})
+  const { shown: local, check } = useFormErrors(form, earningFormToRequest)
 
   useEffect(() => {
     if (rules.data && !form) setForm(earningRulesToForm(rules.data))
@@ -47,8 +48,7 @@ function RulesEditor() {
   )
 
   const submit = () => {
-    const mapped = earningFormToRequest(form)
-    setLocal(mapped.ok ? {} : mapped.errors)
+    const mapped = check(form)
     if (mapped.ok) save.mutate(mapped.request, { onSuccess: (saved) => setForm(earningRulesToForm(saved)) })
   }
 

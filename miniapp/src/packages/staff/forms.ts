@@ -70,6 +70,19 @@ export function serverFieldErrors(error: unknown): FormErrors {
   return out
 }
 
+/**
+ * The shown errors the form still has: fixing a field clears its message at once, and nothing new
+ * appears until the next 保存, so typing is not nagged. Unchanged errors keep their identity.
+ */
+export function stillWrong(shown: FormErrors, mapped: Mapped<unknown>): FormErrors {
+  const keys = Object.keys(shown)
+  if (keys.length === 0) return shown
+  const next: FormErrors = {}
+  if (!mapped.ok) for (const k of keys) if (mapped.errors[k] !== undefined) next[k] = mapped.errors[k] as string
+  const same = Object.keys(next).length === keys.length && keys.every((k) => next[k] === shown[k])
+  return same ? shown : next
+}
+
 // Roles ------------------------------------------------------------------------------------------
 
 export type StaffPageKey =

@@ -9,8 +9,9 @@ import { errorMessage } from '../../constants/error-copy'
 import { routes } from '../../constants/routes'
 import { formatDateTime } from '../../lib/format'
 import { copy as staffCopy, formCopy, pointsAdjustCopy as copy } from './copy'
-import { emptyPointsAdjustForm, pointsAdjustFormToRequest, pointsShortfall, serverFieldErrors, type FormErrors, type PointsAdjustForm } from './forms'
+import { emptyPointsAdjustForm, pointsAdjustFormToRequest, pointsShortfall, serverFieldErrors, type PointsAdjustForm } from './forms'
 import { Chips, Field, FormError, Row, StaffGate } from './parts'
+import { useFormErrors } from './use-form-errors'
 import './index.scss'
 
 const shownFields = ['delta', 'reason']
@@ -51,7 +52,7 @@ function Ledger({ memberId }: { memberId: number }) {
 function AdjustForm({ member }: { member: MemberSummary }) {
   const adjust = useAdjustPoints()
   const [form, setForm] = useState<PointsAdjustForm>(emptyPointsAdjustForm)
-  const [local, setLocal] = useState<FormErrors>({})
+  const { shown: local, check } = useFormErrors(form, pointsAdjustFormToRequest)
   // A second tap while the confirmation is open or the request is out must not start another adjustment.
   const busy = useRef(false)
   const errors = { ...serverFieldErrors(adjust.error), ...local }
@@ -64,8 +65,7 @@ function AdjustForm({ member }: { member: MemberSummary }) {
 
   const submit = async () => {
     if (busy.current) return
-    const mapped = pointsAdjustFormToRequest(form)
-    setLocal(mapped.ok ? {} : mapped.errors)
+    const mapped = check(form)
     if (!mapped.ok) return
     busy.current = true
     try {

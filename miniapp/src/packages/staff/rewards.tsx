@@ -7,8 +7,9 @@ import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { routes } from '../../constants/routes'
 import { formCopy, rewardsCopy as copy } from './copy'
-import { emptyRewardForm, rewardFormToRequest, rewardToForm, serverFieldErrors, type FormErrors, type RewardForm } from './forms'
+import { emptyRewardForm, rewardFormToRequest, rewardToForm, serverFieldErrors, type RewardForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
+import { useFormErrors } from './use-form-errors'
 import './index.scss'
 
 type TextKey = 'title' | 'description' | 'imageUrl' | 'pointsPrice' | 'stock' | 'perMemberLimit' | 'sortOrder'
@@ -20,12 +21,11 @@ function RewardEditor({ editing, onDone }: { editing: StaffReward | null; onDone
   const templates = useCouponTemplates()
   const save = useSaveReward()
   const [form, setForm] = useState<RewardForm>(editing ? rewardToForm(editing) : emptyRewardForm)
-  const [local, setLocal] = useState<FormErrors>({})
+  const { shown: local, check } = useFormErrors(form, rewardFormToRequest)
   const errors = { ...serverFieldErrors(save.error), ...local }
 
   const submit = () => {
-    const mapped = rewardFormToRequest(form)
-    setLocal(mapped.ok ? {} : mapped.errors)
+    const mapped = check(form)
     if (!mapped.ok) return
     save.mutate(
       { id: editing?.id ?? null, body: mapped.request },

@@ -6,7 +6,7 @@ import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { formCopy, tiersCopy as copy } from './copy'
-import { previewThresholds, serverFieldErrors, tierFormToRequest, tierToForm, type FormErrors, type TierForm } from './forms'
+import { previewThresholds, serverFieldErrors, stillWrong, tierFormToRequest, tierToForm, type FormErrors, type TierForm } from './forms'
 import { Field, FormError, StaffGate } from './parts'
 import './index.scss'
 
@@ -40,6 +40,18 @@ function TierSettings() {
       return next
     })
   }, [tiers.data])
+
+  // As in the other forms: a shown error goes once its field is right (stillWrong).
+  useEffect(() => {
+    setLocalErrors((prev) => {
+      const next: Record<string, FormErrors> = {}
+      for (const [code, shown] of Object.entries(prev)) {
+        const form = forms[code]
+        next[code] = form ? stillWrong(shown, tierFormToRequest(code, form)) : shown
+      }
+      return Object.keys(next).every((code) => next[code] === prev[code]) ? prev : next
+    })
+  }, [forms])
 
   if (!tiers.data) {
     return (
