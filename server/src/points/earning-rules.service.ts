@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { EarningRules, ExpiryPolicy } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { ProgrammeService } from '../programme/programme.service';
-import { DEFAULT_EARNING_RULES, EarningRules, ExpiryPolicy } from '../programme/programme-settings';
+import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 
 export interface EarningRulesUpdate {
   pointsPerYuan: number;

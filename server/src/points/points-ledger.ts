@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { execute, forUpdate, insertRow, sqlDate } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
-import { DEFAULT_EARNING_RULES, EarningRules } from '../programme/programme-settings';
+import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLotUse } from './entities/points-lot-use.entity';

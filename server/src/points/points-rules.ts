@@ -1,4 +1,4 @@
-import type { ExpiryPolicy } from '../programme/programme-settings';
+import type { ExpiryPolicy } from '@huiyuan/shared-types';
 import { businessDate, startOfBusinessDay } from '../common/time/business-date';
 
 export interface LotBalance {

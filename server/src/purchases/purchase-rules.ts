@@ -1,4 +1,4 @@
-import type { EarningRules } from '../programme/programme-settings';
+import type { EarningRules } from '@huiyuan/shared-types';
 import { businessWeekday } from '../common/time/business-date';
 import { purchasePoints } from '../points/points-rules';
 
