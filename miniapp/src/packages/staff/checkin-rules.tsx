@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import { useCheckinRules, useSaveCheckinRules } from '../../api/hooks/staff-admin'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { checkinRulesCopy as copy, formCopy } from './copy'
-import { checkinFormToRequest, checkinRulesToForm, serverFieldErrors, type CheckinRulesForm } from './forms'
+import { checkinFormToRequest, checkinRulesToForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
-import { useFormErrors } from './use-form-errors'
+import { useSettingsForm } from './use-forms'
 import './index.scss'
 
 type NumberKey = 'basePoints' | 'growthPerCheckin' | 'makeupCostPoints' | 'makeupPerMonth'
@@ -15,12 +14,7 @@ type SwitchKey = 'applyTierMultiplier' | 'makeupEnabled'
 function RulesEditor() {
   const rules = useCheckinRules()
   const save = useSaveCheckinRules()
-  const [form, setForm] = useState<CheckinRulesForm | null>(null)
-  const { shown: local, check } = useFormErrors(form, checkinFormToRequest)
-
-  useEffect(() => {
-    if (rules.data && !form) setForm(checkinRulesToForm(rules.data))
-  }, [rules.data, form])
+  const { form, errors, hasOwnErrors, set, submit } = useSettingsForm(rules.data, save, checkinRulesToForm, checkinFormToRequest)
 
   if (!form) {
     return (
@@ -30,15 +24,10 @@ function RulesEditor() {
     )
   }
 
-  const errors = { ...serverFieldErrors(save.error), ...local }
   const shownFields = [
     'basePoints', 'growthPerCheckin', 'makeupCostPoints', 'makeupPerMonth', 'cycle', 'applyTierMultiplier', 'makeupEnabled', 'streakBonuses',
     ...form.streakBonuses.flatMap((_, i) => [`streakBonuses.${i}.day`, `streakBonuses.${i}.points`]),
   ]
-  const set = (patch: Partial<CheckinRulesForm>) => {
-    setForm({ ...form, ...patch })
-    save.reset()
-  }
   const number = (key: NumberKey) => (
     <Field key={key} name={key} label={copy.fields[key]} value={form[key]} type='number' error={errors[key]} onInput={(v) => set({ [key]: v })} />
   )
@@ -50,11 +39,6 @@ function RulesEditor() {
   )
   const setBonus = (i: number, patch: Partial<{ day: string; points: string }>) =>
     set({ streakBonuses: form.streakBonuses.map((b, j) => (j === i ? { ...b, ...patch } : b)) })
-
-  const submit = () => {
-    const mapped = check(form)
-    if (mapped.ok) save.mutate(mapped.request, { onSuccess: (saved) => setForm(checkinRulesToForm(saved)) })
-  }
 
   return (
     <View className='page'>
@@ -85,7 +69,7 @@ function RulesEditor() {
         {number('makeupCostPoints')}
         {number('makeupPerMonth')}
         <FormError error={save.error} shownFields={shownFields} />
-        {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        {hasOwnErrors && <Text className='error-text'>{formCopy.fixErrors}</Text>}
         {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
         <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
           {save.isPending ? formCopy.saving : formCopy.save}

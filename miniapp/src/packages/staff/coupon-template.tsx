@@ -7,7 +7,7 @@ import { couponTemplateFormToRequest, emptyCouponTemplateForm, serverFieldErrors
 import { Chips, Field, FormError, StaffGate } from './parts'
 // After ./parts, which brings PageState's styles: every chunk then orders PageState's CSS before Section's.
 import { Section } from '../../components/Section'
-import { useFormErrors } from './use-form-errors'
+import { useFormErrors } from './use-forms'
 import './index.scss'
 
 type TextKey = Exclude<keyof CouponTemplateForm, 'kind'>

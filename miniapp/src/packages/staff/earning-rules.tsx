@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react'
 import { Button, Switch, Text, View } from '@tarojs/components'
 import { useEarningRules, useSaveEarningRules } from '../../api/hooks/staff-admin'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { earningRulesCopy as copy, formCopy } from './copy'
-import { earningFormToRequest, earningRulesToForm, serverFieldErrors, type EarningRulesForm } from './forms'
+import { earningFormToRequest, earningRulesToForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
-import { useFormErrors } from './use-form-errors'
+import { useSettingsForm } from './use-forms'
 import './index.scss'
 
 type NumberKey = 'pointsPerYuan' | 'welcomePoints' | 'expiryMonths' | 'memberDayMultiplierPct' | 'growthPerYuan'
@@ -23,12 +22,7 @@ const shownFields = Object.values(requestField)
 function RulesEditor() {
   const rules = useEarningRules()
   const save = useSaveEarningRules()
-  const [form, setForm] = useState<EarningRulesForm | null>(null)
-  const { shown: local, check } = useFormErrors(form, earningFormToRequest)
-
-  useEffect(() => {
-    if (rules.data && !form) setForm(earningRulesToForm(rules.data))
-  }, [rules.data, form])
+  const { form, errors, hasOwnErrors, set, submit } = useSettingsForm(rules.data, save, earningRulesToForm, earningFormToRequest)
 
   if (!form) {
     return (
@@ -38,19 +32,9 @@ function RulesEditor() {
     )
   }
 
-  const errors = { ...serverFieldErrors(save.error), ...local }
-  const set = (patch: Partial<EarningRulesForm>) => {
-    setForm({ ...form, ...patch })
-    save.reset()
-  }
   const number = (key: NumberKey, hint?: string) => (
     <Field name={key} label={copy.fields[key]} value={form[key]} type='number' hint={hint} error={errors[requestField[key]]} onInput={(v) => set({ [key]: v })} />
   )
-
-  const submit = () => {
-    const mapped = check(form)
-    if (mapped.ok) save.mutate(mapped.request, { onSuccess: (saved) => setForm(earningRulesToForm(saved)) })
-  }
 
   return (
     <View className='page'>
@@ -88,7 +72,7 @@ function RulesEditor() {
           <Chips options={copy.growthWindows} value={form.growthWindow} onChange={(growthWindow) => set({ growthWindow })} />
         </View>
         <FormError error={save.error} shownFields={shownFields} />
-        {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        {hasOwnErrors && <Text className='error-text'>{formCopy.fixErrors}</Text>}
         {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
         <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
           {save.isPending ? formCopy.saving : formCopy.save}

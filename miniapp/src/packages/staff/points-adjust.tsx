@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/format'
 import { copy as staffCopy, formCopy, pointsAdjustCopy as copy } from './copy'
 import { emptyPointsAdjustForm, pointsAdjustFormToRequest, pointsShortfall, serverFieldErrors, type PointsAdjustForm } from './forms'
 import { Chips, Field, FormError, Row, StaffGate } from './parts'
-import { useFormErrors } from './use-form-errors'
+import { useFormErrors } from './use-forms'
 import './index.scss'
 
 const shownFields = ['delta', 'reason']

@@ -9,7 +9,7 @@ import { routes } from '../../constants/routes'
 import { formCopy, rewardsCopy as copy } from './copy'
 import { emptyRewardForm, rewardFormToRequest, rewardToForm, serverFieldErrors, type RewardForm } from './forms'
 import { Chips, Field, FormError, StaffGate } from './parts'
-import { useFormErrors } from './use-form-errors'
+import { useFormErrors } from './use-forms'
 import './index.scss'
 
 type TextKey = 'title' | 'description' | 'imageUrl' | 'pointsPrice' | 'stock' | 'perMemberLimit' | 'sortOrder'
