@@ -3,7 +3,7 @@ import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types'
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
-import { execute, forUpdate, insertRow, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
@@ -11,6 +11,9 @@ import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLotUse } from './entities/points-lot-use.entity';
 import { allocateFifo, lotExpiry } from './points-rules';
+
+/** Open lots a debit reads at first; a spend larger than they hold reads the rest. */
+const LOTS_PER_READ = 20;
 
 export interface PostingSource {
   memberId: number;
@@ -122,14 +125,19 @@ export class PointsLedger {
   }
 
   private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {
-    // Locking read: the transaction's snapshot may predate the member-row lock this debit now holds.
-    const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
-      `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0${forUpdate(manager)}`,
-      [memberId],
-    );
-    const lots = rows
-      .filter((r) => !onlyLotIds || onlyLotIds.includes(Number(r.id)))
-      .map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? new Date(r.expires_at) : null }));
+    // Locking reads: the transaction's snapshot may predate the member-row lock this debit now holds.
+    // Soonest-expiring first, so a member with hundreds of open lots sends only the few a spend takes.
+    const read = async (limit: number | null): Promise<Array<{ id: number; remaining: number; expiresAt: Date | null }>> => {
+      const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
+        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id${limit === null ? '' : ` LIMIT ${limit}`}${forUpdate(manager)}`,
+        [memberId],
+      );
+      return rows
+        .filter((r) => !onlyLotIds || onlyLotIds.includes(Number(r.id)))
+        .map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? fromSqlDate(r.expires_at) : null }));
+    };
+    let lots = await read(onlyLotIds ? null : LOTS_PER_READ);
+    if (!onlyLotIds && lots.length === LOTS_PER_READ && lots.reduce((sum, l) => sum + l.remaining, 0) < amount) lots = await read(null);
     const allocations = allocateFifo(lots, amount);
     for (const a of allocations) {
       const updated = await execute(manager, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [a.amount, a.lotId, a.amount]);

@@ -183,6 +183,16 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 70, ledger: 70, lots: 70 });
   });
 
+  it('spends soonest-expiring lots first even when the member holds more open lots than a debit reads at once', async () => {
+    const m = await joinMember(t, 'pts-many-lots');
+    for (let i = 0; i < 30; i++) await purchase(clerk, { cardNo: m.cardNo, amountCents: 100, orderNo: `LOT-${i}` }).expect(201);
+    // The welcome lot (100) and 19 one-point lots hold 119: a spend of 125 needs the lots after the first read.
+    await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points: 125, orderNo: 'LOTS-PAY' }).expect(201);
+    const lots: Array<{ remaining: number | string }> = await t.dataSource.query('SELECT remaining FROM points_lots WHERE member_id = ? ORDER BY id', [m.id]);
+    expect(lots.map((l) => Number(l.remaining))).toEqual([0, ...Array<number>(25).fill(0), ...Array<number>(5).fill(1)]);
+    expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 5, ledger: 5, lots: 5 });
+  });
+
   it('lets HQ change the earning rules (a member day doubles points) and audits it', async () => {
     const rules = await t.http.get('/api/v1/staff/earning-rules').set(bearer(hq)).expect(200);
     // 2026-03-10 is a Tuesday.
