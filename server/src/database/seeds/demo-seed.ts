@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CouponTemplateRequest, PRIVACY_NOTICE_VERSION, RewardRequest, StaffRole, StoreKind } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../../common/db/transaction-runner';
+import { Clock } from '../../common/time/clock';
 import { CouponTemplatesService } from '../../coupons/coupon-templates.service';
 import { Member } from '../../members/entities/member.entity';
 import { JoinMemberUseCase } from '../../members/usecases/join-member.usecase';
@@ -62,16 +63,21 @@ const staff: SeedStep = {
   },
 };
 
+const DEMO_MEMBERSHIP_DAYS = 10;
+
 const members: SeedStep = {
   name: 'members',
   async run(app) {
     const join = app.get(JoinMemberUseCase);
     const tx = app.get(TransactionRunner);
+    const clock = app.get(Clock);
     for (const [i, scene] of ['s=S001', 's=S001', 's=S002'].entries()) {
       const openid = `demo-openid-${i + 1}`;
       if (await tx.read((m) => m.findOneBy(Member, { openid }))) continue;
       const joined = await join.execute({ kind: 'member', openid, unionid: null, memberId: null }, scene, PRIVACY_NOTICE_VERSION);
-      await tx.run((m) => m.update(Member, { id: joined.value.member.id }, { nickname: ['小林', '阿杰', 'Mia'][i] }));
+      // Members for ten days already, so a day they missed this month can be filled (补签) in the demo.
+      const joinedAt = new Date(clock.now().getTime() - DEMO_MEMBERSHIP_DAYS * 86_400_000);
+      await tx.run((m) => m.update(Member, { id: joined.value.member.id }, { nickname: ['小林', '阿杰', 'Mia'][i], createdAt: joinedAt, consentedAt: joinedAt }));
     }
   },
 };
