@@ -1,5 +1,5 @@
 /** Shared pieces of the benchmark: the server under test, HTTP helpers, load runs and the SQL ceiling. */
-import { execFile, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -63,9 +63,9 @@ export const WARM_UP_SECONDS = 2
  * packages): a load generator in JavaScript spent ~100 µs of CPU per request on this 2-core machine,
  * CPU the server under test then lacked. `request(i)` gives the i-th request's method, path, headers
  * and body; the warm-up sends requests from 0 and the measured run from where the warm-up's share ends,
- * so no request is sent twice.
+ * so no request is sent twice. A read (`repeats: true`) may send the same requests again.
  */
-export async function load({ baseUrl, connections, duration, request }) {
+export async function load({ baseUrl, connections, duration, request, repeats = false }) {
   const url = new URL(baseUrl)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiyuan-bench-'))
   const file = path.join(dir, 'requests')
@@ -81,7 +81,7 @@ export async function load({ baseUrl, connections, duration, request }) {
   try {
     await wrk(baseUrl, connections, WARM_UP_SECONDS, file, 0)
     const r = await wrk(baseUrl, connections, duration, file, WARM_UP_SECONDS * PREPARED_PER_SECOND)
-    if (r.sent > r.prepared - WARM_UP_SECONDS * PREPARED_PER_SECOND) process.stdout.write('  note: the run sent more requests than were prepared; raise PREPARED_PER_SECOND\n')
+    if (!repeats && r.sent > r.prepared - WARM_UP_SECONDS * PREPARED_PER_SECOND) process.stdout.write('  note: the run sent more requests than were prepared; raise PREPARED_PER_SECOND\n')
     const ms = (us) => Math.round(us / 100) / 10
     return { rps: Math.round(r.requests / (r.durationUs / 1e6)), p50Ms: ms(r.p50Us), p99Ms: ms(r.p99Us), errors: r.non2xx + r.socketErrors }
   } finally {
@@ -182,5 +182,33 @@ export async function httpFloor({ databaseUrl, connections, duration, transactio
   } finally {
     await floor.close()
     await pool.end()
+  }
+}
+
+/**
+ * BENCH_PIN=1: the local MariaDB on the last CPU, and this process with all it starts (the ceiling's
+ * client, the server, wrk) on the others. Unpinned, on 2 cores, the server shares its core with MariaDB
+ * and wrk while the ceiling's client shares with MariaDB only; pinned, both runs get the same split.
+ * MariaDB is put back as it was when this process exits. Returns what was pinned where, or null where
+ * pinning is not possible.
+ */
+export function pinCpus() {
+  const cpus = os.availableParallelism()
+  const pid = ['mariadbd', 'mysqld'].map((name) => {
+    try {
+      return execFileSync('pgrep', ['-x', name]).toString().trim().split('\n')[0]
+    } catch {
+      return ''
+    }
+  }).find(Boolean)
+  if (cpus < 2 || !pid) return null
+  try {
+    const before = execFileSync('taskset', ['-p', pid]).toString().trim().split(' ').pop()
+    execFileSync('taskset', ['-a', '-p', '-c', String(cpus - 1), pid], { stdio: 'ignore' })
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${cpus - 2}`, String(process.pid)], { stdio: 'ignore' })
+    process.once('exit', () => execFileSync('taskset', ['-a', '-p', before, pid], { stdio: 'ignore' }))
+    return `MariaDB on CPU ${cpus - 1}, the ceiling's client, the server and wrk on CPU ${cpus === 2 ? '0' : `0-${cpus - 2}`}`
+  } catch {
+    return null
   }
 }

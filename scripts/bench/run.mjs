@@ -5,13 +5,13 @@
  * ceiling, the same SQL transaction is also issued directly with mysql2 in the same run.
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
- * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there).
+ * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureWrk, recreateDatabase, run, startServer } from './lib.mjs'
+import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -24,7 +24,9 @@ const baseUrl = `http://127.0.0.1:${port}`
 const jwtSecret = randomBytes(32).toString('hex')
 const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
 
-console.log(`bench: database ${databaseUrl}, ${duration} s per run`)
+const pinned = process.env.BENCH_PIN === '1' ? pinCpus() : null
+console.log(`bench: database ${databaseUrl}, ${duration} s per run${pinned ? `; ${pinned}` : process.env.BENCH_PIN === '1' ? '; could not pin CPUs (needs a local MariaDB, taskset and the right to use it)' : ''}`)
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130))
 await ensureWrk()
 await recreateDatabase(databaseUrl)
 await run('node', ['server/dist/src/cli/seed.js'], env)

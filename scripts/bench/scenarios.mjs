@@ -192,18 +192,18 @@ export const scenarios = [
   {
     name: 'health',
     concurrency: 32,
-    run: ({ baseUrl, duration }) => load({ baseUrl, connections: 32, duration, request: () => ({ method: 'GET', path: '/api/health' }) }),
+    run: ({ baseUrl, duration }) => load({ baseUrl, connections: 32, duration, request: () => ({ method: 'GET', path: '/api/health' }), repeats: true }),
   },
   {
     name: 'plain read (privacy notice)',
     concurrency: 32,
-    run: ({ baseUrl, duration }) => load({ baseUrl, connections: 32, duration, request: () => ({ method: 'GET', path: '/api/v1/privacy-notice' }) }),
+    run: ({ baseUrl, duration }) => load({ baseUrl, connections: 32, duration, request: () => ({ method: 'GET', path: '/api/v1/privacy-notice' }), repeats: true }),
   },
   {
     name: 'member card read',
     concurrency: 64,
     run: ({ baseUrl, duration, actors }) =>
-      load({ baseUrl, connections: 64, duration, request: (i) => ({ method: 'GET', path: '/api/v1/members/me', headers: { authorization: `Bearer ${member(actors, i).token}` } }) }),
+      load({ baseUrl, connections: 64, duration, request: (i) => ({ method: 'GET', path: '/api/v1/members/me', headers: { authorization: `Bearer ${member(actors, i).token}` } }), repeats: true }),
     ceiling: ({ databaseUrl, duration, actors }) =>
       sqlCeiling({ databaseUrl, connections: 64, duration, transaction: (conn, i) => conn.query("SELECT * FROM members WHERE id = ? AND status = 'active' LIMIT 1", [member(actors, i).id]) }),
   },
