@@ -95,7 +95,7 @@ async function spendTransaction(conn, actors, i) {
   if (u.affectedRows !== 1) throw new Error('insufficient')
   const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
   const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [m.id, -1, balance, 'spend', 'pos_payment', `C${i}`, actors.clerk.storeId, actors.clerk.staffId, '门店积分抵扣', `ceil:${process.pid}:${i}`, now])
-  const [lots] = await conn.query('SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id LIMIT 20 FOR UPDATE', [m.id])
+  const [lots] = await conn.query('SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at IS NOT NULL ORDER BY expires_at, id LIMIT 20 OFFSET 0 FOR UPDATE', [m.id])
   const lot = lots.sort((a, b) => (a.expires_at ?? Infinity) - (b.expires_at ?? Infinity) || a.id - b.id)[0]
   await conn.query('UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [1, lot.id, 1])
   await conn.query('INSERT INTO points_lot_uses (ledger_id, lot_id, amount) VALUES (?, ?, ?)', [l.insertId, lot.id, 1])
@@ -133,7 +133,7 @@ async function spendStatements(conn, actors, m, now, sourceType) {
   if (u.affectedRows !== 1) throw new Error('insufficient')
   const [[{ points_balance: balance }]] = await conn.query('SELECT points_balance FROM members WHERE id = ?', [m.id])
   const [l] = await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, NULL, ?)', [m.id, -1, balance, 'spend', sourceType, '压测', now])
-  const [lots] = await conn.query('SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id LIMIT 20 FOR UPDATE', [m.id])
+  const [lots] = await conn.query('SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND expires_at IS NOT NULL ORDER BY expires_at, id LIMIT 20 OFFSET 0 FOR UPDATE', [m.id])
   const lot = lots.sort((a, b) => (a.expires_at ?? Infinity) - (b.expires_at ?? Infinity) || a.id - b.id)[0]
   await conn.query('UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [1, lot.id, 1])
   await conn.query('INSERT INTO points_lot_uses (ledger_id, lot_id, amount) VALUES (?, ?, ?)', [l.insertId, lot.id, 1])

@@ -10,9 +10,9 @@ import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLotUse } from './entities/points-lot-use.entity';
-import { allocateFifo, lotExpiry } from './points-rules';
+import { allocateFifo, LotBalance, lotExpiry } from './points-rules';
 
-/** Open lots a debit reads at first; a spend larger than they hold reads the rest. */
+/** Open lots a debit reads at a time; a spend larger than a page holds reads the next. */
 const LOTS_PER_READ = 20;
 
 export interface PostingSource {
@@ -126,18 +126,29 @@ export class PointsLedger {
 
   private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {
     // Locking reads: the transaction's snapshot may predate the member-row lock this debit now holds.
-    // Soonest-expiring first, so a member with hundreds of open lots sends only the few a spend takes.
-    const read = async (limit: number | null): Promise<Array<{ id: number; remaining: number; expiresAt: Date | null }>> => {
+    const read = async (where: string, params: unknown[]): Promise<LotBalance[]> => {
       const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
-        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 ORDER BY expires_at IS NULL, expires_at, id${limit === null ? '' : ` LIMIT ${limit}`}${forUpdate(manager)}`,
-        [memberId],
+        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND ${where}${forUpdate(manager)}`,
+        [memberId, ...params],
       );
-      return rows
-        .filter((r) => !onlyLotIds || onlyLotIds.includes(Number(r.id)))
-        .map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? fromSqlDate(r.expires_at) : null }));
+      return rows.map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? fromSqlDate(r.expires_at) : null }));
     };
-    let lots = await read(onlyLotIds ? null : LOTS_PER_READ);
-    if (!onlyLotIds && lots.length === LOTS_PER_READ && lots.reduce((sum, l) => sum + l.remaining, 0) < amount) lots = await read(null);
+    const lots: LotBalance[] = [];
+    if (onlyLotIds) {
+      if (onlyLotIds.length > 0) lots.push(...(await read(`id IN (${onlyLotIds.map(() => '?').join(', ')})`, onlyLotIds)));
+    } else {
+      // Dated lots soonest first, then undated ones oldest first, each in the order of the
+      // (member_id, expires_at) index and a page at a time: a member with hundreds of open lots
+      // reads only the few a spend takes.
+      const held = () => lots.reduce((sum, l) => sum + l.remaining, 0);
+      for (const order of ['expires_at IS NOT NULL ORDER BY expires_at, id', 'expires_at IS NULL ORDER BY id']) {
+        for (let offset = 0; held() < amount; offset += LOTS_PER_READ) {
+          const page = await read(`${order} LIMIT ${LOTS_PER_READ} OFFSET ${offset}`, []);
+          lots.push(...page);
+          if (page.length < LOTS_PER_READ) break;
+        }
+      }
+    }
     const allocations = allocateFifo(lots, amount);
     for (const a of allocations) {
       const updated = await execute(manager, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [a.amount, a.lotId, a.amount]);

@@ -193,6 +193,26 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 5, ledger: 5, lots: 5 });
   });
 
+  it('spends dated lots by expiry before undated ones, whatever their age (an expiry policy changed in between)', async () => {
+    const original = (await t.http.get('/api/v1/staff/earning-rules').set(bearer(hq)).expect(200)).body;
+    const setExpiry = (expiry: object) => t.http.put('/api/v1/staff/earning-rules').set(bearer(hq)).send({ ...original, refundPolicyNote: undefined, expiry }).expect(200);
+    try {
+      const m = await joinMember(t, 'pts-mixed-lots'); // welcome 100, expiring at the end of next year
+      await setExpiry({ kind: 'never' });
+      await purchase(clerk, { cardNo: m.cardNo, amountCents: 5000, orderNo: 'MIX-1' }).expect(201); // 50, never expiring
+      await setExpiry({ kind: 'months_after_earning', months: 1 });
+      await purchase(clerk, { cardNo: m.cardNo, amountCents: 3000, orderNo: 'MIX-2' }).expect(201); // 30, expiring first
+      const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points, orderNo }).expect(201);
+      await pay(120, 'MIX-PAY-1');
+      await pay(40, 'MIX-PAY-2');
+      const lots: Array<{ remaining: number | string }> = await t.dataSource.query('SELECT remaining FROM points_lots WHERE member_id = ? ORDER BY id', [m.id]);
+      expect(lots.map((l) => Number(l.remaining))).toEqual([0, 20, 0]);
+      expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 20, ledger: 20, lots: 20 });
+    } finally {
+      await t.http.put('/api/v1/staff/earning-rules').set(bearer(hq)).send({ ...original, refundPolicyNote: undefined }).expect(200);
+    }
+  });
+
   it('lets HQ change the earning rules (a member day doubles points) and audits it', async () => {
     const rules = await t.http.get('/api/v1/staff/earning-rules').set(bearer(hq)).expect(200);
     // 2026-03-10 is a Tuesday.
