@@ -14,7 +14,7 @@ type SwitchKey = 'applyTierMultiplier' | 'makeupEnabled'
 function RulesEditor() {
   const rules = useCheckinRules()
   const save = useSaveCheckinRules()
-  const { form, errors, hasOwnErrors, set, submit } = useSettingsForm(rules.data, save, checkinRulesToForm, checkinFormToRequest)
+  const { form, errors, ownErrors, set, submit } = useSettingsForm(rules.data, save, checkinRulesToForm, checkinFormToRequest)
 
   if (!form) {
     return (
@@ -68,8 +68,7 @@ function RulesEditor() {
         {toggle('makeupEnabled')}
         {number('makeupCostPoints')}
         {number('makeupPerMonth')}
-        <FormError error={save.error} shownFields={shownFields} />
-        {hasOwnErrors && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        <FormError error={save.error} shownFields={shownFields} own={ownErrors} />
         {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
         <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
           {save.isPending ? formCopy.saving : formCopy.save}

@@ -69,8 +69,7 @@ function CouponTemplateCreator() {
         {kindFields[form.kind].map(field)}
         {field('validDays')}
         {field('usageNotes')}
-        <FormError error={create.error} shownFields={shownFields} />
-        {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        <FormError error={create.error} shownFields={shownFields} own={local} />
         {create.data && !create.isPending && <Text className='success-text'>{copy.created(create.data.title, create.data.faceText)}</Text>}
         <Button className='btn-primary staff__btn' disabled={create.isPending} onClick={submit}>
           {create.isPending ? formCopy.saving : copy.create}

@@ -22,7 +22,7 @@ const shownFields = Object.values(requestField)
 function RulesEditor() {
   const rules = useEarningRules()
   const save = useSaveEarningRules()
-  const { form, errors, hasOwnErrors, set, submit } = useSettingsForm(rules.data, save, earningRulesToForm, earningFormToRequest)
+  const { form, errors, ownErrors, set, submit } = useSettingsForm(rules.data, save, earningRulesToForm, earningFormToRequest)
 
   if (!form) {
     return (
@@ -71,8 +71,7 @@ function RulesEditor() {
           <Text className='field__label'>{copy.growthWindow}</Text>
           <Chips options={copy.growthWindows} value={form.growthWindow} onChange={(growthWindow) => set({ growthWindow })} />
         </View>
-        <FormError error={save.error} shownFields={shownFields} />
-        {hasOwnErrors && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+        <FormError error={save.error} shownFields={shownFields} own={ownErrors} />
         {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
         <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
           {save.isPending ? formCopy.saving : formCopy.save}

@@ -8,8 +8,8 @@ import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes } from '../../constants/routes'
-import { copy } from './copy'
-import { mayOpen, serverFieldErrors, type StaffPageKey } from './forms'
+import { copy, formCopy } from './copy'
+import { mayOpen, serverFieldErrors, type FormErrors, type StaffPageKey } from './forms'
 
 /** Renders the page only for a signed-in staff member whose role may open it. */
 export function StaffGate({ page, children }: { page: StaffPageKey; children: (staff: StaffProfile) => ReactNode }) {
@@ -100,19 +100,21 @@ export function StorePicker({ choice }: { choice: ReturnType<typeof useStoreChoi
 }
 
 /**
- * A form's server error: the summary line, plus any field problems that no input on the form shows
- * (the server names fields the form may not have, like an unknown or nested one).
+ * A form's errors under its inputs: the server's summary line, any field problems that no input on the
+ * form shows (the server names fields the form may not have, like an unknown or nested one), and a
+ * reminder when the form's own checks (`own`) marked fields.
  */
-export function FormError({ error, shownFields }: { error: unknown; shownFields: readonly string[] }) {
-  if (!error) return null
-  const fields = serverFieldErrors(error)
-  const rest = Object.entries(fields).filter(([f]) => !shownFields.includes(f))
+export function FormError({ error, shownFields, own = {} }: { error: unknown; shownFields: readonly string[]; own?: FormErrors }) {
+  const ownCount = Object.keys(own).length
+  if (!error && ownCount === 0) return null
+  const rest = error ? Object.entries(serverFieldErrors(error)).filter(([f]) => !shownFields.includes(f)) : []
   return (
     <View className='admin__form-error'>
-      <Text className='error-text'>{errorMessage(error)}</Text>
+      {!!error && <Text className='error-text'>{errorMessage(error)}</Text>}
       {rest.map(([f, m]) => (
         <Text key={f} className='error-text admin__form-error-line'>{`${f}: ${m}`}</Text>
       ))}
+      {ownCount > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
     </View>
   )
 }

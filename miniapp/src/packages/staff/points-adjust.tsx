@@ -89,7 +89,7 @@ function AdjustForm({ member }: { member: MemberSummary }) {
       </View>
       <Field name='points' label={copy.points} value={form.points} type='number' placeholder={copy.pointsPlaceholder} error={errors.delta} onInput={(points) => set({ points })} />
       <Field name='reason' label={copy.reason} value={form.reason} placeholder={copy.reasonPlaceholder} hint={copy.reasonHint} error={errors.reason} onInput={(reason) => set({ reason })} />
-      {shortfall ? <Text className='error-text admin__form-error'>{copy.insufficient(shortfall.needed, shortfall.balance)}</Text> : <FormError error={adjust.error} shownFields={shownFields} />}
+      {shortfall ? <Text className='error-text admin__form-error'>{copy.insufficient(shortfall.needed, shortfall.balance)}</Text> : <FormError error={adjust.error} shownFields={shownFields} own={local} />}
       {adjust.data && adjust.variables && <Text className='success-text'>{copy.done(adjust.variables.body.delta, adjust.data.balance)}</Text>}
       <Button className='btn-primary staff__btn' disabled={adjust.isPending} onClick={() => void submit()}>
         {adjust.isPending ? copy.submitting : copy.submit}

@@ -69,8 +69,7 @@ function RewardEditor({ editing, onDone }: { editing: StaffReward | null; onDone
         <Text className='field__label'>{copy.fields.active}</Text>
         <Switch checked={form.active} color='#b8860b' onChange={(e) => setForm((f) => ({ ...f, active: e.detail.value }))} />
       </View>
-      <FormError error={save.error} shownFields={shownFields} />
-      {Object.keys(local).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
+      <FormError error={save.error} shownFields={shownFields} own={local} />
       <View className='admin__actions'>
         <Button className='btn-plain' onClick={onDone}>{copy.cancel}</Button>
         <Button className='btn-primary' disabled={save.isPending} onClick={submit}>{save.isPending ? formCopy.saving : formCopy.save}</Button>

@@ -122,9 +122,8 @@ function TierSettings() {
                   multiline={key === 'perks'}
                 />
               ))}
-              {mine && save.isError && <FormError error={save.error} shownFields={shownFields} />}
+              <FormError error={mine && save.isError ? save.error : null} shownFields={shownFields} own={localErrors[tier.code]} />
               {mine && save.isSuccess && <Text className='success-text'>{copy.savedTier(save.data.name)}</Text>}
-              {Object.keys(localErrors[tier.code] ?? {}).length > 0 && <Text className='error-text'>{formCopy.fixErrors}</Text>}
               <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={() => saveTier(tier)}>
                 {mine && save.isPending ? formCopy.saving : copy.saveTier(tier.name)}
               </Button>

@@ -40,7 +40,8 @@ export function useSettingsForm<S, F, R>(settings: S | undefined, save: Settings
     form,
     /** Errors to show next to fields: the server's from the last save, and the form's own. */
     errors: { ...serverFieldErrors(save.error), ...shown },
-    hasOwnErrors: Object.keys(shown).length > 0,
+    /** The form's own errors, for FormError's reminder. */
+    ownErrors: shown,
     set: (patch: Partial<F>) => {
       setForm((current) => (current ? { ...current, ...patch } : current))
       save.reset()
