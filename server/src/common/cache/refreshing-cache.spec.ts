@@ -4,18 +4,22 @@ describe('RefreshingCache', () => {
   it('loads once for concurrent first reads, then serves stale values while refreshing in the background', async () => {
     let loads = 0;
     let release: (v: number) => void = () => undefined;
+    let now = 1_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
     const cache = new RefreshingCache(() => {
       loads++;
       return loads === 1 ? Promise.resolve(1) : new Promise<number>((r) => (release = r));
-    }, 0);
+    }, 50);
     expect(await Promise.all([cache.get(), cache.get()])).toEqual([1, 1]);
     expect(loads).toBe(1);
+    now += 51;
     // Stale: answered at once with the old value while the second load is still pending.
     expect(await cache.get()).toBe(1);
     expect(loads).toBe(2);
     release(2);
     await new Promise((r) => setImmediate(r));
     expect(await cache.get()).toBe(2);
+    jest.restoreAllMocks();
   });
 
   it('waits for fresh data after invalidate', async () => {
