@@ -34,7 +34,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
   const errorLogger = new Logger('Errors');
-  // Body-parsing errors (malformed JSON, wrong content type) happen before Nest sees the request.
+  // Errors before Nest sees the request (malformed JSON, wrong content type, a bad Idempotency-Key in
+  // its hook). This replaces the handler Nest set, which answers them without the envelope; Fastify
+  // warns once (FSTWRN004) that a handler was overridden.
   fastify.setErrorHandler((error: Error & { code?: string }, request, reply) => {
     const { status, body } = toErrorResponse(error, request.id, errorLogger);
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
