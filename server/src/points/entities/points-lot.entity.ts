@@ -2,7 +2,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What one earn added, and how much of it is left to spend or expire. */
 @Entity('points_lots')
-@Index('ix_points_lots_member_expiry', ['memberId', 'expiresAt'])
+// In FIFO order (expiry, then id) and covering `remaining`: a debit walks past a member's spent lots
+// in the index alone, without reading their rows.
+@Index('ix_points_lots_member_expiry', ['memberId', 'expiresAt', 'id', 'remaining'])
 @Index('ix_points_lots_expiry', ['expiresAt', 'remaining'])
 export class PointsLot {
   @PrimaryGeneratedColumn()

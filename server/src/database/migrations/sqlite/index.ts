@@ -5,5 +5,6 @@ import { BaseTier1795516983000 } from './1795516983000-BaseTier';
 import { PurchasesAndGrowth1795517517490 } from './1795517517490-PurchasesAndGrowth';
 import { CouponsAndRewards1795517618960 } from './1795517618960-CouponsAndRewards';
 import { CheckinAndReferrals1795517635490 } from './1795517635490-CheckinAndReferrals';
+import { LotsIndexCoversRemaining1795527784101 } from './1795527784101-LotsIndexCoversRemaining';
 
-export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490];
+export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490, LotsIndexCoversRemaining1795527784101];
