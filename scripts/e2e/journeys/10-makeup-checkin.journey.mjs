@@ -1,7 +1,7 @@
 /**
  * 小林, a seeded member for ten days, fills a day she missed this month (补签): the day shows as
- * checked, it cost the make-up's points, and one make-up fewer is left this month. On the 1st of a
- * month there is no earlier day to fill, so the journey is skipped.
+ * checked, it cost the make-up's points, and one make-up fewer is left this month. Skipped on the 1st
+ * of a month (no earlier day to fill) and where 小林's make-ups of the month are used up.
  */
 import { JourneySkipped } from '../harness.mjs'
 import { tapTab } from '../steps.mjs'
@@ -13,23 +13,20 @@ const DEMO_OPENID = 'demo-openid-1'
 
 export async function run({ page, baseUrl, expect, screenshot, requireRoutes, apiResponse }) {
   await requireRoutes(['POST /api/v1/checkins/makeups'])
-  await page.goto(baseUrl)
+  // Before the app's first script runs (it logs in at once), so it logs in as that openid and no other.
   // Taro's H5 storage keeps values as {"data": …} JSON.
-  await page.evaluate((openid) => {
-    localStorage.clear()
-    localStorage.setItem('hy.devOpenid', JSON.stringify({ data: openid }))
-  }, DEMO_OPENID)
-  // A reload, so the app starts again and logs in as that openid.
-  await page.reload()
+  await page.addInitScript((openid) => localStorage.setItem('hy.devOpenid', JSON.stringify({ data: openid })), DEMO_OPENID)
+  await page.goto(`${baseUrl}/#/pages/home/index`)
   await tapTab(page, '首页')
   const calendar = await apiResponse(page, 'GET', '/api/v1/checkins/calendar', () => page.locator('.tile', { hasText: '每日签到' }).click())
   expect(calendar.status, `calendar answered ${JSON.stringify(calendar.body).slice(0, 200)}`).toBe(200)
   await page.waitForURL(/#\/packages\/checkin\/index/)
   if (calendar.body.today.endsWith('-01')) throw new JourneySkipped('the 1st of a month has no earlier day to fill')
+  const { remainingThisMonth, costPoints } = calendar.body.makeup
+  // 小林 has two make-ups a month: a database this journey already ran against may have none left.
+  if (remainingThisMonth === 0) throw new JourneySkipped("小林's make-ups for this month are used up; run against a freshly seeded database")
   const missed = page.locator('.month-cal__cell--missed')
   await missed.first().waitFor()
-  const { remainingThisMonth, costPoints } = calendar.body.makeup
-  expect(remainingThisMonth, 'make-ups left this month').toBeGreaterThan(0)
 
   const day = missed.first()
   const date = await day.getAttribute('data-date')
