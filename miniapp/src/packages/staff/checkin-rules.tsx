@@ -2,9 +2,9 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import { useCheckinRules, useSaveCheckinRules } from '../../api/hooks/staff-admin'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
-import { checkinRulesCopy as copy, formCopy } from './copy'
+import { checkinRulesCopy as copy } from './copy'
 import { checkinFormToRequest, checkinRulesToForm } from './forms'
-import { Chips, Field, FormError, StaffGate } from './parts'
+import { Chips, Field, SettingsSave, StaffGate } from './parts'
 import { useSettingsForm } from './use-forms'
 import './index.scss'
 
@@ -68,11 +68,7 @@ function RulesEditor() {
         {toggle('makeupEnabled')}
         {number('makeupCostPoints')}
         {number('makeupPerMonth')}
-        <FormError error={save.error} shownFields={shownFields} own={ownErrors} />
-        {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
-        <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
-          {save.isPending ? formCopy.saving : formCopy.save}
-        </Button>
+        <SettingsSave save={save} shownFields={shownFields} own={ownErrors} onSubmit={submit} />
       </Section>
     </View>
   )

@@ -1,10 +1,10 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import { useEarningRules, useSaveEarningRules } from '../../api/hooks/staff-admin'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
-import { earningRulesCopy as copy, formCopy } from './copy'
+import { earningRulesCopy as copy } from './copy'
 import { earningFormToRequest, earningRulesToForm } from './forms'
-import { Chips, Field, FormError, StaffGate } from './parts'
+import { Chips, Field, SettingsSave, StaffGate } from './parts'
 import { useSettingsForm } from './use-forms'
 import './index.scss'
 
@@ -71,11 +71,7 @@ function RulesEditor() {
           <Text className='field__label'>{copy.growthWindow}</Text>
           <Chips options={copy.growthWindows} value={form.growthWindow} onChange={(growthWindow) => set({ growthWindow })} />
         </View>
-        <FormError error={save.error} shownFields={shownFields} own={ownErrors} />
-        {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
-        <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={submit}>
-          {save.isPending ? formCopy.saving : formCopy.save}
-        </Button>
+        <SettingsSave save={save} shownFields={shownFields} own={ownErrors} onSubmit={submit} />
       </Section>
     </View>
   )

@@ -118,3 +118,16 @@ export function FormError({ error, shownFields, own = {} }: { error: unknown; sh
     </View>
   )
 }
+
+/** The end of an HQ settings form (useSettingsForm): its errors, 已保存 once saved, and 保存. */
+export function SettingsSave({ save, shownFields, own, onSubmit }: { save: { error: unknown; isSuccess: boolean; isPending: boolean }; shownFields: readonly string[]; own: FormErrors; onSubmit: () => void }) {
+  return (
+    <>
+      <FormError error={save.error} shownFields={shownFields} own={own} />
+      {save.isSuccess && <Text className='success-text'>{formCopy.saved}</Text>}
+      <Button className='btn-primary staff__btn' disabled={save.isPending} onClick={onSubmit}>
+        {save.isPending ? formCopy.saving : formCopy.save}
+      </Button>
+    </>
+  )
+}
