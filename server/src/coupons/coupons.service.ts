@@ -19,8 +19,6 @@ import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { addDays, businessDate, startOfBusinessDay } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
-import { Member } from '../members/entities/member.entity';
-import { StaffMember } from '../staff/entities/staff-member.entity';
 import { StoreScope } from '../stores/store-scope';
 import { StoresService } from '../stores/stores.service';
 import { CouponViews, storeRef } from './coupon-views';

@@ -77,7 +77,7 @@ describe('staff: a member points ledger, and HQ adjustments', () => {
     await t.http.get(`/api/v1/staff/members/${s001.id}/points-ledger`).expect(401);
     expect((await ledger(tokens['demo-hq'] as string, 999_999).expect(404)).body.error.code).toBe('MEMBER_NOT_FOUND');
     expect((await ledger(tokens['demo-clerk'] as string, 999_999).expect(404)).body.error.code).toBe('MEMBER_NOT_FOUND');
-    for (const query of [{ limit: 0 }, { limit: 101 }, { cursor: 'abc' }]) {
+    for (const query of [{ limit: 0 }, { limit: 101 }, { cursor: 'abc' }] as Array<Record<string, string | number>>) {
       expect((await ledger(tokens['demo-hq'] as string, s001.id, query).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     }
   });
