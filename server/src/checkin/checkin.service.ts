@@ -148,7 +148,7 @@ export class CheckinService {
 
   private async member(memberId: number): Promise<{ tierId: number; pointsBalance: number }> {
     const rows = await this.dataSource.query<Array<{ tier_id: number; points_balance: number }>>("SELECT tier_id, points_balance FROM members WHERE id = ? AND status = 'active'", [memberId]);
-    if (!rows[0]) throw memberNotFound(`id ${memberId}`);
+    if (!rows[0]) throw memberNotFound(memberId);
     return { tierId: Number(rows[0].tier_id), pointsBalance: Number(rows[0].points_balance) };
   }
 }

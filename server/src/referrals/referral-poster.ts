@@ -16,7 +16,7 @@ export class ReferralPoster {
   async posterFor(memberId: number): Promise<Buffer> {
     const rows = await this.dataSource.query<Array<{ referral_code: string; nickname: string | null }>>("SELECT referral_code, nickname FROM members WHERE id = ? AND status = 'active'", [memberId]);
     const member = rows[0];
-    if (!member) throw memberNotFound(`id ${memberId}`);
+    if (!member) throw memberNotFound(memberId);
     const code = await this.wechat.getUnlimitedQrCode({ scene: `r=${member.referral_code}`, page: JOIN_PAGE, width: 430 });
     return drawJoinPoster(code, {
       banner: '会员中心',

@@ -1,7 +1,7 @@
 import { AuditRecord } from '../../src/audit/audit-record.entity';
 import { Checkin } from '../../src/checkin/entities/checkin.entity';
 import { Member } from '../../src/members/entities/member.entity';
-import { TierEvaluationJob } from '../../src/tiers/tier-evaluation.job';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, JoinedMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -186,7 +186,7 @@ describe('check-in: one a day in Asia/Shanghai, streaks, rules, calendar, make-u
     expect(card.body).toMatchObject({ growth: 1500, tier: { code: 'SILVER' } });
     const entries: Array<{ amount: number; source_type: string }> = await t.dataSource.query('SELECT amount, source_type FROM growth_entries WHERE member_id = ?', [m.id]);
     expect(entries.map((e) => [Number(e.amount), e.source_type])).toEqual([[1500, 'checkin']]);
-    const changes: Array<{ n: number }> = await t.dataSource.query('SELECT COUNT(*) AS n FROM tier_changes WHERE member_id = ?', [m.id]);
+    const changes: Array<{ n: number }> = await t.dataSource.query('SELECT COUNT(*) AS n FROM tier_history WHERE member_id = ?', [m.id]);
     expect(Number(changes[0]?.n)).toBe(1);
 
     await t.get(TierEvaluationJob).run(t.config.businessTimeZone);

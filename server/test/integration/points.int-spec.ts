@@ -2,7 +2,7 @@ import { LedgerEntryType } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
 import { PointsExpiryJob } from '../../src/points/points-expiry.job';
 import { PointsLedger } from '../../src/points/points-ledger';
-import { TierEvaluationJob } from '../../src/tiers/tier-evaluation.job';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { pointsInvariant } from '../factories/invariants';
 import { startTestApp, TestApp } from '../setup/test-app';

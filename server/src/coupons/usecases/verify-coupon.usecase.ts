@@ -7,6 +7,7 @@ import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/time/clock';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { Store } from '../../stores/entities/store.entity';
 import { StoreScope } from '../../stores/store-scope';
 import { normaliseCouponCode, usability } from '../coupon-rules';
@@ -32,6 +33,7 @@ export class VerifyCouponUseCase {
     private readonly coupons: CouponsService,
     private readonly settings: CouponSettingsService,
     private readonly audit: AuditTrail,
+    private readonly accounts: MemberAccountRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +65,7 @@ export class VerifyCouponUseCase {
       }
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await insertRow(m, CouponVerification, verification);
-      await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), coupon.memberId]);
+      await this.accounts.recordVisit(m, coupon.memberId, now);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
       return { id, ...verification };
     });

@@ -8,6 +8,7 @@ import { TransactionRunner } from '../../common/db/transaction-runner';
 import { businessDate } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { PurchaseRefundState } from '../purchase-refund-state';
 import { capReached } from '../referral-rules';
 import { ReferralPayout } from '../referral-payout';
@@ -45,6 +46,7 @@ export class ReleaseReferralUseCase {
     private readonly tracker: TrackReferralUseCase,
     private readonly purchases: PurchaseRefundState,
     private readonly payout: ReferralPayout,
+    private readonly accounts: MemberAccountRepository,
   ) {}
 
   async release(referralId: number): Promise<ReleaseOutcome> {
@@ -55,7 +57,7 @@ export class ReleaseReferralUseCase {
       const peek = await m.query<Array<{ referrer_id: number }>>('SELECT referrer_id FROM referrals WHERE id = ?', [referralId]);
       if (!peek[0]) return 'not_due';
       // The referrer's row lock makes the cap count and the payment one step for each referrer.
-      await m.query(`SELECT id FROM members WHERE id = ?${forUpdate(m)}`, [peek[0].referrer_id]);
+      await this.accounts.lock(m, peek[0].referrer_id);
       const rows = await m.query<DueReferral[]>(`SELECT id, referrer_id, referee_id, state, purchase_id, release_at FROM referrals WHERE id = ?${forUpdate(m)}`, [referralId]);
       const r = rows[0];
       if (!r || (r.state !== 'qualified' && r.state !== 'held') || (r.release_at !== null && fromSqlDate(r.release_at) > now)) return 'not_due';
