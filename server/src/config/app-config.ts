@@ -12,6 +12,9 @@ export interface WechatConfig {
   secret: string | null;
   apiBase: string | null;
   sendRatePerSecond: number;
+  /** Which build a mini-program code opens (a trial build before the first release) and whether WeChat checks its page. */
+  qrEnvVersion: 'release' | 'trial' | 'develop';
+  qrCheckPath: boolean;
 }
 
 export interface AppConfig {
@@ -106,7 +109,13 @@ function wechatFrom(env: Env, nodeEnv: AppConfig['env']): WechatConfig {
   }
   const apiBase = env.WECHAT_API_BASE || (appId ? 'https://api.weixin.qq.com' : null);
   if (apiBase && !/^https?:\/\//.test(apiBase)) throw new ConfigError(`WECHAT_API_BASE must be an http(s) URL (got '${apiBase}')`);
-  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000) };
+  const qrEnvVersion = env.WECHAT_QR_ENV_VERSION || 'release';
+  if (qrEnvVersion !== 'release' && qrEnvVersion !== 'trial' && qrEnvVersion !== 'develop') {
+    throw new ConfigError(`WECHAT_QR_ENV_VERSION must be release, trial or develop (got '${qrEnvVersion}')`);
+  }
+  const checkPath = env.WECHAT_QR_CHECK_PATH || 'true';
+  if (checkPath !== 'true' && checkPath !== 'false') throw new ConfigError(`WECHAT_QR_CHECK_PATH must be true or false (got '${checkPath}')`);
+  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000), qrEnvVersion, qrCheckPath: checkPath === 'true' };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
