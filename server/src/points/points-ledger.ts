@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { execute, forUpdate, fromSqlDate, insertRow } from '../common/db/sql';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { GrowthResult, GrowthSource, MemberAccountRepository } from '../members/member-accounts.repository';
 import { ProgrammeService } from '../programme/programme.service';
@@ -54,7 +54,7 @@ export class PointsLedger {
     private readonly clock: Clock,
     private readonly programme: ProgrammeService,
     private readonly accounts: MemberAccountRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async earningRules(): Promise<EarningRules> {
@@ -74,7 +74,7 @@ export class PointsLedger {
       amount: points,
       remaining: points,
       earnedAt: now,
-      expiresAt: lotExpiry(rules.expiry, now, this.config.businessTimeZone),
+      expiresAt: lotExpiry(rules.expiry, now, this.calendar.timeZone),
     });
     return { entryId, balance: account.balance, points, growth: account.growth };
   }

@@ -189,7 +189,7 @@ describe('check-in: one a day in Asia/Shanghai, streaks, rules, calendar, make-u
     const changes: Array<{ n: number }> = await t.dataSource.query('SELECT COUNT(*) AS n FROM tier_history WHERE member_id = ?', [m.id]);
     expect(Number(changes[0]?.n)).toBe(1);
 
-    await t.get(TierEvaluationJob).run(t.config.businessTimeZone);
+    await t.get(TierEvaluationJob).run(t.config.calendar.timeZone);
     const after = await t.http.get('/api/v1/members/me').set(bearer(m.token)).expect(200);
     expect(after.body).toMatchObject({ growth: 1500, tier: { code: 'SILVER' } });
   });

@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CheckinResult, LedgerEntryType } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
-import { addDays, businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
+import { addDays } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
@@ -23,7 +23,7 @@ import { Checkin } from '../entities/checkin.entity';
 @Injectable()
 export class CheckInUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly checkins: CheckinService,
@@ -34,7 +34,7 @@ export class CheckInUseCase {
 
   async execute(memberId: number): Promise<Outcome<CheckinResult>> {
     const now = this.clock.now();
-    const today = businessDate(now, this.config.businessTimeZone);
+    const today = this.calendar.dateOf(now);
     const rules = await this.checkins.rules();
     try {
       const result = await this.tx.run(async (m): Promise<CheckinResult> => {

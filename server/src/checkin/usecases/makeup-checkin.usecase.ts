@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LedgerEntryType, MakeupCheckinResult } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { execute, forUpdate, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Outcome } from '../../common/http/outcome';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { addDays, businessDate } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
@@ -23,7 +23,7 @@ import { Checkin } from '../entities/checkin.entity';
 @Injectable()
 export class MakeupCheckinUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly checkins: CheckinService,
@@ -33,7 +33,7 @@ export class MakeupCheckinUseCase {
 
   async execute(memberId: number, day: string): Promise<Outcome<MakeupCheckinResult>> {
     const now = this.clock.now();
-    const zone = this.config.businessTimeZone;
+    const zone = this.calendar.timeZone;
     const today = businessDate(now, zone);
     const rules = await this.checkins.rules();
     try {

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { insertRow } from '../../common/db/sql';
@@ -8,6 +7,7 @@ import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { MembersService } from '../../members/members.service';
@@ -38,7 +38,7 @@ export class RecordPurchaseUseCase {
     private readonly tiers: TiersService,
     private readonly accounts: MemberAccountRepository,
     private readonly events: DomainEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
@@ -51,7 +51,7 @@ export class RecordPurchaseUseCase {
       const result = await this.tx.run(async (m) => {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
-        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
+        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.calendar.timeZone);
         const purchaseId = await insertRow(m, Purchase, {
           memberId: member.id,
           storeId: staff.storeId,

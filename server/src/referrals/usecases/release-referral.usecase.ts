@@ -1,13 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReferralFlagReason, ReferralRules, ReferralState } from '@huiyuan/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { withNamedLock } from '../../common/db/named-lock';
 import { execute, forUpdate, fromSqlDate, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { PurchaseRefundState } from '../purchase-refund-state';
 import { capReached } from '../referral-rules';
@@ -39,7 +38,7 @@ export class ReleaseReferralUseCase {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
@@ -52,7 +51,7 @@ export class ReleaseReferralUseCase {
   async release(referralId: number): Promise<ReleaseOutcome> {
     const rules = await this.referrals.rules();
     const now = this.clock.now();
-    const today = businessDate(now, this.config.businessTimeZone);
+    const today = this.calendar.dateOf(now);
     return this.tx.run(async (m) => {
       const peek = await m.query<Array<{ referrer_id: number }>>('SELECT referrer_id FROM referrals WHERE id = ?', [referralId]);
       if (!peek[0]) return 'not_due';
