@@ -19,6 +19,14 @@ export class MembersRepository {
     return rows[0] ? { referralCode: rows[0].referral_code, nickname: rows[0].nickname, openid: rows[0].openid } : null;
   }
 
+  /** Card numbers and nicknames by member id (lists that name members). */
+  async cards(ids: number[]): Promise<Map<number, { cardNo: string; nickname: string | null }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: number; card_no: string; nickname: string | null }>>(`SELECT id, card_no, nickname FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    return new Map(rows.map((r) => [Number(r.id), { cardNo: r.card_no, nickname: r.nickname }]));
+  }
+
   /**
    * Whether another member shares this one's unionid or phone: the same person under a second
    * account (which a referral must not reward). Null when neither matches.
