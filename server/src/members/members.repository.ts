@@ -19,6 +19,12 @@ export class MembersRepository {
     return rows[0] ? { referralCode: rows[0].referral_code, nickname: rows[0].nickname, openid: rows[0].openid } : null;
   }
 
+  /** The store a member joined at (which stores' staff may see them); null when there is no such member. */
+  async joinStoreOf(memberId: number): Promise<{ joinStoreId: number | null } | null> {
+    const rows = await this.dataSource.query<Array<{ join_store_id: number | null }>>('SELECT join_store_id FROM members WHERE id = ?', [memberId]);
+    return rows[0] ? { joinStoreId: rows[0].join_store_id === null ? null : Number(rows[0].join_store_id) } : null;
+  }
+
   /** Card numbers and nicknames by member id (lists that name members). */
   async cards(ids: number[]): Promise<Map<number, { cardNo: string; nickname: string | null }>> {
     const unique = [...new Set(ids)];

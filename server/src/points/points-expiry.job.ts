@@ -7,6 +7,7 @@ import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLedger } from './points-ledger';
+import { PointsRepository } from './points.repository';
 
 const BATCH = 500;
 
@@ -23,6 +24,7 @@ export class PointsExpiryJob {
     private readonly tx: TransactionRunner,
     private readonly ledger: PointsLedger,
     private readonly clock: Clock,
+    private readonly repository: PointsRepository,
   ) {}
 
   async run(): Promise<{ members: number; points: number }> {
@@ -37,12 +39,7 @@ export class PointsExpiryJob {
     const now = this.clock.now();
     for (;;) {
       // Walks lots by id, so a member whose debit fails is skipped this run instead of retried forever.
-      const due = await this.dataSource
-        .createQueryBuilder(PointsLot, 'l')
-        .where('l.id > :afterId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :now', { afterId, now })
-        .orderBy('l.id')
-        .take(BATCH)
-        .getMany();
+      const due = await this.repository.dueLots(afterId, now, BATCH);
       if (due.length === 0) break;
       afterId = due[due.length - 1]?.id ?? afterId;
       const byMember = new Map<number, PointsLot[]>();
