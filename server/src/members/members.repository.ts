@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { execute, findRow } from '../common/db/sql';
+import { Member } from './entities/member.entity';
 
 /**
  * Statements on the member's identity and profile columns of `members` (the account columns have
@@ -9,6 +11,19 @@ import { DataSource, EntityManager } from 'typeorm';
 @Injectable()
 export class MembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  active(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return findRow(manager, Member, { id: memberId, status: 'active' });
+  }
+
+  async setMaintainingClerk(manager: EntityManager, memberId: number, clerkId: number): Promise<void> {
+    await execute(manager, 'UPDATE members SET maintaining_clerk_id = ? WHERE id = ?', [clerkId, memberId]);
+  }
+
+  /** Every member one clerk maintains goes to another in one statement, so a transfer is never half done. */
+  transferMaintainingClerk(manager: EntityManager, fromClerkId: number, toClerkId: number): Promise<number> {
+    return execute(manager, 'UPDATE members SET maintaining_clerk_id = ? WHERE maintaining_clerk_id = ?', [toClerkId, fromClerkId]);
+  }
 
   /** What an invitation poster prints: an active member's referral code, nickname and openid. */
   async inviter(memberId: number): Promise<{ referralCode: string; nickname: string | null; openid: string | null } | null> {

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { findRow } from '../common/db/sql';
+import { StaffMember } from './entities/staff-member.entity';
 
 /** Statements on `staff` that other features read through. */
 @Injectable()
 export class StaffRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  find(id: number, manager: EntityManager = this.dataSource.manager): Promise<StaffMember | null> {
+    return findRow(manager, StaffMember, { id });
+  }
 
   /** Display names by staff id (for "verified by …"). */
   async displayNames(ids: number[]): Promise<Map<number, string>> {
