@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     loggerInstance: pino,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {

@@ -1,10 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AccountStandings } from './auth/account-standing';
 import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
+import { PasswordHasher } from './auth/password-hasher';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
+import { RateLimiter, RateLimitGuard } from './rate-limit/rate-limiter';
 import { Clock } from './time/clock';
 
 /** Cross-cutting services every feature may inject. */
@@ -17,6 +20,10 @@ export class CoreModule {
       { provide: Clock, useValue: clock },
       TransactionRunner,
       AuthTokens,
+      AccountStandings,
+      PasswordHasher,
+      RateLimiter,
+      RateLimitGuard,
       MemberAuthGuard,
       StaffAuthGuard,
       DomainEvents,

@@ -29,6 +29,12 @@ export interface AppConfig {
   corsOrigins: string[] | true;
   logLevel: string;
   runMigrations: boolean;
+  /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (rate limits are per client). */
+  trustProxy: string | boolean;
+  /** Logins, code exchanges and joins allowed per client address per minute, each. */
+  authRatePerMinute: number;
+  /** Serve the OpenAPI document and Swagger UI at /api/docs. */
+  apiDocs: boolean;
 }
 
 /** Thrown at boot; main.ts prints its message as one line and exits. */
@@ -134,6 +140,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
+    // Private and loopback peers are load balancers; a client on the internet cannot spoof its address.
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY || 'loopback,linklocal,uniquelocal',
+    authRatePerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
+    apiDocs: env.API_DOCS ? env.API_DOCS === 'true' : nodeEnv !== 'production',
   };
 }
 
