@@ -26,7 +26,8 @@ export interface AppConfig {
   businessTimeZone: string;
   wechat: WechatConfig;
   h5Dir: string | null;
-  corsOrigins: string[] | true;
+  /** Origins allowed to call the API from a browser; true only when CORS_ORIGINS is '*'. */
+  corsOrigins: Array<string | RegExp> | boolean;
   logLevel: string;
   runMigrations: boolean;
   /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (rate limits are per client). */
@@ -115,6 +116,13 @@ function wechatFrom(env: Env, nodeEnv: AppConfig['env']): WechatConfig {
   return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000) };
 }
 
+/** An allow-list: none by default in production; a local H5 dev server in development and tests. */
+function corsFrom(cors: string | undefined, nodeEnv: AppConfig['env']): AppConfig['corsOrigins'] {
+  if (cors === '*') return true;
+  if (cors) return cors.split(',').map((o) => o.trim()).filter(Boolean);
+  return nodeEnv === 'production' ? false : [/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/];
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
   if (!['development', 'test', 'production'].includes(nodeEnvRaw)) {
@@ -137,7 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     businessTimeZone: timeZoneFrom(env),
     wechat: wechatFrom(env, nodeEnv),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
-    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
+    corsOrigins: corsFrom(cors, nodeEnv),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
     // Private and loopback peers are load balancers; a client on the internet cannot spoof its address.
