@@ -34,6 +34,6 @@ export function useBoundedJsonBodies(fastify: FastifyInstance): void {
       done(new AppError(ErrorCode.MALFORMED_REQUEST, `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
       return;
     }
-    parse(request, body as string, done);
+    void parse(request, body as string, done);
   });
 }
