@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
     // Long path parameters reach the route and its validation (a 400 or 404 in the envelope), not a bare 414.
     maxParamLength: 2048,
@@ -67,11 +67,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
 
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['x-request-id'] });
+  app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id'] });
   app.enableShutdownHooks();
 
   // The document lists every route and field: off in production unless API_DOCS=true.
-  if (config.apiDocs) {
+  if (config.http.apiDocs) {
     const document = SwaggerModule.createDocument(
       app,
       new DocumentBuilder()

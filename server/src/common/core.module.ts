@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccountStandings } from './auth/account-standing';
+import { CALENDAR_CONFIG } from '../config/calendar.config';
+import { SECURITY_CONFIG } from '../config/security.config';
 import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
 import { PasswordHasher } from './auth/password-hasher';
@@ -8,6 +10,7 @@ import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
 import { RateLimiter, RateLimitGuard } from './rate-limit/rate-limiter';
+import { BusinessCalendar } from './time/business-calendar';
 import { Clock } from './time/clock';
 
 /** Cross-cutting services every feature may inject. */
@@ -17,7 +20,10 @@ export class CoreModule {
   static register(config: AppConfig, clock: Clock): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
+      { provide: SECURITY_CONFIG, useValue: config.security },
+      { provide: CALENDAR_CONFIG, useValue: config.calendar },
       { provide: Clock, useValue: clock },
+      BusinessCalendar,
       TransactionRunner,
       AuthTokens,
       AccountStandings,

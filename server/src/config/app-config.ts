@@ -1,19 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { CalendarConfig, calendarFrom } from './calendar.config';
+import { ConfigError, Env, intVar } from './config-error';
+import { DatabaseConfig, databaseFrom } from './database.config';
+import { HttpConfig, httpFrom } from './http.config';
+import { QueueConfig, queueFrom } from './queue.config';
+import { SecurityConfig, securityFrom } from './security.config';
+import { WechatConfig, wechatFrom } from './wechat.config';
 
-export type DatabaseConfig =
-  | { driver: 'mysql'; url: string; poolSize: number }
-  | { driver: 'sqlite'; file: string };
+export { ConfigError } from './config-error';
+export type { DatabaseConfig } from './database.config';
+export type { WechatConfig } from './wechat.config';
 
-export interface WechatConfig {
-  /** null → the built-in sandbox, served by this server under /sandbox/wechat. */
-  appId: string | null;
-  secret: string | null;
-  apiBase: string | null;
-  sendRatePerSecond: number;
-}
-
+/**
+ * Everything the server is configured with, validated at boot: one loader per concern
+ * (database, queue, WeChat, security, business calendar), each naming the variable it rejects.
+ * Nothing else reads process.env.
+ */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -21,106 +23,14 @@ export interface AppConfig {
   publicUrl: string | null;
   dataDir: string;
   database: DatabaseConfig;
-  redisUrl: string | null;
-  jwtSecret: string;
-  businessTimeZone: string;
+  queue: QueueConfig;
+  security: SecurityConfig;
+  calendar: CalendarConfig;
   wechat: WechatConfig;
   h5Dir: string | null;
-  /** Origins allowed to call the API from a browser; true only when CORS_ORIGINS is '*'. */
-  corsOrigins: Array<string | RegExp> | boolean;
+  http: HttpConfig;
   logLevel: string;
   runMigrations: boolean;
-  /** Fastify's trustProxy: which peers' X-Forwarded-For names the client (rate limits are per client). */
-  trustProxy: string | boolean;
-  /** Logins, code exchanges and joins allowed per client address per minute, each. */
-  authRatePerMinute: number;
-  /** Serve the OpenAPI document and Swagger UI at /api/docs. */
-  apiDocs: boolean;
-}
-
-/** Thrown at boot; main.ts prints its message as one line and exits. */
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got '${raw}')`);
-  }
-  return value;
-}
-
-function databaseFrom(env: Env, dataDir: string): DatabaseConfig {
-  const url = env.DATABASE_URL;
-  if (!url) return { driver: 'sqlite', file: join(dataDir, 'huiyuan.sqlite') };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(`DATABASE_URL is not a valid URL (expected mysql://user:pass@host:3306/db, got '${url}')`);
-  }
-  if (parsed.protocol !== 'mysql:') {
-    throw new ConfigError(`DATABASE_URL must start with mysql:// (got '${parsed.protocol}//…')`);
-  }
-  if (!parsed.hostname) throw new ConfigError('DATABASE_URL names no host');
-  if (parsed.pathname.length <= 1) throw new ConfigError(`DATABASE_URL names no database (expected mysql://…/dbname)`);
-  return { driver: 'mysql', url, poolSize: intVar(env, 'DATABASE_POOL_SIZE', 16, 1, 200) };
-}
-
-function redisFrom(env: Env): string | null {
-  const url = env.REDIS_URL;
-  if (!url) return null;
-  if (!/^rediss?:\/\/[^/]/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://host:6379 (got '${url}')`);
-  return url;
-}
-
-function timeZoneFrom(env: Env): string {
-  const zone = env.BUSINESS_TIMEZONE || 'Asia/Shanghai';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new ConfigError(`BUSINESS_TIMEZONE '${zone}' is not an IANA time zone (e.g. Asia/Shanghai)`);
-  }
-  return zone;
-}
-
-/** Production must be given a secret; elsewhere one is generated once and kept in the data folder. */
-function jwtSecretFrom(env: Env, nodeEnv: AppConfig['env'], dataDir: string): string {
-  const given = env.JWT_SECRET;
-  if (given) {
-    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
-    return given;
-  }
-  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
-function wechatFrom(env: Env, nodeEnv: AppConfig['env']): WechatConfig {
-  const appId = env.WECHAT_APPID || null;
-  const secret = env.WECHAT_SECRET || null;
-  if (appId && !secret) throw new ConfigError('WECHAT_SECRET is required when WECHAT_APPID is set');
-  if (secret && !appId) throw new ConfigError('WECHAT_APPID is required when WECHAT_SECRET is set');
-  if (!appId && nodeEnv === 'production') {
-    throw new ConfigError('WECHAT_APPID and WECHAT_SECRET are required when NODE_ENV=production (the sandbox is for development)');
-  }
-  const apiBase = env.WECHAT_API_BASE || (appId ? 'https://api.weixin.qq.com' : null);
-  if (apiBase && !/^https?:\/\//.test(apiBase)) throw new ConfigError(`WECHAT_API_BASE must be an http(s) URL (got '${apiBase}')`);
-  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000) };
-}
-
-/** An allow-list: none by default in production; a local H5 dev server in development and tests. */
-function corsFrom(cors: string | undefined, nodeEnv: AppConfig['env']): AppConfig['corsOrigins'] {
-  if (cors === '*') return true;
-  if (cors) return cors.split(',').map((o) => o.trim()).filter(Boolean);
-  return nodeEnv === 'production' ? false : [/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/];
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -132,7 +42,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || 'data');
   const publicUrl = env.PUBLIC_URL || null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
-  const cors = env.CORS_ORIGINS;
   return {
     env: nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -140,18 +49,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     dataDir,
     database: databaseFrom(env, dataDir),
-    redisUrl: redisFrom(env),
-    jwtSecret: jwtSecretFrom(env, nodeEnv, dataDir),
-    businessTimeZone: timeZoneFrom(env),
-    wechat: wechatFrom(env, nodeEnv),
+    queue: queueFrom(env),
+    security: securityFrom(env, nodeEnv === 'production', dataDir),
+    calendar: calendarFrom(env),
+    wechat: wechatFrom(env, nodeEnv === 'production'),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
-    corsOrigins: corsFrom(cors, nodeEnv),
+    http: httpFrom(env, nodeEnv === 'production'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
-    // Private and loopback peers are load balancers; a client on the internet cannot spoof its address.
-    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY || 'loopback,linklocal,uniquelocal',
-    authRatePerMinute: intVar(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
-    apiDocs: env.API_DOCS ? env.API_DOCS === 'true' : nodeEnv !== 'production',
   };
 }
 

@@ -95,7 +95,7 @@ export class RateLimitGuard implements CanActivate {
     if (!bucket) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const { count, windowEndsAt } = await this.limiter.hit(bucket, request.ip, MINUTE_MS);
-    if (count > this.config.authRatePerMinute) {
+    if (count > this.config.http.authRatePerMinute) {
       throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests from this address; try again after ${windowEndsAt.toISOString()}`, { retryAfter: windowEndsAt.toISOString() });
     }
     return true;
