@@ -37,7 +37,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
     // Long path parameters reach the route and its validation (a 400 or 404 in the envelope), not a bare 414.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {
     logger: new PinoNestLogger(pino),
