@@ -4,6 +4,7 @@ import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
+import { OutboxRelay } from './events/outbox-relay';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
 import { Clock } from './time/clock';
 
@@ -20,6 +21,7 @@ export class CoreModule {
       MemberAuthGuard,
       StaffAuthGuard,
       DomainEvents,
+      OutboxRelay,
       IdempotentReplies,
     ];
     return { module: CoreModule, providers, exports: providers };

@@ -22,6 +22,8 @@ export interface AppConfig {
   dataDir: string;
   database: DatabaseConfig;
   redisUrl: string | null;
+  /** REDIS_PREFIX: the namespace of this deployment's queue keys, so deployments (or test runs) can share a Redis. */
+  redisPrefix: string;
   jwtSecret: string;
   businessTimeZone: string;
   wechat: WechatConfig;
@@ -29,7 +31,17 @@ export interface AppConfig {
   corsOrigins: string[] | true;
   logLevel: string;
   runMigrations: boolean;
+  /**
+   * What this process does (PROCESS_ROLE): `all` serves HTTP and runs the background work, `api`
+   * serves HTTP only, `worker` runs queue workers, periodic jobs and the outbox relay with no HTTP.
+   * `command` is set by the CLI commands: none of the background work, so they exit when done.
+   */
+  role: ProcessRole;
+  /** JOB_INTERVALS=`coupons-expire=60000,…`: periodic jobs' periods overridden, in ms. */
+  jobIntervals: Record<string, number>;
 }
+
+export type ProcessRole = 'all' | 'api' | 'worker' | 'command';
 
 /** Thrown at boot; main.ts prints its message as one line and exits. */
 export class ConfigError extends Error {}
@@ -68,6 +80,25 @@ function redisFrom(env: Env): string | null {
   if (!url) return null;
   if (!/^rediss?:\/\/[^/]/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://host:6379 (got '${url}')`);
   return url;
+}
+
+function roleFrom(env: Env, redisUrl: string | null): ProcessRole {
+  const role = env.PROCESS_ROLE || 'all';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') throw new ConfigError(`PROCESS_ROLE must be all, api or worker (got '${role}')`);
+  // Without Redis the queue lives in one process's memory: an api without workers would never run its jobs.
+  if (role !== 'all' && !redisUrl) throw new ConfigError(`PROCESS_ROLE=${role} needs REDIS_URL (the queue is shared through Redis)`);
+  return role;
+}
+
+function jobIntervalsFrom(env: Env): Record<string, number> {
+  const intervals: Record<string, number> = {};
+  for (const entry of (env.JOB_INTERVALS ?? '').split(',').filter((e) => e.trim() !== '')) {
+    const [name, ms] = entry.split('=').map((s) => s.trim());
+    const value = Number(ms);
+    if (!name || !Number.isInteger(value) || value < 100) throw new ConfigError(`JOB_INTERVALS must look like name=ms,name=ms with ms ≥ 100 (got '${entry}')`);
+    intervals[name] = value;
+  }
+  return intervals;
 }
 
 function timeZoneFrom(env: Env): string {
@@ -119,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const publicUrl = env.PUBLIC_URL || null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
   const cors = env.CORS_ORIGINS;
+  const redisUrl = redisFrom(env);
   return {
     env: nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -126,7 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     dataDir,
     database: databaseFrom(env, dataDir),
-    redisUrl: redisFrom(env),
+    redisUrl,
+    redisPrefix: env.REDIS_PREFIX || 'huiyuan',
     jwtSecret: jwtSecretFrom(env, nodeEnv, dataDir),
     businessTimeZone: timeZoneFrom(env),
     wechat: wechatFrom(env, nodeEnv),
@@ -134,6 +167,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
+    role: roleFrom(env, redisUrl),
+    jobIntervals: jobIntervalsFrom(env),
   };
 }
 

@@ -60,9 +60,9 @@ export class CheckInUseCase {
             : await this.ledger.balanceOf(m, memberId);
         // Growth windows are reconciled by the tiers feature; a check-in only adds to the running total.
         if (award.growth > 0) await execute(m, 'UPDATE members SET growth = growth + ? WHERE id = ?', [award.growth, memberId]);
+        await this.events.publish(m, 'member.checked_in', { memberId, date: today });
         return { date: today, streak, points: award.points, bonus: award.bonus, balance };
       });
-      await this.events.publish('member.checked_in', { memberId, date: today });
       return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

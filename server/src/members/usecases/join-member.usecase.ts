@@ -56,15 +56,17 @@ export class JoinMemberUseCase {
     const rules = await this.ledger.earningRules();
     for (let attempt = 1; ; attempt++) {
       try {
-        const member = await this.tx.run(async (m) => {
+        // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+        const joined = await this.tx.run(async (m) => {
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
           if (rules.welcomePoints > 0) {
             await this.ledger.credit(m, LedgerEntryType.EARN, rules.welcomePoints, { memberId: id, sourceType: 'welcome', sourceId: String(id), storeId: store?.id ?? null, reason: '新会员入会礼', dedupeKey: `welcome:${id}` });
           }
-          return m.findOneByOrFail(Member, { id });
+          const member = await m.findOneByOrFail(Member, { id });
+          await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
+          return this.response(member, notices.length ? notices.join('；') : null);
         });
-        await this.events.publish('member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
-        return Outcome.first(await this.response(member, notices.length ? notices.join('；') : null));
+        return Outcome.first(joined);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const winner = await this.findByOpenid(visitor.openid);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
@@ -11,7 +12,7 @@ import { Outcome } from '../../common/http/outcome';
 import { Clock } from '../../common/time/clock';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
-import { TierProgression } from '../../tiers/tier-progression';
+import { GrowthResult, TierProgression } from '../../tiers/tier-progression';
 import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../../members/entities/member.entity';
 import { Purchase } from '../entities/purchase.entity';
@@ -48,6 +49,20 @@ export class RecordPurchaseUseCase {
     // The member is read on the transaction's own connection before it writes: one connection per sale.
     let member: Member | undefined;
     try {
+      // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+      const answer = async (m: EntityManager, buyer: Member, purchaseId: number, points: number, balance: number, growth: GrowthResult): Promise<PurchaseResult> => {
+        await this.events.publish(m, 'purchase.recorded', { memberId: buyer.id, referrerId: buyer.referrerId, purchaseId, storeId: staff.storeId });
+        return {
+          id: purchaseId,
+          points,
+          balance,
+          growth: growth.growth,
+          discountPercent: growth.tier.discountPercent,
+          tier: { code: growth.tier.code, name: growth.tier.name },
+          tierChanged: growth.upgradedFrom !== null,
+          duplicate: false,
+        };
+      };
       const result = await this.tx.run(async (m) => {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
@@ -67,7 +82,7 @@ export class RecordPurchaseUseCase {
         const source = { type: 'purchase', id: String(purchaseId) };
         if (award.points === 0) {
           const growth = await this.progression.addGrowth(m, member.id, award.growth, source, { visitAt: now });
-          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth };
+          return answer(m, member, purchaseId, award.points, await this.ledger.balanceOf(m, member.id), growth);
         }
         const posting = await this.ledger.credit(
           m,
@@ -77,23 +92,9 @@ export class RecordPurchaseUseCase {
           { growth: award.growth, visitAt: now },
         );
         const growth = await this.progression.recordGrowth(m, member.id, award.growth, source, posting);
-        const balance = posting.balance;
-        return { purchaseId, member, award, balance, growth };
+        return answer(m, member, purchaseId, award.points, posting.balance, growth);
       });
-      await this.events.publish('purchase.recorded', { memberId: result.member.id, referrerId: result.member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
-      if (result.growth.upgradedFrom) {
-        await this.events.publish('tier.changed', { memberId: result.member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
-      }
-      return Outcome.first({
-        id: result.purchaseId,
-        points: result.award.points,
-        balance: result.balance,
-        growth: result.growth.growth,
-        discountPercent: result.growth.tier.discountPercent,
-        tier: { code: result.growth.tier.code, name: result.growth.tier.name },
-        tierChanged: result.growth.upgradedFrom !== null,
-        duplicate: false,
-      });
+      return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error) || !member) throw error;
       return Outcome.repeat(await this.existing(staff.storeId, input.orderNo, member.id));
