@@ -23,7 +23,7 @@ export function runCommand(name: string, command: (app: INestApplicationContext,
       await app.close();
     }
   })().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
       process.stderr.write(`${name} failed: ${error instanceof ConfigError ? error.message : describeStartupError(error)}\n`);
       process.exit(1);

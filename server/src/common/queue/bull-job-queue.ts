@@ -18,6 +18,7 @@ export class BullJobQueue extends JobQueue {
   private workerConnection: IORedis | null = null;
   private worker: Worker | null = null;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly repeats = new Map<string, number>();
   private readonly logger = new Logger('BullJobQueue');
 
   constructor(
@@ -28,6 +29,10 @@ export class BullJobQueue extends JobQueue {
     super();
     this.producer = new IORedis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
     this.producer.on('error', (err) => this.logger.debug({ err }, 'queue connection error'));
+    // A Redis that restarted without persistence has lost the job schedulers: declare them again.
+    this.producer.on('ready', () => {
+      for (const [name, everyMs] of this.repeats) this.repeat(name, everyMs).catch((err: unknown) => this.logger.warn({ err, job: name }, 'could not declare the job scheduler again'));
+    });
     this.queue = new Queue(QUEUE_NAME, { connection: this.producer, prefix });
     this.queue.on('error', (err) => this.logger.debug({ err }, 'queue error'));
   }
@@ -64,6 +69,7 @@ export class BullJobQueue extends JobQueue {
   }
 
   async repeat(name: string, everyMs: number): Promise<void> {
+    this.repeats.set(name, everyMs);
     await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: { attempts: 1, removeOnComplete: 100, removeOnFail: 100 } });
   }
 
