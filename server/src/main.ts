@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   surviveUnhandledRejections(config);
   // Reach the database before Nest starts, so a wrong DATABASE_URL ends in the one line below.
   await resolveDataSourceOptions(config.database);
-  if (config.role === 'worker') return startWorker(config);
+  if (config.queue.role === 'worker') return startWorker(config);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   // With PORT=0 the port is known only now; the sandbox's base URL and QR links are built from it.
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nHuiyuan is running at ${url}/  (API docs ${url}/api/docs, health ${url}/api/health)\n` +
       `Database: ${config.database.driver === 'mysql' ? 'MySQL' : `embedded SQLite (${config.database.file})`}; ` +
-      `WeChat: ${config.wechat.appId ? 'live' : `sandbox at ${url}/sandbox/wechat`}; role: ${config.role}\n\n`,
+      `WeChat: ${config.wechat.appId ? 'live' : `sandbox at ${url}/sandbox/wechat`}; role: ${config.queue.role}\n\n`,
   );
 }
 

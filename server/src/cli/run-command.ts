@@ -14,7 +14,8 @@ import { describeStartupError } from '../startup-error';
  */
 export function runCommand(name: string, command: (app: INestApplicationContext, config: AppConfig) => Promise<void>): void {
   (async () => {
-    const config = { ...loadConfig(), role: 'command' as const };
+    const loaded = loadConfig();
+    const config = { ...loaded, queue: { ...loaded.queue, role: 'command' as const } };
     await resolveDataSourceOptions(config.database);
     const app = await NestFactory.createApplicationContext(AppModule.register(config, new Clock()), { logger: ['error', 'warn'] });
     try {

@@ -39,7 +39,7 @@ export class HealthController {
     ]);
     const status: HealthStatus = {
       status: !database.ok ? 'down' : queue.ok ? 'ok' : 'degraded',
-      role: this.config.role,
+      role: this.config.queue.role,
       database: { ...database, driver: this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql' },
       queue: { ...queue, mode: this.queue.mode },
       outbox: { pending },

@@ -1,4 +1,3 @@
-import type { AppConfig } from '../../config/app-config';
 import type { TransactionRunner } from '../db/transaction-runner';
 import { InProcessJobQueue } from '../queue/in-process-job-queue';
 import { Clock } from '../time/clock';
@@ -7,7 +6,7 @@ import { OutboxRelay } from './outbox-relay';
 
 describe('DomainEvents at start-up', () => {
   const queue = new InProcessJobQueue();
-  const events = () => new DomainEvents(queue, new OutboxRelay({} as TransactionRunner, queue, { role: 'command' } as AppConfig), new Clock());
+  const events = () => new DomainEvents(queue, new OutboxRelay({} as TransactionRunner, queue, { role: 'command' }), new Clock());
   afterAll(() => queue.close());
 
   it('refuses to start when an event that may be published has no handler', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
 import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
 import { withoutTransactionScope } from '../db/transaction-scope';
@@ -31,11 +31,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(QUEUE_CONFIG) private readonly config: Pick<QueueConfig, 'role'>,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.enabled = this.config.role === 'all' || this.config.role === 'worker';
+    this.enabled = runsBackgroundWork(this.config);
     if (!this.enabled) return;
     this.timer = setInterval(() => this.soon(), POLL_MS);
     this.timer.unref();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { PeriodicJobStatus } from '@huiyuan/shared-types';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
 import { isDuplicateKeyError } from '../db/db-errors';
 import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
@@ -33,7 +33,7 @@ export class JobScheduler implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(QUEUE_CONFIG) private readonly config: Pick<QueueConfig, 'role' | 'jobIntervals'>,
   ) {}
 
   every(job: PeriodicJob): void {
@@ -46,7 +46,7 @@ export class JobScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const unknown = Object.keys(this.config.jobIntervals).filter((name) => !this.jobs.has(name));
     if (unknown.length) throw new Error(`JOB_INTERVALS names unknown jobs: ${unknown.join(', ')} (known: ${[...this.jobs.keys()].join(', ')})`);
-    if (this.config.role !== 'all' && this.config.role !== 'worker') return;
+    if (!runsBackgroundWork(this.config)) return;
     for (const job of this.jobs.values()) {
       await this.ensureRow(job);
       await this.queue.repeat(job.name, job.everyMs);

@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { runsBackgroundWork } from '../../config/queue.config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
@@ -9,11 +10,6 @@ import { JobScheduler } from './job-scheduler';
 /** The shared Redis connection (rate limits, token cache), or null without REDIS_URL. */
 export const REDIS = Symbol('REDIS');
 
-/** Whether this process runs queue workers, periodic jobs and the outbox relay. */
-export function runsBackgroundWork(config: AppConfig): boolean {
-  return config.role === 'all' || config.role === 'worker';
-}
-
 @Global()
 @Module({
   providers: [
@@ -21,9 +17,9 @@ export function runsBackgroundWork(config: AppConfig): boolean {
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        if (!config.redisUrl) return null;
+        if (!config.queue.redisUrl) return null;
         // Fail fast while Redis is away: callers fall back or answer an error instead of waiting.
-        const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+        const redis = new IORedis(config.queue.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
         const logger = new Logger('Redis');
         redis.on('error', (err) => logger.debug({ err }, 'redis connection error'));
         return redis;
@@ -32,7 +28,8 @@ export function runsBackgroundWork(config: AppConfig): boolean {
     {
       provide: JobQueue,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.redisUrl ? new BullJobQueue(config.redisUrl, runsBackgroundWork(config), config.redisPrefix) : new InProcessJobQueue()),
+      useFactory: (config: AppConfig) =>
+        config.queue.redisUrl ? new BullJobQueue(config.queue.redisUrl, runsBackgroundWork(config.queue), config.queue.prefix) : new InProcessJobQueue(),
     },
     JobScheduler,
   ],
