@@ -11,3 +11,5 @@ export * from './rewards/rewards.types';
 export * from './coupons/coupons.types';
 export * from './referrals/referrals.types';
 export * from './audit/audit.types';
+export * from './tags/tags.types';
+export * from './segments/segments.types';

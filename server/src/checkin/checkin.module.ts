@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TagsModule } from '../tags/tags.module';
 import { CheckinController } from './checkin.controller';
 import { CheckinService } from './checkin.service';
 import { StaffCheckinController } from './staff-checkin.controller';
@@ -6,6 +7,7 @@ import { CheckInUseCase } from './usecases/check-in.usecase';
 import { MakeupCheckinUseCase } from './usecases/makeup-checkin.usecase';
 
 @Module({
+  imports: [TagsModule],
   controllers: [CheckinController, StaffCheckinController],
   providers: [CheckinService, CheckInUseCase, MakeupCheckinUseCase],
   exports: [CheckinService],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TagsModule } from '../tags/tags.module';
 import { CouponExpiryJob } from './coupon-expiry.job';
 import { CouponIssuer } from './coupon-issuer';
 import { CouponSettingsService } from './coupon-settings';
@@ -13,6 +14,7 @@ import { VerifyCouponUseCase } from './usecases/verify-coupon.usecase';
 
 /** Templates, issuing (CouponIssuer, for every feature that gives coupons), the wallet and 核销. */
 @Module({
+  imports: [TagsModule],
   controllers: [CouponsController, StaffCouponsController, StaffCouponTemplatesController],
   providers: [CouponIssuer, CouponViews, CouponsService, CouponTemplatesService, CouponSettingsService, CouponExpiryJob, IssueCouponUseCase, VerifyCouponUseCase],
   exports: [CouponIssuer, CouponViews, CouponTemplatesService, CouponExpiryJob],

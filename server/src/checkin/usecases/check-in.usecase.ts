@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { checkinAward, streakOn } from '../checkin-rules';
 import { CheckinService } from '../checkin.service';
 import { Checkin } from '../entities/checkin.entity';
@@ -28,6 +29,7 @@ export class CheckInUseCase {
     private readonly checkins: CheckinService,
     private readonly ledger: PointsLedger,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(memberId: number): Promise<Outcome<CheckinResult>> {
@@ -46,6 +48,7 @@ export class CheckInUseCase {
         const streak = streakOn(today, yesterday, rules.cycle);
         const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, Number(row.tier_id)));
         await insertRow(m, Checkin, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
+        await this.memberStats.refresh(m, memberId);
         const balance =
           award.points > 0
             ? (

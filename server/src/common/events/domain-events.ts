@@ -6,6 +6,8 @@ export interface DomainEventMap {
   'member.checked_in': { memberId: number; date: string };
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
   'tier.changed': { memberId: number; fromTierId: number; toTierId: number; reason: string };
+  'tag.added': { tagId: number; memberIds: number[] };
+  'tag.removed': { tagId: number; memberIds: number[] };
 }
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
@@ -30,6 +32,10 @@ export class DomainEvents {
     this.queue.register<DomainEventMap[K]>(`event:${event}`, async (payload) => {
       for (const h of this.handlers.get(event) ?? []) await (h as Handler<K>)(payload);
     });
+  }
+
+  handles(event: keyof DomainEventMap): boolean {
+    return this.handlers.has(event);
   }
 
   async publish<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): Promise<void> {

@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/time/clock';
 import { Store } from '../../stores/entities/store.entity';
 import { StoreScope } from '../../stores/store-scope';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { normaliseCouponCode, usability } from '../coupon-rules';
 import { CouponSettingsService } from '../coupon-settings';
 import { CouponViews } from '../coupon-views';
@@ -32,6 +33,7 @@ export class VerifyCouponUseCase {
     private readonly coupons: CouponsService,
     private readonly settings: CouponSettingsService,
     private readonly audit: AuditTrail,
+    private readonly memberStats: MemberStatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,6 +66,7 @@ export class VerifyCouponUseCase {
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await insertRow(m, CouponVerification, verification);
       await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), coupon.memberId]);
+      await this.memberStats.refresh(m, coupon.memberId);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
       return { id, ...verification };
     });

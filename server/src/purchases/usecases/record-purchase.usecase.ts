@@ -13,6 +13,7 @@ import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { TierProgression } from '../../tiers/tier-progression';
 import { TiersService } from '../../tiers/tiers.service';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { Member } from '../../members/entities/member.entity';
 import { Purchase } from '../entities/purchase.entity';
 import { purchaseAward } from '../purchase-rules';
@@ -38,6 +39,7 @@ export class RecordPurchaseUseCase {
     private readonly tiers: TiersService,
     private readonly progression: TierProgression,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,7 @@ export class RecordPurchaseUseCase {
           growth: award.growth,
           createdAt: now,
         });
+        await this.memberStats.refresh(m, member.id);
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
         const source = { type: 'purchase', id: String(purchaseId) };
         if (award.points === 0) {

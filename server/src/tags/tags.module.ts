@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MemberStatsRepository } from './member-stats.repository';
+import { MemberStatsService } from './member-stats.service';
+import { RuleTagRefreshJob } from './rule-tag-refresh.job';
+import { StaffTagsController } from './staff-tags.controller';
+import { TagsRepository } from './tags.repository';
+import { TagsService } from './tags.service';
+import { ManageTagsUseCase } from './usecases/manage-tags.usecase';
+
+/** Tags, member stats and the rule tags they keep true. Purchases, check-ins and coupons import it for MemberStatsService. */
+@Module({
+  controllers: [StaffTagsController],
+  providers: [TagsRepository, MemberStatsRepository, MemberStatsService, TagsService, ManageTagsUseCase, RuleTagRefreshJob],
+  exports: [TagsRepository, MemberStatsRepository, MemberStatsService, TagsService, ManageTagsUseCase, RuleTagRefreshJob],
+})
+export class TagsModule {}
