@@ -101,7 +101,8 @@ export class ManageTagsUseCase {
 
   async updateRuleSettings(staff: StaffPrincipal, changes: Partial<TagRuleSettings>, requestId: string): Promise<TagRuleSettings> {
     const before = (await this.memberStats.ruleContext()).rules;
-    const after = { ...before, ...changes };
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<TagRuleSettings>;
+    const after = { ...before, ...given };
     if (after.lostDays <= after.dormantDays) throw new AppError(ErrorCode.VALIDATION_FAILED, `lostDays (${after.lostDays}) must be more than dormantDays (${after.dormantDays})`, { field: 'lostDays' });
     await this.tx.run(async (m) => {
       await this.programme.set(m, TAG_RULES_KEY, after);
