@@ -13,3 +13,4 @@ export * from './referrals/referrals.types';
 export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
+export * from './miniapp/miniapp-pages';

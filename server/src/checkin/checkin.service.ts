@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CheckinCalendar, CheckinResult, CheckinRules, ErrorCode, MakeupCheckinResult } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
@@ -6,9 +6,8 @@ import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
-import { addDays, businessDate } from '../common/time/business-date';
-import { Clock } from '../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays } from '../common/time/business-date';
 import { memberNotFound } from '../members/members.errors';
 import { ProgrammeService } from '../programme/programme.service';
 import { TiersService } from '../tiers/tiers.service';
@@ -42,9 +41,8 @@ interface CheckinRow {
 export class CheckinService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly businessCalendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
     private readonly programme: ProgrammeService,
     private readonly tiers: TiersService,
     private readonly audit: AuditTrail,
@@ -55,7 +53,7 @@ export class CheckinService {
   }
 
   today(): string {
-    return businessDate(this.clock.now(), this.config.businessTimeZone);
+    return this.businessCalendar.today();
   }
 
   /** Rules apply to check-ins made after the change; what was awarded stays as it was. */
@@ -148,7 +146,7 @@ export class CheckinService {
 
   private async member(memberId: number): Promise<{ tierId: number; pointsBalance: number }> {
     const rows = await this.dataSource.query<Array<{ tier_id: number; points_balance: number }>>("SELECT tier_id, points_balance FROM members WHERE id = ? AND status = 'active'", [memberId]);
-    if (!rows[0]) throw memberNotFound(`id ${memberId}`);
+    if (!rows[0]) throw memberNotFound(memberId);
     return { tierId: Number(rows[0].tier_id), pointsBalance: Number(rows[0].points_balance) };
   }
 }

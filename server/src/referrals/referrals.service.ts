@@ -60,7 +60,7 @@ export class ReferralsService {
 
   async mine(memberId: number): Promise<MyReferrals> {
     const members = await this.dataSource.query<Array<{ referral_code: string }>>("SELECT referral_code FROM members WHERE id = ? AND status = 'active'", [memberId]);
-    if (!members[0]) throw memberNotFound(`id ${memberId}`);
+    if (!members[0]) throw memberNotFound(memberId);
     const [invitations, totals] = await Promise.all([
       this.dataSource.query<Array<{ state: ReferralState; joined_at: Date | string; nickname: string | null; points: number | null }>>(
         `SELECT r.state, r.joined_at, m.nickname, w.points FROM referrals r

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, SegmentFieldInfo, SegmentMemberRow, SegmentPreview, SegmentView, StaffRole } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { businessDate } from '../common/time/business-date';
-import { Clock } from '../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { StoreScope } from '../stores/store-scope';
 import { TagsService } from '../tags/tags.service';
 import { TiersService } from '../tiers/tiers.service';
@@ -31,8 +29,7 @@ export class SegmentsService {
     private readonly tagReads: TagsService,
     private readonly tiers: TiersService,
     private readonly scope: StoreScope,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async fields(): Promise<SegmentFieldInfo[]> {
@@ -54,8 +51,8 @@ export class SegmentsService {
   async context(): Promise<SegmentContext> {
     const [tiers, stores, tagIds] = await Promise.all([this.tiers.all(), this.scope.stores(), this.tx.read((m) => this.tags.allIds(m))]);
     return {
-      today: businessDate(this.clock.now(), this.config.businessTimeZone),
-      timeZone: this.config.businessTimeZone,
+      today: this.calendar.today(),
+      timeZone: this.calendar.timeZone,
       tierIdByCode: new Map(tiers.map((t) => [t.code, t.id])),
       storeIdByCode: new Map([...stores.values()].map((s) => [s.code, s.id])),
       tagIds,

@@ -2,10 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { WechatModule } from '../wechat/wechat.module';
 import { StoreScope } from './store-scope';
 import { StorePoster } from './store-poster';
-import { StoresController } from './stores.controller';
+import { StoreDirectoryController, StoresController } from './stores.controller';
 import { StoresService } from './stores.service';
 
 @Global()
 @Module({
-  imports: [WechatModule], controllers: [StoresController], providers: [StoresService, StoreScope, StorePoster], exports: [StoresService, StoreScope] })
+  imports: [WechatModule], controllers: [StoresController, StoreDirectoryController], providers: [StoresService, StoreScope, StorePoster], exports: [StoresService, StoreScope] })
 export class StoresModule {}

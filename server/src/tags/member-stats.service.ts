@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TagRuleSettings } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { addDays, businessDate, daysBetween, startOfBusinessDay } from '../common/time/business-date';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays, daysBetween } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ProgrammeService } from '../programme/programme.service';
 import { StoreScope } from '../stores/store-scope';
 import { computeMemberStats } from './member-stats-rules';
@@ -32,7 +32,7 @@ export class MemberStatsService {
     private readonly programme: ProgrammeService,
     private readonly stores: StoreScope,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   /** The one call an event's use case makes, inside its transaction. */
@@ -42,10 +42,10 @@ export class MemberStatsService {
 
   async refreshMembers(m: EntityManager, memberIds: number[], context?: { rules: TagRuleSettings; cuts: RfmCuts | null }): Promise<RuleTagChanges> {
     const now = this.clock.now();
-    const tz = this.config.businessTimeZone;
-    const today = businessDate(now, tz);
+    const tz = this.calendar.timeZone;
+    const today = this.calendar.dateOf(now);
     const { rules, cuts } = context ?? (await this.ruleContext());
-    const activity = await this.stats.activityOf(m, memberIds, startOfBusinessDay(addDays(today, -364), tz));
+    const activity = await this.stats.activityOf(m, memberIds, this.calendar.startOfDay(addDays(today, -364)));
     const computed = activity.map((a) => ({ facts: a, stats: computeMemberStats(a, today, tz) }));
     await this.stats.upsert(m, computed.map((c) => c.stats));
 
@@ -71,11 +71,10 @@ export class MemberStatsService {
 
   /** Measures the RFM quintiles over everyone who bought in 12 months and stores them for the day. */
   async measureRfmCuts(m: EntityManager): Promise<RfmCuts | null> {
-    const tz = this.config.businessTimeZone;
-    const today = businessDate(this.clock.now(), tz);
-    const q = await this.stats.rfmQuintiles(m, startOfBusinessDay(addDays(today, -364), tz));
+    const today = this.calendar.today();
+    const q = await this.stats.rfmQuintiles(m, this.calendar.startOfDay(addDays(today, -364)));
     if (q.population === 0) return null;
-    const cuts: RfmCuts = { recencyDays: q.recency.map((d) => daysBetween(businessDate(d, tz), today)), frequency: q.frequency, monetaryCents: q.monetary };
+    const cuts: RfmCuts = { recencyDays: q.recency.map((d) => daysBetween(this.calendar.dateOf(d), today)), frequency: q.frequency, monetaryCents: q.monetary };
     await this.programme.set(m, RFM_CUTS_KEY, cuts);
     return cuts;
   }

@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LedgerEntryType, MakeupCheckinResult } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { execute, forUpdate, fromSqlDate, insertRow } from '../../common/db/sql';
+import { execute, forUpdate, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Outcome } from '../../common/http/outcome';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { addDays, businessDate } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
 import { CheckedDay, currentStreak, makeupRefusal, restreakAfterMakeup, streakOn } from '../checkin-rules';
@@ -22,24 +23,25 @@ import { Checkin } from '../entities/checkin.entity';
 @Injectable()
 export class MakeupCheckinUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly checkins: CheckinService,
     private readonly ledger: PointsLedger,
+    private readonly accounts: MemberAccountRepository,
   ) {}
 
   async execute(memberId: number, day: string): Promise<Outcome<MakeupCheckinResult>> {
     const now = this.clock.now();
-    const zone = this.config.businessTimeZone;
+    const zone = this.calendar.timeZone;
     const today = businessDate(now, zone);
     const rules = await this.checkins.rules();
     try {
       const result = await this.tx.run(async (m): Promise<MakeupCheckinResult | null> => {
         // The member row lock serialises a member's make-ups, so two at once cannot both take the month's last one.
-        const members = await m.query<Array<{ created_at: Date | string }>>(`SELECT created_at FROM members WHERE id = ? AND status = 'active'${forUpdate(m)}`, [memberId]);
-        if (!members[0]) throw memberNotFound(`id ${memberId}`);
-        const joinDay = businessDate(fromSqlDate(members[0].created_at), zone);
+        const member = await this.accounts.lock(m, memberId);
+        if (!member?.active) throw memberNotFound(memberId);
+        const joinDay = businessDate(member.joinedAt, zone);
         const taken = await m.query<Array<{ kind: string }>>('SELECT kind FROM checkins WHERE member_id = ? AND day = ?', [memberId, day]);
         if (taken[0]) return null;
         const used = await m.query<Array<{ n: number }>>("SELECT COUNT(*) AS n FROM checkins WHERE member_id = ? AND kind = 'makeup' AND day >= ? AND day <= ?", [memberId, `${today.slice(0, 7)}-01`, today]);

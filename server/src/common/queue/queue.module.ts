@@ -15,13 +15,13 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }) : null,
+        config.queue.redisUrl ? new IORedis(config.queue.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }) : null,
     },
     {
       provide: JobQueue,
       inject: [APP_CONFIG, REDIS],
       useFactory: (config: AppConfig, redis: IORedis | null) =>
-        redis ? new BullJobQueue(redis, process.env.QUEUE_WORKERS !== 'false') : new InProcessJobQueue(),
+        redis ? new BullJobQueue(redis, config.queue.workers) : new InProcessJobQueue(),
     },
   ],
   exports: [REDIS, JobQueue],

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { insertRow } from '../../common/db/sql';
@@ -8,10 +7,11 @@ import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
-import { TierProgression } from '../../tiers/tier-progression';
 import { TiersService } from '../../tiers/tiers.service';
 import { MemberStatsService } from '../../tags/member-stats.service';
 import { Member } from '../../members/entities/member.entity';
@@ -37,10 +37,10 @@ export class RecordPurchaseUseCase {
     private readonly members: MembersService,
     private readonly ledger: PointsLedger,
     private readonly tiers: TiersService,
-    private readonly progression: TierProgression,
+    private readonly accounts: MemberAccountRepository,
     private readonly events: DomainEvents,
+    private readonly calendar: BusinessCalendar,
     private readonly memberStats: MemberStatsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
@@ -53,7 +53,7 @@ export class RecordPurchaseUseCase {
       const result = await this.tx.run(async (m) => {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
-        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
+        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.calendar.timeZone);
         const purchaseId = await insertRow(m, Purchase, {
           memberId: member.id,
           storeId: staff.storeId,
@@ -67,21 +67,19 @@ export class RecordPurchaseUseCase {
         });
         await this.memberStats.refresh(m, member.id);
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
-        const source = { type: 'purchase', id: String(purchaseId) };
+        const growth = { amount: award.growth, source: { type: 'purchase', id: String(purchaseId) } };
         if (award.points === 0) {
-          const growth = await this.progression.addGrowth(m, member.id, award.growth, source, { visitAt: now });
-          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth };
+          const progressed = await this.accounts.addGrowth(m, member.id, growth.amount, growth.source, { visitAt: now });
+          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth: progressed };
         }
         const posting = await this.ledger.credit(
           m,
           LedgerEntryType.EARN,
           award.points,
           { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason },
-          { growth: award.growth, visitAt: now },
+          { growth, visitAt: now },
         );
-        const growth = await this.progression.recordGrowth(m, member.id, award.growth, source, posting);
-        const balance = posting.balance;
-        return { purchaseId, member, award, balance, growth };
+        return { purchaseId, member, award, balance: posting.balance, growth: posting.growth };
       });
       await this.events.publish('purchase.recorded', { memberId: result.member.id, referrerId: result.member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
       if (result.growth.upgradedFrom) {
@@ -107,8 +105,7 @@ export class RecordPurchaseUseCase {
   private async existing(storeId: number, orderNo: string, memberId: number): Promise<PurchaseResult> {
     const { purchase, balance, growth, tierId } = await this.tx.run(async (m) => {
       const purchase = await m.findOneByOrFail(Purchase, { storeId, orderNo });
-      const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await m.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [purchase.memberId]);
-      return { purchase, balance: Number(rows[0]?.points_balance), growth: Number(rows[0]?.growth), tierId: Number(rows[0]?.tier_id) };
+      return { purchase, ...(await this.accounts.snapshot(m, purchase.memberId)) };
     });
     if (purchase.memberId !== memberId) {
       throw new AppError(ErrorCode.CONFLICT, `Order ${orderNo} was already recorded at this store for another member`);

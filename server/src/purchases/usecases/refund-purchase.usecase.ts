@@ -5,11 +5,11 @@ import type { StaffPrincipal } from '../../common/auth/principal';
 import { execute, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Clock } from '../../common/time/clock';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { PointsLedger } from '../../points/points-ledger';
 import { refundShare } from '../../points/points-rules';
 import { StoreScope } from '../../stores/store-scope';
 import { MemberStatsService } from '../../tags/member-stats.service';
-import { TierProgression } from '../../tiers/tier-progression';
 import { PurchaseRefund } from '../entities/purchase-refund.entity';
 import { Purchase } from '../entities/purchase.entity';
 import { purchaseNotFound, refundExceedsPurchase } from '../purchases.errors';
@@ -25,7 +25,7 @@ export class RefundPurchaseUseCase {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly ledger: PointsLedger,
-    private readonly progression: TierProgression,
+    private readonly accounts: MemberAccountRepository,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
     private readonly memberStats: MemberStatsService,
@@ -45,7 +45,7 @@ export class RefundPurchaseUseCase {
       const growth = refundShare(purchase.growth, purchase.amountCents, before, amountCents);
       const source = { memberId: purchase.memberId, sourceType: 'refund', sourceId: String(purchaseId), storeId: purchase.storeId, staffId: staff.staffId, reason: `退款 ¥${(amountCents / 100).toFixed(2)} 扣回积分` };
       const debit = points > 0 ? await this.ledger.debit(m, LedgerEntryType.REFUND, points, source, { allowShortfall: true }) : null;
-      if (growth > 0) await this.progression.addGrowth(m, purchase.memberId, -growth, { type: 'refund', id: String(purchaseId) });
+      if (growth > 0) await this.accounts.addGrowth(m, purchase.memberId, -growth, { type: 'refund', id: String(purchaseId) });
       await this.memberStats.refresh(m, purchase.memberId);
       const refundId = await insertRow(m, PurchaseRefund, {
         purchaseId,

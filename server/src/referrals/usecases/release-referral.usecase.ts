@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReferralFlagReason, ReferralRules, ReferralState } from '@huiyuan/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { withNamedLock } from '../../common/db/named-lock';
 import { execute, forUpdate, fromSqlDate, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { PurchaseRefundState } from '../purchase-refund-state';
 import { capReached } from '../referral-rules';
 import { ReferralPayout } from '../referral-payout';
@@ -38,24 +38,25 @@ export class ReleaseReferralUseCase {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
     private readonly tracker: TrackReferralUseCase,
     private readonly purchases: PurchaseRefundState,
     private readonly payout: ReferralPayout,
+    private readonly accounts: MemberAccountRepository,
   ) {}
 
   async release(referralId: number): Promise<ReleaseOutcome> {
     const rules = await this.referrals.rules();
     const now = this.clock.now();
-    const today = businessDate(now, this.config.businessTimeZone);
+    const today = this.calendar.dateOf(now);
     return this.tx.run(async (m) => {
       const peek = await m.query<Array<{ referrer_id: number }>>('SELECT referrer_id FROM referrals WHERE id = ?', [referralId]);
       if (!peek[0]) return 'not_due';
       // The referrer's row lock makes the cap count and the payment one step for each referrer.
-      await m.query(`SELECT id FROM members WHERE id = ?${forUpdate(m)}`, [peek[0].referrer_id]);
+      await this.accounts.lock(m, peek[0].referrer_id);
       const rows = await m.query<DueReferral[]>(`SELECT id, referrer_id, referee_id, state, purchase_id, release_at FROM referrals WHERE id = ?${forUpdate(m)}`, [referralId]);
       const r = rows[0];
       if (!r || (r.state !== 'qualified' && r.state !== 'held') || (r.release_at !== null && fromSqlDate(r.release_at) > now)) return 'not_due';

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, ReferralReview } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { execute, forUpdate, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
-import { businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ReferralPayout } from '../referral-payout';
 import { ReferralsService } from '../referrals.service';
 
@@ -17,7 +16,7 @@ type Decision = 'approve' | 'reject';
 @Injectable()
 export class ReviewReferralUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
@@ -43,7 +42,7 @@ export class ReviewReferralUseCase {
         target,
         staff.staffId,
         sqlDate(m, now),
-        ...(decision === 'approve' ? [businessDate(now, this.config.businessTimeZone)] : []),
+        ...(decision === 'approve' ? [this.calendar.dateOf(now)] : []),
         referralId,
       ]);
       if (decision === 'approve') await this.payout.pay(m, { id: referralId, referrerId: Number(r.referrer_id), refereeId: Number(r.referee_id) }, rules);

@@ -2,15 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
-import { execute, sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
-import { evaluatedTier } from './tier-rules';
-import { TierProgression } from './tier-progression';
-import { TiersService } from './tiers.service';
-import { growthWindowStart } from './growth-window';
+import { growthWindowStart } from '../tiers/growth-window';
+import { evaluatedTier } from '../tiers/tier-rules';
+import { TiersService } from '../tiers/tiers.service';
+import { MemberAccountRepository } from './member-accounts.repository';
 
 /**
  * At the evaluation date: growth is recomputed over the programme's window, and a member who missed
@@ -25,7 +24,7 @@ export class TierEvaluationJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly tiers: TiersService,
-    private readonly progression: TierProgression,
+    private readonly accounts: MemberAccountRepository,
     private readonly programme: ProgrammeService,
     private readonly clock: Clock,
   ) {}
@@ -39,18 +38,16 @@ export class TierEvaluationJob {
     const rules = await this.programme.get('earning', DEFAULT_EARNING_RULES);
     const since = growthWindowStart(rules.growthWindow, this.clock.now(), timeZone);
     const tiers = await this.tiers.all();
-    const members: Array<{ id: number; tier_id: number }> = await this.dataSource.query("SELECT id, tier_id FROM members WHERE status = 'active'");
+    const members = await this.tx.read((m) => this.accounts.activeTiers(m));
     let downgraded = 0;
     for (const member of members) {
       await this.tx.run(async (m) => {
-        const rows: Array<{ total: number | string | null }> = await m.query('SELECT SUM(amount) AS total FROM growth_entries WHERE member_id = ? AND created_at >= ?', [member.id, sqlDate(m, since)]);
-        const growth = Math.max(0, Number(rows[0]?.total ?? 0));
-        await execute(m, 'UPDATE members SET growth = ? WHERE id = ?', [growth, member.id]);
-        const current = await this.tiers.byId(member.tier_id);
+        const growth = await this.accounts.rebuildGrowth(m, member.memberId, since);
+        const current = await this.tiers.byId(member.tierId);
         const target = evaluatedTier(tiers, current.id, growth);
         if (target.id !== current.id) {
           const reason = target.rank < current.rank ? `年度评定：成长值 ${growth} 未达保级线 ${current.retainGrowth}，降为${target.name}` : `年度评定：成长值 ${growth}，升为${target.name}`;
-          await this.progression.changeTier(m, member.id, current, target, reason);
+          await this.accounts.setTier(m, member.memberId, current, target, reason);
           if (target.rank < current.rank) downgraded++;
         }
       });
