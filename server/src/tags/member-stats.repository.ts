@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BirthdayCalendar } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { execute, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
 import { MemberActivity, MemberStatsValues } from './member-stats-rules';
 
 /** A member's activity with what the rule tags read of the member row. */
@@ -28,7 +28,8 @@ export class MemberStatsRepository {
     if (memberIds.length === 0) return [];
     const ids = placeholders(memberIds.length);
     const members: Array<Record<string, unknown>> = await m.query(
-      `SELECT id, created_at, join_store_id, last_visit_at, birthday_calendar, birth_month, birth_day FROM members WHERE id IN (${ids}) AND status = 'active'`,
+      // The member rows are locked first, as the ledger locks them: two refreshes of one member never interleave, and the lock order matches every other writer's.
+      `SELECT id, created_at, join_store_id, last_visit_at, birthday_calendar, birth_month, birth_day FROM members WHERE id IN (${ids}) AND status = 'active' ORDER BY id${forUpdate(m)}`,
       memberIds,
     );
     if (members.length === 0) return [];
