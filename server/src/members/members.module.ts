@@ -1,6 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ProgrammeModule } from '../programme/programme.module';
+import { StoresModule } from '../stores/stores.module';
+import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { MemberAccountRepository } from './member-accounts.repository';
+import { MemberLifecycle } from './member-lifecycle';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { PhoneVault } from './phone-vault';
@@ -9,11 +14,10 @@ import { TierEvaluationJob } from './tier-evaluation.job';
 import { JoinMemberUseCase } from './usecases/join-member.usecase';
 import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 
-@Global()
 @Module({
-  imports: [WechatModule],
+  imports: [AuditModule, ProgrammeModule, StoresModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController],
-  providers: [MembersService, MemberAccountRepository, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
-  exports: [MembersService, MemberAccountRepository, TierEvaluationJob],
+  providers: [MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
+  exports: [MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
 })
 export class MembersModule {}

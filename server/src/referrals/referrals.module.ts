@@ -1,7 +1,11 @@
 import { Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DomainEvents } from '../common/events/domain-events';
 import { JobQueue } from '../common/queue/job-queue';
 import { CouponsModule } from '../coupons/coupons.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { ProgrammeModule } from '../programme/programme.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { PurchaseRefundState } from './purchase-refund-state';
 import { ReferralPayout } from './referral-payout';
@@ -17,7 +21,7 @@ import { RELEASE_JOB, ReleaseJob, TrackReferralUseCase } from './usecases/track-
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 @Module({
-  imports: [WechatModule, CouponsModule],
+  imports: [AuditModule, CouponsModule, MembersModule, PointsModule, ProgrammeModule, WechatModule],
   controllers: [ReferralsController, StaffReferralsController],
   providers: [ReferralsService, ReferralPoster, ReferralPayout, PurchaseRefundState, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
 })

@@ -1,12 +1,15 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { RuleTagRefreshRun, StaffRole, TagRuleSettings, TagView } from '@huiyuan/shared-types';
+import { RuleTagRefreshRun, StaffRole, TagKind, TagRuleSettings, TagView } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { ProgrammeService } from '../programme/programme.service';
 import { StoreScope } from '../stores/store-scope';
 import { MemberStatsService } from './member-stats.service';
 import { LAST_REFRESH_KEY } from './rule-tag-refresh.job';
+import { Tag } from './entities/tag.entity';
 import { RULE_TAGS } from './rule-tags';
+import { ruleTagReadOnly, tagNotFound } from './tags.errors';
 import { TagsRepository } from './tags.repository';
 import { Clock } from '../common/time/clock';
 
@@ -39,6 +42,16 @@ export class TagsService implements OnApplicationBootstrap {
     const ids: number[] = [];
     for (const store of stores.values()) if (await this.scope.covers(staff, store.id)) ids.push(store.id);
     return ids;
+  }
+
+  /** A manual tag the staff member may give: HQ's, or one of a store they see. */
+  async givableTag(m: EntityManager, staff: StaffPrincipal, id: number): Promise<Tag> {
+    const tag = await this.tags.byId(m, id);
+    if (!tag) throw tagNotFound(id);
+    if (tag.kind === TagKind.RULE) throw ruleTagReadOnly(tag.name);
+    const visible = await this.visibleStoreIds(staff);
+    if (tag.ownerStoreId !== 0 && visible !== 'all' && !visible.includes(tag.ownerStoreId)) throw tagNotFound(id);
+    return tag;
   }
 
   async ruleSettings(): Promise<TagRuleSettings> {

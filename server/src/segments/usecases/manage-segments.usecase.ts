@@ -4,7 +4,7 @@ import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Clock } from '../../common/time/clock';
-import { ManageTagsUseCase } from '../../tags/usecases/manage-tags.usecase';
+import { MemberTagging } from '../../tags/member-tagging';
 import { SegmentsRepository } from '../segments.repository';
 import { segmentView, SegmentsService } from '../segments.service';
 
@@ -16,7 +16,7 @@ export class ManageSegmentsUseCase {
     private readonly clock: Clock,
     private readonly segments: SegmentsRepository,
     private readonly reads: SegmentsService,
-    private readonly tagging: ManageTagsUseCase,
+    private readonly tagging: MemberTagging,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -74,6 +74,6 @@ export class ManageSegmentsUseCase {
   async tagMembers(staff: StaffPrincipal, id: number, tagId: number, action: 'add' | 'remove', requestId: string): Promise<BulkTagResult> {
     const segment = await this.reads.get(staff, id);
     const q = await this.reads.query(staff, JSON.parse(segment.rulesJson) as unknown);
-    return this.tagging.tagMany(staff, tagId, action, this.reads.memberIdPages(q), `分群 ${segment.name}`, requestId);
+    return this.tagging.apply(staff, tagId, action, this.reads.memberIdPages(q), `分群 ${segment.name}`, requestId);
   }
 }

@@ -77,26 +77,13 @@ export class ManageTagsUseCase {
     const member = await this.members.require(memberId);
     await this.scope.assertCovers(staff, member.joinStoreId, 'This member (joined at another store)');
     return this.tx.run(async (m) => {
-      const tag = await this.usable(m, staff, tagId);
+      const tag = await this.reads.givableTag(m, staff, tagId);
       const n = action === 'add' ? await this.tags.addMembers(m, tagId, [memberId], this.clock.now()) : await this.tags.removeMembers(m, tagId, [memberId]);
       if (n > 0) {
         await this.audit.record(m, { staff, requestId }, { action: action === 'add' ? 'tag.member_add' : 'tag.member_remove', targetType: 'member', targetId: memberId, summary: `${action === 'add' ? '打上' : '移除'}标签 ${tag.name}` });
       }
       return { changed: n > 0 };
     });
-  }
-
-  /** Many members a page at a time (a segment's, already scoped by the caller), one audit record for the whole. */
-  async tagMany(staff: StaffPrincipal, tagId: number, action: TaggingAction, pages: AsyncIterable<number[]>, what: string, requestId: string): Promise<{ tagId: number; changed: number }> {
-    const tag = await this.tx.read((m) => this.usable(m, staff, tagId));
-    let changed = 0;
-    for await (const ids of pages) {
-      changed += await this.tx.run((m) => (action === 'add' ? this.tags.addMembers(m, tagId, ids, this.clock.now()) : this.tags.removeMembers(m, tagId, ids)));
-    }
-    await this.tx.run((m) =>
-      this.audit.record(m, { staff, requestId }, { action: action === 'add' ? 'tag.bulk_add' : 'tag.bulk_remove', targetType: 'tag', targetId: tagId, summary: `批量${action === 'add' ? '打上' : '移除'}标签 ${tag.name}：${what}，${changed} 人`, after: { changed } }),
-    );
-    return { tagId, changed };
   }
 
   async updateRuleSettings(staff: StaffPrincipal, changes: Partial<TagRuleSettings>, requestId: string): Promise<TagRuleSettings> {
@@ -129,13 +116,4 @@ export class ManageTagsUseCase {
     return tag;
   }
 
-  /** A manual tag the staff member may give: HQ's, or one of a store they see. */
-  private async usable(m: EntityManager, staff: StaffPrincipal, id: number): Promise<Tag> {
-    const tag = await this.tags.byId(m, id);
-    if (!tag) throw tagNotFound(id);
-    if (tag.kind === TagKind.RULE) throw ruleTagReadOnly(tag.name);
-    const visible = await this.reads.visibleStoreIds(staff);
-    if (tag.ownerStoreId !== 0 && visible !== 'all' && !visible.includes(tag.ownerStoreId)) throw tagNotFound(id);
-    return tag;
-  }
 }
