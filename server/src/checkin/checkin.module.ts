@@ -6,6 +6,7 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { CheckinController } from './checkin.controller';
+import { CheckinRepository } from './checkin.repository';
 import { CheckinService } from './checkin.service';
 import { StaffCheckinController } from './staff-checkin.controller';
 import { CheckInUseCase } from './usecases/check-in.usecase';
@@ -14,7 +15,7 @@ import { MakeupCheckinUseCase } from './usecases/makeup-checkin.usecase';
 @Module({
   imports: [AuditModule, MembersModule, PointsModule, ProgrammeModule, TiersModule, TagsModule],
   controllers: [CheckinController, StaffCheckinController],
-  providers: [CheckinService, CheckInUseCase, MakeupCheckinUseCase],
+  providers: [CheckinRepository, CheckinService, CheckInUseCase, MakeupCheckinUseCase],
   exports: [CheckinService],
 })
 export class CheckinModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { Tier } from '../tiers/entities/tier.entity';
@@ -35,6 +36,7 @@ export interface CreditedAccount {
 @Injectable()
 export class MemberAccountRepository {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tiers: TiersService,
     private readonly clock: Clock,
   ) {}
@@ -63,6 +65,12 @@ export class MemberAccountRepository {
     const rows: Array<{ points_balance: number }> = await manager.query(`SELECT points_balance FROM members WHERE id = ?${options.lock ? forUpdate(manager) : ''}`, [memberId]);
     if (!rows[0]) throw memberNotFound(memberId);
     return Number(rows[0].points_balance);
+  }
+
+  /** An active member's account, or null when there is none (never joined, or left). */
+  async findActive(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<{ balance: number; growth: number; tierId: number } | null> {
+    const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await manager.query("SELECT points_balance, growth, tier_id FROM members WHERE id = ? AND status = 'active'", [memberId]);
+    return rows[0] ? { balance: Number(rows[0].points_balance), growth: Number(rows[0].growth), tierId: Number(rows[0].tier_id) } : null;
   }
 
   /** Balance, growth and tier as one read (an answer repeated for a retried request). */

@@ -7,6 +7,7 @@ import { WechatModule } from '../wechat/wechat.module';
 import { MemberAccountRepository } from './member-accounts.repository';
 import { MemberLifecycle } from './member-lifecycle';
 import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 import { PhoneVault } from './phone-vault';
 import { StaffMembersController } from './staff-members.controller';
@@ -17,7 +18,7 @@ import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 @Module({
   imports: [AuditModule, ProgrammeModule, StoresModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController],
-  providers: [MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
-  exports: [MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
+  providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
+  exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
 })
 export class MembersModule {}

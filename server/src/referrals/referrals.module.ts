@@ -6,11 +6,12 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { ProgrammeModule } from '../programme/programme.module';
+import { PurchasesModule } from '../purchases/purchases.module';
 import { WechatModule } from '../wechat/wechat.module';
-import { PurchaseRefundState } from './purchase-refund-state';
 import { ReferralPayout } from './referral-payout';
 import { ReferralPoster } from './referral-poster';
 import { ReferralsController } from './referrals.controller';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 import { StaffReferralsController } from './staff-referrals.controller';
 import { ReleaseReferralUseCase } from './usecases/release-referral.usecase';
@@ -21,9 +22,9 @@ import { RELEASE_JOB, ReleaseJob, TrackReferralUseCase } from './usecases/track-
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 @Module({
-  imports: [AuditModule, CouponsModule, MembersModule, PointsModule, ProgrammeModule, WechatModule],
+  imports: [AuditModule, CouponsModule, MembersModule, PointsModule, ProgrammeModule, PurchasesModule, WechatModule],
   controllers: [ReferralsController, StaffReferralsController],
-  providers: [ReferralsService, ReferralPoster, ReferralPayout, PurchaseRefundState, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
+  providers: [ReferralsRepository, ReferralsService, ReferralPoster, ReferralPayout, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
 })
 export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private sweepTimer: NodeJS.Timeout | null = null;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CheckinResult, LedgerEntryType } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
@@ -13,8 +12,8 @@ import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
 import { MemberStatsService } from '../../tags/member-stats.service';
 import { checkinAward, streakOn } from '../checkin-rules';
+import { CheckinRepository } from '../checkin.repository';
 import { CheckinService } from '../checkin.service';
-import { Checkin } from '../entities/checkin.entity';
 
 /**
  * Today's check-in, on the hot path: one read, one insert, the ledger posting. The unique key on
@@ -28,6 +27,7 @@ export class CheckInUseCase {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly checkins: CheckinService,
+    private readonly repository: CheckinRepository,
     private readonly ledger: PointsLedger,
     private readonly accounts: MemberAccountRepository,
     private readonly events: DomainEvents,
@@ -40,16 +40,11 @@ export class CheckInUseCase {
     const rules = await this.checkins.rules();
     try {
       const result = await this.tx.run(async (m): Promise<CheckinResult> => {
-        const rows = await m.query<Array<{ tier_id: number; day: string | null; streak: number | null }>>(
-          "SELECT m.tier_id, c.day, c.streak FROM members m LEFT JOIN checkins c ON c.member_id = m.id AND c.day = ? WHERE m.id = ? AND m.status = 'active'",
-          [addDays(today, -1), memberId],
-        );
-        const row = rows[0];
-        if (!row) throw memberNotFound(memberId);
-        const yesterday = row.day === null ? null : { day: row.day, streak: Number(row.streak) };
-        const streak = streakOn(today, yesterday, rules.cycle);
-        const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, Number(row.tier_id)));
-        await insertRow(m, Checkin, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
+        const member = await this.repository.memberAndYesterday(m, memberId, addDays(today, -1));
+        if (!member) throw memberNotFound(memberId);
+        const streak = streakOn(today, member.yesterday, rules.cycle);
+        const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, member.tierId));
+        await this.repository.insert(m, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
         await this.memberStats.refresh(m, memberId);
         const growth = { amount: award.growth, source: { type: 'checkin', id: today } };
         const reason = award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到';

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -15,8 +14,8 @@ import { PointsLedger } from '../../points/points-ledger';
 import { TiersService } from '../../tiers/tiers.service';
 import { MemberStatsService } from '../../tags/member-stats.service';
 import { Member } from '../../members/entities/member.entity';
-import { Purchase } from '../entities/purchase.entity';
 import { purchaseAward } from '../purchase-rules';
+import { PurchasesRepository } from '../purchases.repository';
 
 export interface PurchaseRequestInput {
   memberCode?: string;
@@ -38,6 +37,7 @@ export class RecordPurchaseUseCase {
     private readonly ledger: PointsLedger,
     private readonly tiers: TiersService,
     private readonly accounts: MemberAccountRepository,
+    private readonly purchases: PurchasesRepository,
     private readonly events: DomainEvents,
     private readonly calendar: BusinessCalendar,
     private readonly memberStats: MemberStatsService,
@@ -54,7 +54,7 @@ export class RecordPurchaseUseCase {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
         const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.calendar.timeZone);
-        const purchaseId = await insertRow(m, Purchase, {
+        const purchaseId = await this.purchases.insert(m, {
           memberId: member.id,
           storeId: staff.storeId,
           staffId: staff.staffId,
@@ -104,7 +104,8 @@ export class RecordPurchaseUseCase {
   /** The same order again: answer with what the first recording gave, and say it was a duplicate. */
   private async existing(storeId: number, orderNo: string, memberId: number): Promise<PurchaseResult> {
     const { purchase, balance, growth, tierId } = await this.tx.run(async (m) => {
-      const purchase = await m.findOneByOrFail(Purchase, { storeId, orderNo });
+      const purchase = await this.purchases.findByOrder(m, storeId, orderNo);
+      if (!purchase) throw new Error(`order ${orderNo} at store ${storeId} vanished after a duplicate-key error`);
       return { purchase, ...(await this.accounts.snapshot(m, purchase.memberId)) };
     });
     if (purchase.memberId !== memberId) {
