@@ -38,8 +38,10 @@ describe('loadConfig', () => {
     [{ WECHAT_APPID: 'wx123' }, /WECHAT_SECRET is required/],
     [{ NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }, /JWT_SECRET is required/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
-    [{ QUEUE_WORKERS: 'no' }, /QUEUE_WORKERS must be true or false/],
-    [{ QUEUE_WORKERS: 'false' }, /QUEUE_WORKERS=false needs REDIS_URL/],
+    [{ PROCESS_ROLE: 'web' }, /PROCESS_ROLE must be all, api or worker/],
+    [{ PROCESS_ROLE: 'api' }, /PROCESS_ROLE=api needs REDIS_URL/],
+    [{ PROCESS_ROLE: 'worker' }, /PROCESS_ROLE=worker needs REDIS_URL/],
+    [{ JOB_INTERVALS: 'points-expire=soon' }, /JOB_INTERVALS must look like name=ms/],
     [{ ...production, PHONE_ENCRYPTION_KEY: undefined }, /PHONE_ENCRYPTION_KEY is required/],
     [{ ...production, JWT_SECRET: 'a'.repeat(36) }, /JWT_SECRET is too predictable/],
     [{ ...production, JWT_SECRET: 'abababababababababababababababababab' }, /JWT_SECRET is too predictable/],
@@ -58,8 +60,8 @@ describe('loadConfig', () => {
   });
 
   it('takes the queue and calendar settings per concern', () => {
-    const config = loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379/6', QUEUE_WORKERS: 'false', BUSINESS_TIMEZONE: 'Europe/Paris' });
-    expect(config.queue).toEqual({ redisUrl: 'redis://127.0.0.1:6379/6', workers: false });
+    const config = loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379/6', PROCESS_ROLE: 'api', JOB_INTERVALS: 'points-expire=60000', BUSINESS_TIMEZONE: 'Europe/Paris' });
+    expect(config.queue).toEqual({ redisUrl: 'redis://127.0.0.1:6379/6', prefix: 'huiyuan', role: 'api', jobIntervals: { 'points-expire': 60000 } });
     expect(config.calendar).toEqual({ timeZone: 'Europe/Paris' });
   });
 });

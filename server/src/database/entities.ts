@@ -1,3 +1,5 @@
+import { OutboxEvent } from '../common/events/outbox-event.entity';
+import { JobRun } from '../common/queue/job-run.entity';
 import { Coupon } from '../coupons/entities/coupon.entity';
 import { CouponClaim } from '../coupons/entities/coupon-claim.entity';
 import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
@@ -33,6 +35,8 @@ import { MemberNote } from '../member-360/entities/member-note.entity';
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
   IdempotencyRecord,
+  OutboxEvent,
+  JobRun,
   WechatToken,
   ProgrammeSetting,
   Store,

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
 import { TransactionRunner } from '../common/db/transaction-runner';
+import { JobScheduler } from '../common/queue/job-scheduler';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
@@ -11,13 +13,17 @@ import { evaluatedTier } from '../tiers/tier-rules';
 import { TiersService } from '../tiers/tiers.service';
 import { MemberAccountRepository } from './member-accounts.repository';
 
+export const TIER_EVALUATION_JOB = 'tiers-evaluate';
+/** Daily: with a rolling growth window every day is an evaluation date. */
+const EVERY_MS = 24 * 60 * 60_000;
+
 /**
  * At the evaluation date: growth is recomputed over the programme's window, and a member who missed
  * their tier's retention threshold goes down one tier. Runs under a lock; running it twice on one
  * day changes nothing the second time, because growth and tiers are then already consistent.
  */
 @Injectable()
-export class TierEvaluationJob {
+export class TierEvaluationJob implements OnModuleInit {
   private readonly logger = new Logger('TierEvaluationJob');
 
   constructor(
@@ -27,7 +33,13 @@ export class TierEvaluationJob {
     private readonly accounts: MemberAccountRepository,
     private readonly programme: ProgrammeService,
     private readonly clock: Clock,
+    private readonly scheduler: JobScheduler,
+    private readonly calendar: BusinessCalendar,
   ) {}
+
+  onModuleInit(): void {
+    this.scheduler.every({ name: TIER_EVALUATION_JOB, everyMs: EVERY_MS, run: () => this.run(this.calendar.timeZone) });
+  }
 
   async run(timeZone: string): Promise<{ evaluated: number; downgraded: number }> {
     const outcome = await withNamedLock(this.dataSource, 'huiyuan:tier-evaluation', 0, () => this.evaluate(timeZone));

@@ -1,7 +1,8 @@
-import { Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DomainEvents } from '../common/events/domain-events';
 import { JobQueue } from '../common/queue/job-queue';
+import { JobScheduler } from '../common/queue/job-scheduler';
 import { CouponsModule } from '../coupons/coupons.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
@@ -26,17 +27,16 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
   controllers: [ReferralsController, StaffReferralsController],
   providers: [ReferralsRepository, ReferralsService, ReferralPoster, ReferralPayout, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
 })
-export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private sweepTimer: NodeJS.Timeout | null = null;
-
+export class ReferralsModule implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly queue: JobQueue,
     private readonly tracker: TrackReferralUseCase,
     private readonly releaser: ReleaseReferralUseCase,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  onApplicationBootstrap(): void {
+  onModuleInit(): void {
     this.events.subscribe('member.joined', async ({ memberId, referrerId }) => {
       if (referrerId === null) return;
       await this.tracker.recordJoin(memberId);
@@ -49,11 +49,6 @@ export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShu
     this.queue.register<ReleaseJob>(RELEASE_JOB, async ({ referralId }) => {
       await this.releaser.release(referralId);
     });
-    this.sweepTimer = setInterval(() => void this.releaser.sweep(), SWEEP_INTERVAL_MS);
-    this.sweepTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.scheduler.every({ name: 'referrals-sweep', everyMs: SWEEP_INTERVAL_MS, run: () => this.releaser.sweep() });
   }
 }

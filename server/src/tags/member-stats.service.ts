@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TagRuleSettings } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
+import { DomainEvents } from '../common/events/domain-events';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays, daysBetween } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
@@ -33,6 +34,7 @@ export class MemberStatsService {
     private readonly stores: StoreScope,
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The one call an event's use case makes, inside its transaction. */
@@ -59,7 +61,20 @@ export class MemberStatsService {
     const removed = current.filter(([t, id]) => !want.has(`${t}:${id}`));
     await this.tags.addPairs(m, added, now);
     await this.tags.removePairs(m, removed);
+    await this.publish(m, 'tag.added', added);
+    await this.publish(m, 'tag.removed', removed);
     return { added, removed };
+  }
+
+  /**
+   * One event per tag with its members, in the transaction (the outbox). Only once something listens
+   * (the automations feature): an event nobody handles would only fail in the queue.
+   */
+  private async publish(m: EntityManager, event: 'tag.added' | 'tag.removed', pairs: Array<[number, number]>): Promise<void> {
+    if (pairs.length === 0 || !this.events.handles(event)) return;
+    const byTag = new Map<number, number[]>();
+    for (const [tagId, memberId] of pairs) byTag.set(tagId, [...(byTag.get(tagId) ?? []), memberId]);
+    for (const [tagId, memberIds] of byTag) await this.events.publish(m, event, { tagId, memberIds });
   }
 
   /** Thresholds (HQ's) and the RFM cut points the nightly job last measured. */

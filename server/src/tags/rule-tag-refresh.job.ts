@@ -1,17 +1,16 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RuleTagRefreshRun } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { DomainEvents } from '../common/events/domain-events';
-import { JobQueue } from '../common/queue/job-queue';
+import { JobScheduler } from '../common/queue/job-scheduler';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { MemberStatsRepository } from './member-stats.repository';
-import { MemberStatsService, RuleTagChanges } from './member-stats.service';
+import { MemberStatsService } from './member-stats.service';
 
-export const RULE_TAG_REFRESH_JOB = 'tags.refresh';
+export const RULE_TAG_REFRESH_JOB = 'tags-refresh';
 export const LAST_REFRESH_KEY = 'tags.last_refresh';
 const EVERY_MS = 24 * 3600_000;
 const BATCH = 1000;
@@ -19,12 +18,13 @@ const BATCH = 1000;
 /**
  * The nightly recount: windows slide and birthdays change month without any event, so every member's
  * stats and rule tags are recomputed, a batch of ids per transaction, under a lock so two instances
- * never interleave. Additions and removals go out as tag.added / tag.removed, a batch per tag.
+ * never interleave. Each batch's additions and removals go out as tag.added / tag.removed (see
+ * MemberStatsService). The scheduler records each run (/api/health); the last one's figures are also
+ * kept for the console.
  */
 @Injectable()
-export class RuleTagRefreshJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RuleTagRefreshJob implements OnModuleInit {
   private readonly logger = new Logger('RuleTagRefreshJob');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,20 +32,12 @@ export class RuleTagRefreshJob implements OnApplicationBootstrap, OnApplicationS
     private readonly stats: MemberStatsRepository,
     private readonly memberStats: MemberStatsService,
     private readonly programme: ProgrammeService,
-    private readonly events: DomainEvents,
-    private readonly queue: JobQueue,
+    private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.queue.register(RULE_TAG_REFRESH_JOB, () => this.run().then(() => undefined));
-    // One job id per day: with Redis, instances scheduling the same day add it once.
-    this.timer = setInterval(() => void this.queue.add(RULE_TAG_REFRESH_JOB, {}, { jobId: `${RULE_TAG_REFRESH_JOB}:${Math.floor(Date.now() / EVERY_MS)}` }), EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onModuleInit(): void {
+    this.scheduler.every({ name: RULE_TAG_REFRESH_JOB, everyMs: EVERY_MS, run: async () => (await this.run()) ?? { skipped: 'another instance holds the lock' } });
   }
 
   /** Null when another instance holds the lock. */
@@ -69,7 +61,6 @@ export class RuleTagRefreshJob implements OnApplicationBootstrap, OnApplicationS
       afterId = ids[ids.length - 1] as number;
       try {
         const changes = await this.tx.run((m) => this.memberStats.refreshMembers(m, ids, { rules, cuts }));
-        await this.publish(changes);
         members += ids.length;
         added += changes.added.length;
         removed += changes.removed.length;
@@ -81,16 +72,5 @@ export class RuleTagRefreshJob implements OnApplicationBootstrap, OnApplicationS
     await this.tx.run((m) => this.programme.set(m, LAST_REFRESH_KEY, run));
     this.logger.log(`rule tags refreshed for ${members} members in ${run.durationMs} ms: +${added} −${removed}`);
     return run;
-  }
-
-  private async publish(changes: RuleTagChanges): Promise<void> {
-    const byTag = (pairs: Array<[number, number]>) => {
-      const map = new Map<number, number[]>();
-      for (const [tagId, memberId] of pairs) map.set(tagId, [...(map.get(tagId) ?? []), memberId]);
-      return map;
-    };
-    // Published once something listens (the automations feature); until then a job with no handler would only fail.
-    if (this.events.handles('tag.added')) for (const [tagId, memberIds] of byTag(changes.added)) await this.events.publish('tag.added', { tagId, memberIds });
-    if (this.events.handles('tag.removed')) for (const [tagId, memberIds] of byTag(changes.removed)) await this.events.publish('tag.removed', { tagId, memberIds });
   }
 }

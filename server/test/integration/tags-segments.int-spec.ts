@@ -1,6 +1,7 @@
 import { StaffRole } from '@huiyuan/shared-types';
 import fc from 'fast-check';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
+import { DomainEvents } from '../../src/common/events/domain-events';
 import { sqlDate } from '../../src/common/db/sql';
 import { checkSegmentRules, evaluateSegment } from '../../src/segments/segment-compiler';
 import { SegmentMemberFacts } from '../../src/segments/segment-fields';
@@ -65,6 +66,19 @@ describe('tags, segments and the member 360', () => {
     expect(last.body).toMatchObject({ members: expect.any(Number) as number, durationMs: expect.any(Number) as number });
   });
 
+  it('a rule tag gained or lost on an event goes out as tag.added / tag.removed through the outbox, once something listens', async () => {
+    const seen: Array<{ event: string; tagId: number; memberIds: number[] }> = [];
+    const events = t.get(DomainEvents);
+    events.subscribe('tag.added', async (p) => void seen.push({ event: 'tag.added', ...p }));
+    events.subscribe('tag.removed', async (p) => void seen.push({ event: 'tag.removed', ...p }));
+    const m = await joinMember(t, 'tags-events', 's=S001');
+    await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).send({ cardNo: m.cardNo, amountCents: 1000, orderNo: 'EV-1' }).expect(201);
+    const tags = new Map(((await t.http.get('/api/v1/staff/tags').set(bearer(hq)).expect(200)).body as Array<{ id: number; ruleKey: string | null }>).map((x) => [x.ruleKey, x.id]));
+    const expected = ['lifecycle.new', 'lifecycle.active'].map((k) => ({ event: 'tag.added', tagId: tags.get(k), memberIds: [m.id] }));
+    for (let i = 0; i < 100 && !expected.every((e) => seen.some((x) => x.tagId === e.tagId && x.memberIds.includes(m.id))); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(expect.arrayContaining(expected));
+  });
+
   it('HQ edits the thresholds; others may not; a bad one names itself', async () => {
     await t.http.put('/api/v1/staff/tag-rules').set(bearer(manager)).send({ dormantDays: 60 }).expect(403);
     const bad = await t.http.put('/api/v1/staff/tag-rules').set(bearer(hq)).send({ dormantDays: 0 }).expect(400);
@@ -77,6 +91,9 @@ describe('tags, segments and the member 360', () => {
   });
 
   it('HQ builds a segment, previews it, tags its members in bulk (audited), snapshots it; bad rules are 400s naming the problem', async () => {
+    const joinedToday = { rules: { combinator: 'and', rules: [{ field: 'joinDate', operator: 'withinLastDays', value: 1 }] } };
+    const countOf = async (token: string) => ((await t.http.post('/api/v1/staff/segments/preview').set(bearer(token)).send(joinedToday).expect(200)).body as { count: number }).count;
+    const [before, beforeS001] = [await countOf(hq), await countOf(manager)];
     const a = await joinMember(t, 'seg-a', 's=S001');
     const b = await joinMember(t, 'seg-b', 's=S002');
     await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).send({ cardNo: a.cardNo, amountCents: 50000, orderNo: 'SEG-1' }).expect(201);
@@ -87,11 +104,9 @@ describe('tags, segments and the member 360', () => {
     const rules = { combinator: 'and', rules: [{ field: 'joinDate', operator: 'withinLastDays', value: 1 }, { field: 'spend90d', operator: '>=', value: 10000 }] };
     const preview = await t.http.post('/api/v1/staff/segments/preview').set(bearer(hq)).send({ rules }).expect(200);
     expect(preview.body).toMatchObject({ count: 1, sample: [{ id: a.id }], byStore: [{ storeName: '静安旗舰店', count: 1 }] });
-    const everyone = await t.http.post('/api/v1/staff/segments/preview').set(bearer(hq)).send({ rules: { combinator: 'and', rules: [{ field: 'joinDate', operator: 'withinLastDays', value: 1 }] } }).expect(200);
-    expect(everyone.body.count).toBe(2);
+    expect(await countOf(hq)).toBe(before + 2);
     // A manager of S001 only ever counts S001's members.
-    const scoped = await t.http.post('/api/v1/staff/segments/preview').set(bearer(manager)).send({ rules: { combinator: 'and', rules: [{ field: 'joinDate', operator: 'withinLastDays', value: 1 }] } }).expect(200);
-    expect(scoped.body.count).toBe(1);
+    expect(await countOf(manager)).toBe(beforeS001 + 1);
 
     for (const [bad, says] of [
       [{ combinator: 'and', rules: [{ field: 'card_no', operator: '=', value: 1 }] }, 'unknown field "card_no"'],

@@ -48,6 +48,7 @@ export class CheckInUseCase {
         await this.memberStats.refresh(m, memberId);
         const growth = { amount: award.growth, source: { type: 'checkin', id: today } };
         const reason = award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到';
+        await this.events.publish(m, 'member.checked_in', { memberId, date: today });
         if (award.points > 0) {
           const posting = await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId, sourceType: 'checkin', sourceId: today, reason, dedupeKey: `checkin:${memberId}:${today}` }, { growth });
           return { date: today, streak, points: award.points, bonus: award.bonus, balance: posting.balance };
@@ -56,7 +57,6 @@ export class CheckInUseCase {
         const balance = await this.ledger.balanceOf(m, memberId);
         return { date: today, streak, points: award.points, bonus: award.bonus, balance };
       });
-      await this.events.publish('member.checked_in', { memberId, date: today });
       return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

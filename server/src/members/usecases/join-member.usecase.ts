@@ -54,13 +54,15 @@ export class JoinMemberUseCase {
     const baseTier = await this.tiers.base();
     for (let attempt = 1; ; attempt++) {
       try {
-        const member = await this.tx.run(async (m) => {
+        // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+        const joined = await this.tx.run(async (m) => {
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
           await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null });
-          return m.findOneByOrFail(Member, { id });
+          const member = await m.findOneByOrFail(Member, { id });
+          await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
+          return this.response(member, notices.length ? notices.join('；') : null);
         });
-        await this.events.publish('member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
-        return Outcome.first(await this.response(member, notices.length ? notices.join('；') : null));
+        return Outcome.first(joined);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const winner = await this.findByOpenid(visitor.openid);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
@@ -8,7 +9,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { MemberAccountRepository } from '../../members/member-accounts.repository';
+import { GrowthResult, MemberAccountRepository } from '../../members/member-accounts.repository';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { TiersService } from '../../tiers/tiers.service';
@@ -50,6 +51,20 @@ export class RecordPurchaseUseCase {
     // The member is read on the transaction's own connection before it writes: one connection per sale.
     let member: Member | undefined;
     try {
+      // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+      const answer = async (m: EntityManager, buyer: Member, purchaseId: number, points: number, balance: number, growth: GrowthResult): Promise<PurchaseResult> => {
+        await this.events.publish(m, 'purchase.recorded', { memberId: buyer.id, referrerId: buyer.referrerId, purchaseId, storeId: staff.storeId });
+        return {
+          id: purchaseId,
+          points,
+          balance,
+          growth: growth.growth,
+          discountPercent: growth.tier.discountPercent,
+          tier: { code: growth.tier.code, name: growth.tier.name },
+          tierChanged: growth.upgradedFrom !== null,
+          duplicate: false,
+        };
+      };
       const result = await this.tx.run(async (m) => {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
@@ -70,7 +85,7 @@ export class RecordPurchaseUseCase {
         const growth = { amount: award.growth, source: { type: 'purchase', id: String(purchaseId) } };
         if (award.points === 0) {
           const progressed = await this.accounts.addGrowth(m, member.id, growth.amount, growth.source, { visitAt: now });
-          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth: progressed };
+          return answer(m, member, purchaseId, award.points, await this.ledger.balanceOf(m, member.id), progressed);
         }
         const posting = await this.ledger.credit(
           m,
@@ -79,22 +94,9 @@ export class RecordPurchaseUseCase {
           { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason },
           { growth, visitAt: now },
         );
-        return { purchaseId, member, award, balance: posting.balance, growth: posting.growth };
+        return answer(m, member, purchaseId, award.points, posting.balance, posting.growth);
       });
-      await this.events.publish('purchase.recorded', { memberId: result.member.id, referrerId: result.member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
-      if (result.growth.upgradedFrom) {
-        await this.events.publish('tier.changed', { memberId: result.member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
-      }
-      return Outcome.first({
-        id: result.purchaseId,
-        points: result.award.points,
-        balance: result.balance,
-        growth: result.growth.growth,
-        discountPercent: result.growth.tier.discountPercent,
-        tier: { code: result.growth.tier.code, name: result.growth.tier.name },
-        tierChanged: result.growth.upgradedFrom !== null,
-        duplicate: false,
-      });
+      return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error) || !member) throw error;
       return Outcome.repeat(await this.existing(staff.storeId, input.orderNo, member.id));

@@ -62,6 +62,6 @@ export class TrackReferralUseCase {
     });
     if (queued === null) return;
     // The sweep releases whatever this job does not (a lost job, a restart of the in-process queue).
-    await this.queue.add<ReleaseJob>(RELEASE_JOB, { referralId }, { jobId: `${RELEASE_JOB}:${referralId}:${now.getTime()}`, delayMs: Math.max(0, queued.getTime() - now.getTime()), attempts: 5 });
+    await this.queue.add<ReleaseJob>(RELEASE_JOB, { referralId }, { jobId: `${RELEASE_JOB}-${referralId}-${now.getTime()}`, delayMs: Math.max(0, queued.getTime() - now.getTime()), attempts: 5 });
   }
 }
