@@ -176,7 +176,7 @@ describe('tags, segments and the member 360', () => {
     const tagRows: Array<{ id: number }> = await t.dataSource.query('SELECT id FROM tags ORDER BY id LIMIT 3');
     const tagIds = tagRows.map((r) => Number(r.id));
     const now = t.clock.now().getTime();
-    const hqStaff = { kind: 'staff' as const, staffId: 1, role: StaffRole.HQ_ADMIN, storeId: 1 };
+    const hqStaff = { kind: 'staff' as const, staffId: 1, role: StaffRole.HQ_ADMIN, storeId: 1, credentialStamp: '' };
 
     const instant = fc.integer({ min: now - 400 * DAY, max: now }).map((ms) => new Date(ms));
     const member = fc.record({
