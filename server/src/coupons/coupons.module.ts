@@ -4,6 +4,7 @@ import { MembersModule } from '../members/members.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
+import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { CouponExpiryJob } from './coupon-expiry.job';
 import { CouponIssuer } from './coupon-issuer';
@@ -20,7 +21,7 @@ import { VerifyCouponUseCase } from './usecases/verify-coupon.usecase';
 
 /** Templates, issuing (CouponIssuer, for every feature that gives coupons), the wallet and 核销. */
 @Module({
-  imports: [AuditModule, MembersModule, ProgrammeModule, StaffModule, StoresModule, TiersModule],
+  imports: [AuditModule, MembersModule, ProgrammeModule, StaffModule, StoresModule, TagsModule, TiersModule],
   controllers: [CouponsController, StaffCouponsController, StaffCouponTemplatesController],
   providers: [CouponsRepository, CouponIssuer, CouponViews, CouponsService, CouponTemplatesService, CouponSettingsService, CouponExpiryJob, IssueCouponUseCase, VerifyCouponUseCase],
   exports: [CouponsRepository, CouponIssuer, CouponViews, CouponTemplatesService, CouponExpiryJob],
