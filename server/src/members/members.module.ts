@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StoresModule } from '../stores/stores.module';
+import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { MemberAccountRepository } from './member-accounts.repository';
@@ -16,7 +17,7 @@ import { JoinMemberUseCase } from './usecases/join-member.usecase';
 import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 
 @Module({
-  imports: [AuditModule, ProgrammeModule, StoresModule, TiersModule, WechatModule],
+  imports: [AuditModule, ProgrammeModule, StoresModule, TagsModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController],
   providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
   exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],

@@ -80,6 +80,13 @@ export class MemberStatsRepository {
     return [...byMember.values()];
   }
 
+  /** An active member's join store, for the store scope of manual tagging. */
+  async memberStore(m: EntityManager, memberId: number): Promise<{ joinStoreId: number | null } | null> {
+    const rows: Array<{ join_store_id: number | null }> = await m.query("SELECT join_store_id FROM members WHERE id = ? AND status = 'active'", [memberId]);
+    const row = rows[0];
+    return row ? { joinStoreId: row.join_store_id === null ? null : Number(row.join_store_id) } : null;
+  }
+
   /** Active member ids after `afterId`, in id order: the nightly job's batches. */
   async memberIdsAfter(m: EntityManager, afterId: number, limit: number): Promise<number[]> {
     const rows: Array<{ id: number }> = await m.query(`SELECT id FROM members WHERE id > ? AND status = 'active' ORDER BY id LIMIT ${Number(limit)}`, [afterId]);
