@@ -21,6 +21,7 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { StaffRepository } from '../staff/staff.repository';
 import { StoreScope } from '../stores/store-scope';
+import { TagsRepository } from '../tags/tags.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { WechatGateway } from '../wechat/wechat-gateway';
 import { solarBirthdayInYear } from './birthday';
@@ -53,6 +54,7 @@ export class MembersService implements OnModuleInit {
     private readonly lifecycle: MemberLifecycle,
     private readonly repository: MembersRepository,
     private readonly staff: StaffRepository,
+    private readonly tags: TagsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -129,7 +131,7 @@ export class MembersService implements OnModuleInit {
       points: member.pointsBalance,
       growth: member.growth,
       lastVisitAt: member.lastVisitAt?.toISOString() ?? null,
-      tags: [],
+      tags: (await this.tx.read((m) => this.tags.tagsOfMember(m, member.id))).map((t) => t.name),
       joinStore: joinStore ? { code: joinStore.code, name: joinStore.name } : null,
       maintainingClerk: clerk ? { id: clerk.id, displayName: clerk.displayName } : null,
     };
