@@ -26,6 +26,8 @@ export interface AppConfig {
   businessTimeZone: string;
   wechat: WechatConfig;
   h5Dir: string | null;
+  /** The web console's build, served at /admin. */
+  adminDir: string | null;
   corsOrigins: string[] | true;
   logLevel: string;
   runMigrations: boolean;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     businessTimeZone: timeZoneFrom(env),
     wechat: wechatFrom(env, nodeEnv),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
+    adminDir: env.ADMIN_DIR === '' ? null : resolve(env.ADMIN_DIR || 'admin/dist'),
     corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
