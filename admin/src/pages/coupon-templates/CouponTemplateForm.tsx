@@ -1,5 +1,6 @@
 import { LIMITS, type Store, type Tier } from '@huiyuan/shared-types'
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Switch, TreeSelect } from 'antd'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required, yuanIn } from '../../lib/rules'
 import { storeTree } from '../stores/store-tree'
@@ -35,7 +36,7 @@ export function CouponTemplateForm({ id, initial, stores, tiers, onSubmit, error
       {kind === 'discount' && (
         <>
           <Form.Item name="ratePercent" label="折扣（85 表示 8.5 折）" rules={[required('折扣'), intIn('折扣', L.ratePercent)]}>
-            <InputNumber style={{ width: '100%' }} addonAfter="%" />
+            <InputNumber style={{ width: '100%' }} suffix="%" />
           </Form.Item>
           <Form.Item name="cap" label="最多优惠（元，空为不封顶）" rules={[yuanIn('最多优惠', L.capCents)]}>
             <InputNumber style={{ width: '100%' }} prefix="¥" />
@@ -53,7 +54,7 @@ export function CouponTemplateForm({ id, initial, stores, tiers, onSubmit, error
       {validityKind === 'relative' ? (
         <>
           <Form.Item name="validDays" label="有效天数" rules={[required('有效天数'), intIn('有效天数', L.validDays)]}>
-            <InputNumber style={{ width: '100%' }} addonAfter="天" />
+            <InputNumber style={{ width: '100%' }} suffix="天" />
           </Form.Item>
           <Form.Item name="startsNextDay" valuePropName="checked">
             <Checkbox>次日起生效</Checkbox>
@@ -94,6 +95,7 @@ export function CouponTemplateForm({ id, initial, stores, tiers, onSubmit, error
       <Form.Item name="active" label="启用" valuePropName="checked">
         <Switch />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

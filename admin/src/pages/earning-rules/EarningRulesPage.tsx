@@ -40,7 +40,7 @@ export function EarningRulesPage() {
           </Form.Item>
           {expiryKind === 'months_after_earning' && (
             <Form.Item name="expiryMonths" label="有效月数" rules={[required('有效月数'), intIn('有效月数', L.expiryMonths)]}>
-              <InputNumber style={{ width: 200 }} addonAfter="个月" />
+              <InputNumber style={{ width: 200 }} suffix="个月" />
             </Form.Item>
           )}
           <Form.Item name="memberDayEnabled" label="会员日" valuePropName="checked">
@@ -52,7 +52,7 @@ export function EarningRulesPage() {
                 <Select options={weekdays} style={{ width: 200 }} />
               </Form.Item>
               <Form.Item name="memberDayMultiplierPct" label="会员日积分倍率" rules={[required('会员日倍率'), intIn('会员日倍率', L.memberDayMultiplierPct)]} extra="200 表示双倍积分">
-                <InputNumber style={{ width: 200 }} addonAfter="%" />
+                <InputNumber style={{ width: 200 }} suffix="%" />
               </Form.Item>
             </>
           )}

@@ -1,5 +1,6 @@
 import { LIMITS, type AdjustPointsRequest } from '@huiyuan/shared-types'
 import { Form, Input, InputNumber, Radio } from 'antd'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required } from '../../lib/rules'
 
@@ -28,6 +29,7 @@ export function AdjustPointsForm({ id, onSubmit, error }: { id: string; onSubmit
       <Form.Item name="reason" label="原因（会员可见）" rules={[required('原因'), lengthIn('原因', L.reason)]}>
         <Input />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

@@ -1,5 +1,6 @@
 import { LIMITS, type CouponTemplate } from '@huiyuan/shared-types'
 import { Form, Input, Select } from 'antd'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { lengthIn, required } from '../../lib/rules'
 
@@ -24,6 +25,7 @@ export function IssueCouponForm({ id, templates, onSubmit, error }: { id: string
       <Form.Item name="reason" label="发放原因" rules={[required('发放原因'), lengthIn('发放原因', LIMITS.coupon.issueReason)]}>
         <Input placeholder="例如：客诉补偿" />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

@@ -1,6 +1,6 @@
 import { SwapOutlined } from '@ant-design/icons'
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components'
-import type { MemberListItem, MemberSort } from '@huiyuan/shared-types'
+import type { MemberListItem, MemberListQuery, MemberSort } from '@huiyuan/shared-types'
 import { useQueryClient } from '@tanstack/react-query'
 import { Button, Input, Space } from 'antd'
 import { useRef, useState } from 'react'
@@ -24,6 +24,27 @@ export function sortParam(sort: Record<string, 'ascend' | 'descend' | null>): Me
   if (sort.joinedAt === 'descend') return 'joined_desc'
   if (sort.lastVisitAt) return 'last_visit_desc'
   return undefined
+}
+
+type TableFilter = Record<string, (string | number | boolean)[] | null>
+
+/** ProTable's page, sort and column filters → the server's query (the cursor is the page's offset). */
+export function memberListQuery(
+  params: { q?: string; scope?: string | null; current?: number; pageSize?: number },
+  sort: Record<string, 'ascend' | 'descend' | null>,
+  filter: TableFilter,
+): MemberListQuery {
+  const limit = params.pageSize ?? PAGE_SIZE
+  const first = (key: string) => filter[key]?.[0]
+  return {
+    q: params.q || undefined,
+    tierCode: first('tierCode') !== undefined ? String(first('tierCode')) : undefined,
+    storeCode: first('storeCode') !== undefined ? String(first('storeCode')) : (params.scope ?? undefined),
+    clerkId: first('clerkId') !== undefined ? Number(first('clerkId')) : undefined,
+    sort: sortParam(sort),
+    cursor: String(((params.current ?? 1) - 1) * limit),
+    limit,
+  }
 }
 
 export function MembersPage() {
@@ -101,21 +122,12 @@ export function MembersPage() {
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (n) => `共 ${n} 位会员` }}
         onRow={(m) => ({ onDoubleClick: () => navigate(`/members/${m.cardNo}`) })}
         request={async (params, sort, filter) => {
-          const limit = params.pageSize ?? PAGE_SIZE
-          const query = {
-            q: params.q || undefined,
-            tierCode: (filter.tierCode?.[0] as string | undefined) ?? undefined,
-            storeCode: (filter.storeCode?.[0] as string | undefined) ?? params.scope ?? undefined,
-            clerkId: filter.clerkId?.[0] !== undefined ? Number(filter.clerkId[0]) : undefined,
-            sort: sortParam(sort as Record<string, 'ascend' | 'descend' | null>),
-            cursor: String(((params.current ?? 1) - 1) * limit),
-            limit,
-          }
+          const query = memberListQuery(params, sort, filter)
           const page = await queryClient.fetchQuery({ queryKey: queryKeys.members(query), queryFn: () => membersApi.list(query), staleTime: 0 })
           return { data: page.items, total: page.total, success: true }
         }}
       />
-      <TransferClerkModal open={transferOpen} onClose={() => setTransferOpen(false)} onDone={() => action.current?.reload()} />
+      <TransferClerkModal open={transferOpen} onClose={() => setTransferOpen(false)} onDone={() => void action.current?.reload()} />
     </Page>
   )
 }

@@ -27,7 +27,7 @@ function RewardFields({ name, label }: { name: 'referrerReward' | 'refereeReward
     <Form.Item label={label}>
       <Space>
         <Form.Item name={[name, 'points']} noStyle rules={[intIn('奖励积分', L.rewardPoints)]}>
-          <InputNumber aria-label={`${label}积分`} addonAfter="积分" style={{ width: 160 }} />
+          <InputNumber aria-label={`${label}积分`} suffix="积分" style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name={[name, 'couponTemplateId']} noStyle>
           <Select
@@ -78,13 +78,13 @@ function RulesCard() {
       <RewardFields name="referrerReward" label="推荐人奖励" />
       <RewardFields name="refereeReward" label="被推荐人奖励" />
       <Form.Item name="refundWindowDays" label="首单奖励冻结天数" rules={[required('冻结天数'), intIn('冻结天数', L.refundWindowDays)]} extra="退款期内奖励先冻结，期满发放">
-        <InputNumber style={{ width: 200 }} addonAfter="天" />
+        <InputNumber style={{ width: 200 }} suffix="天" />
       </Form.Item>
       <Form.Item name="maxRewardsPerReferrerPerDay" label="每人每日奖励上限" rules={[required('每日上限'), intIn('每日上限', L.perReferrerPerDay)]}>
-        <InputNumber style={{ width: 200 }} addonAfter="次" />
+        <InputNumber style={{ width: 200 }} suffix="次" />
       </Form.Item>
       <Form.Item name="maxRewardsPerReferrerPerMonth" label="每人每月奖励上限" rules={[required('每月上限'), intIn('每月上限', L.perReferrerPerMonth)]}>
-        <InputNumber style={{ width: 200 }} addonAfter="次" />
+        <InputNumber style={{ width: 200 }} suffix="次" />
       </Form.Item>
     </SettingsForm>
   )

@@ -1,6 +1,7 @@
 import { LIMITS, type CouponTemplate, type RewardRequest, type StaffReward, type Tier } from '@huiyuan/shared-types'
 import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required } from '../../lib/rules'
 
@@ -104,6 +105,7 @@ export function RewardForm({ id, initial, templates, tiers, onSubmit, error }: {
       <Form.Item name="active" label="上架" valuePropName="checked">
         <Switch />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

@@ -1,5 +1,6 @@
 import { LIMITS, STAFF_USERNAME_PATTERN, type StaffAccount, type StaffRole, type Store } from '@huiyuan/shared-types'
 import { Form, Input, Select, TreeSelect } from 'antd'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { roleNames } from '../../lib/format'
 import { lengthIn, pattern, required } from '../../lib/rules'
@@ -37,6 +38,7 @@ export function StaffForm({ id, stores, editing, actorRole, onSubmit, error }: {
       <Form.Item name="storeCode" label="所属门店" rules={[required('所属门店')]}>
         <TreeSelect treeData={storeChoices} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

@@ -44,7 +44,7 @@ export function StaffPage() {
   const [issued, setIssued] = useState<{ username: string; password: string } | null>(null)
   const saving = create.isPending || update.isPending
   const fail = (e: unknown) => void message.error(errorText(e))
-  const reload = () => action.current?.reload()
+  const reload = () => void action.current?.reload()
   const open = (account: StaffAccount | null) => {
     create.reset()
     update.reset()

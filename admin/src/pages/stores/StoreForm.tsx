@@ -1,5 +1,6 @@
 import { LIMITS, STORE_CODE_PATTERN, type CreateStoreRequest, type Store } from '@huiyuan/shared-types'
 import { Form, Input, Radio, TreeSelect } from 'antd'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { lengthIn, pattern, required } from '../../lib/rules'
 import { storeTree } from './store-tree'
@@ -26,6 +27,7 @@ export function StoreForm({ id, stores, editing, onSubmit, error }: { id: string
       <Form.Item name="parentCode" label="上级" rules={[required('上级')]}>
         <TreeSelect treeData={parents} treeDefaultExpandAll showSearch treeNodeFilterProp="title" />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }

@@ -1,6 +1,7 @@
 import { LIMITS, type Tier, type TierUpsertRequest } from '@huiyuan/shared-types'
 import { ColorPicker, Form, Input, InputNumber, Select } from 'antd'
 import { useEffect } from 'react'
+import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, numberIn, pattern, required } from '../../lib/rules'
 
@@ -66,10 +67,10 @@ export function TierForm({ id, tier, onSubmit, error }: { id: string; tier: Tier
         <InputNumber style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="discountPercent" label="折扣（95 表示 9.5 折，100 表示无折扣）" rules={[required('折扣'), intIn('折扣', L.discountPercent)]}>
-        <InputNumber style={{ width: '100%' }} addonAfter="%" />
+        <InputNumber style={{ width: '100%' }} suffix="%" />
       </Form.Item>
       <Form.Item name="pointsMultiplier" label="积分倍数" rules={[required('积分倍数'), numberIn('积分倍数', L.pointsMultiplier)]}>
-        <InputNumber style={{ width: '100%' }} step={0.1} addonAfter="倍" />
+        <InputNumber style={{ width: '100%' }} step={0.1} suffix="倍" />
       </Form.Item>
       <Form.Item name="birthdayBonusPoints" label="生日赠送积分" rules={[required('生日赠送积分'), intIn('生日赠送积分', L.birthdayBonusPoints)]}>
         <InputNumber style={{ width: '100%' }} />
@@ -85,6 +86,7 @@ export function TierForm({ id, tier, onSubmit, error }: { id: string; tier: Tier
       >
         <ColorPicker showText format="hex" disabledAlpha />
       </Form.Item>
+      <EnterSubmits />
     </Form>
   )
 }
