@@ -39,7 +39,7 @@ function ConsoleRoutes() {
 export function App() {
   const [queryClient] = useState(createQueryClient)
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b8860b' } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b8860b' } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter basename="/admin">

@@ -9,7 +9,7 @@ import { MemoryRouter } from 'react-router-dom'
 export function renderConsole(ui: ReactElement, path = '/'): RenderResult {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })
   return render(
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>

@@ -1,5 +1,6 @@
 import { Button, Drawer, Space } from 'antd'
 import type { ReactNode } from 'react'
+import { focusFirstField } from '../lib/focus'
 
 /** A side panel holding one editor form; the submit button is the form's own (so Enter submits too). */
 export function FormDrawer({ title, open, onClose, formId, saving, children, width = 560 }: { title: string; open: boolean; onClose: () => void; formId: string; saving: boolean; children: ReactNode; width?: number }) {
@@ -10,6 +11,7 @@ export function FormDrawer({ title, open, onClose, formId, saving, children, wid
       onClose={onClose}
       width={width}
       destroyOnHidden
+      afterOpenChange={(o) => o && focusFirstField(formId)}
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>

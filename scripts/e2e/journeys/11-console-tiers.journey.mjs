@@ -1,10 +1,11 @@
 /**
  * Console: HQ signs in with the keyboard, opens 等级, previews a new 银卡 threshold (what-if counts
  * per tier, nothing saved), then edits 银卡 in its drawer: a discount out of range is refused at the
- * field and focused, a valid one saves and shows in the table. Port of the mini-program's journey 06.
+ * field and focused, a valid one saves and shows in the table (then is put back). Port of the
+ * mini-program's journey 06 (its store poster is in the stores journey).
  */
 import { DESKTOP } from '../harness.mjs'
-import { consoleLogin, openMenu, toast } from '../console-steps.mjs'
+import { consoleApi, consoleLogin, openMenu, toast } from '../console-steps.mjs'
 
 export const name = 'Console: HQ previews tier thresholds and edits a tier (keyboard sign-in, field validation)'
 export const viewport = DESKTOP
@@ -27,6 +28,8 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await page.locator('.ant-table-row', { hasText: '银卡会员' }).getByRole('button', { name: '编辑' }).click()
   const drawer = page.locator('.ant-drawer-content')
   await drawer.getByText('编辑等级：银卡会员').waitFor()
+  // The drawer puts the focus on its first field once it has opened.
+  await page.waitForFunction(() => document.activeElement?.id === 'name')
   const discount = drawer.getByLabel('折扣（95 表示 9.5 折，100 表示无折扣）')
   await discount.fill('5')
   await page.keyboard.press('Enter')
@@ -41,4 +44,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await toast(page, '等级已保存').waitFor()
   await page.locator('.ant-table-row', { hasText: '银卡会员' }).getByText(`${next / 10} 折`).waitFor()
   await screenshot('11-console-tiers')
+  // Put the discount back: the mini-program's journeys read the seeded tiers.
+  const { code: _code, id: _id, ...body } = silver
+  expect((await consoleApi(page, 'PUT', '/api/v1/staff/tiers/SILVER', body)).status, 'restore').toBe(200)
 }

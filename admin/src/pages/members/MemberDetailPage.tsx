@@ -8,6 +8,7 @@ import { useClerks } from '../../api/hooks/stores'
 import { useSession } from '../../api/hooks/session'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
+import { focusFirstField } from '../../lib/focus'
 import { dateTime, day, newActionKey } from '../../lib/format'
 import { AdjustPointsForm } from './AdjustPointsForm'
 import { IssueCouponForm } from './IssueCouponForm'
@@ -97,7 +98,7 @@ export function MemberDetailPage() {
         />
         {ledger.hasNextPage && <Button style={{ marginTop: 12 }} onClick={() => void ledger.fetchNextPage()} loading={ledger.isFetchingNextPage}>加载更多</Button>}
       </Card>
-      <Modal title={`调整积分：${m.cardNo}（当前 ${m.points}）`} open={dialog === 'adjust'} onCancel={() => setDialog(null)} okText="确认调整" cancelText="取消" okButtonProps={{ htmlType: 'submit', form: 'adjust-form' }} confirmLoading={adjust.isPending} destroyOnHidden>
+      <Modal title={`调整积分：${m.cardNo}（当前 ${m.points}）`} open={dialog === 'adjust'} onCancel={() => setDialog(null)} okText="确认调整" cancelText="取消" okButtonProps={{ htmlType: 'submit', form: 'adjust-form' }} confirmLoading={adjust.isPending} destroyOnHidden afterOpenChange={(o) => o && focusFirstField('adjust-form')}>
         <AdjustPointsForm
           id="adjust-form"
           error={adjust.error}
@@ -106,7 +107,7 @@ export function MemberDetailPage() {
           }
         />
       </Modal>
-      <Modal title={`发券：${m.cardNo}`} open={dialog === 'issue'} onCancel={() => setDialog(null)} okText="发放" cancelText="取消" okButtonProps={{ htmlType: 'submit', form: 'issue-form' }} confirmLoading={issue.isPending} destroyOnHidden>
+      <Modal title={`发券：${m.cardNo}`} open={dialog === 'issue'} onCancel={() => setDialog(null)} okText="发放" cancelText="取消" okButtonProps={{ htmlType: 'submit', form: 'issue-form' }} confirmLoading={issue.isPending} destroyOnHidden afterOpenChange={(o) => o && focusFirstField('issue-form')}>
         <IssueCouponForm
           id="issue-form"
           templates={templates.data ?? []}

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTransferClerk } from '../../api/hooks/members'
 import { useClerks } from '../../api/hooks/stores'
 import { errorText } from '../../lib/errors'
+import { focusFirstField } from '../../lib/focus'
 import { newActionKey } from '../../lib/format'
 import { required } from '../../lib/rules'
 
@@ -20,8 +21,9 @@ export function TransferClerkModal({ open, onClose, onDone }: { open: boolean; o
   const [key, setKey] = useState(newActionKey)
   const options = (clerks.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.displayName}（${c.store?.name ?? '总部'}）` }))
   return (
-    <Modal title="批量转移维护人" open={open} onCancel={onClose} okText="转移" cancelText="取消" confirmLoading={transfer.isPending} onOk={() => form.submit()} destroyOnHidden>
+    <Modal title="批量转移维护人" open={open} onCancel={onClose} okText="转移" cancelText="取消" confirmLoading={transfer.isPending} onOk={() => form.submit()} destroyOnHidden afterOpenChange={(o) => o && focusFirstField('transfer-form')}>
       <Form
+        id="transfer-form"
         form={form}
         layout="vertical"
         scrollToFirstError={{ focus: true }}
