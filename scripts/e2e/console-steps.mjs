@@ -19,7 +19,7 @@ export async function openMenu(page, item, title = item) {
 }
 
 /** The antd message toast with this text. */
-export const toast = (page, text) => page.locator('.ant-message-notice', { hasText: text })
+export const toast = (page, text) => page.locator('.ant-message-notice', { hasText: text }).last()
 
 /** Calls the API from the console's page with its staff token (for set-up and clean-up around a journey). */
 export async function consoleApi(page, method, path, body) {

@@ -36,7 +36,16 @@ export function CheckinRulesPage() {
           <Form.Item label="连续签到奖励">
             <Form.List
               name="streakBonuses"
-              rules={[{ validator: (_, list: unknown[] | undefined) => ((list?.length ?? 0) > L.streakBonuses[1] ? Promise.reject(new Error(`最多 ${L.streakBonuses[1]} 档`)) : Promise.resolve()) }]}
+              rules={[
+                { validator: (_, list: unknown[] | undefined) => ((list?.length ?? 0) > L.streakBonuses[1] ? Promise.reject(new Error(`最多 ${L.streakBonuses[1]} 档`)) : Promise.resolve()) },
+                // The server refuses two bonuses for the same day.
+                {
+                  validator: (_, list: Array<{ day?: number }> | undefined) => {
+                    const days = (list ?? []).map((b) => b?.day).filter((d) => d !== undefined && d !== null)
+                    return new Set(days).size < days.length ? Promise.reject(new Error('同一天数只能设置一档奖励')) : Promise.resolve()
+                  },
+                },
+              ]}
             >
               {(fields, { add, remove }, { errors }) => (
                 <>

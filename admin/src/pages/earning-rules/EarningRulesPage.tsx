@@ -29,7 +29,7 @@ export function EarningRulesPage() {
           <Form.Item name="welcomePoints" label="入会赠送积分" rules={[required('入会赠送积分'), intIn('入会赠送积分', L.welcomePoints)]}>
             <InputNumber style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="expiryKind" label="积分有效期">
+          <Form.Item name="expiryKind" label="积分有效期" extra="有效期的修改只对今后获得的积分生效，已有积分仍按原到期日过期。">
             <Radio.Group
               options={[
                 { value: 'never', label: '永久有效' },
