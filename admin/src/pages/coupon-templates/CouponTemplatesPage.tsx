@@ -43,9 +43,10 @@ export function CouponTemplatesPage() {
         dataSource={rows}
         pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个` }}
         columns={[
-          { title: '券名称', dataIndex: 'title' },
+          { title: '券名称', dataIndex: 'title', width: 180 },
           {
             title: '类型',
+            width: 90,
             filters: Object.entries(couponKindNames).map(([value, text]) => ({ value, text })),
             onFilter: (v, t) => t.kind === v,
             render: (_, t) => couponKindNames[t.kind],
@@ -54,10 +55,10 @@ export function CouponTemplatesPage() {
           { title: '有效期', dataIndex: 'validityText' },
           { title: '适用门店', dataIndex: 'storesText' },
           { title: '已发/总量', render: (_, t) => `${t.issuedCount} / ${t.totalStock ?? '不限'}`, sorter: (a, b) => a.issuedCount - b.issuedCount },
-          { title: '限领', render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
-          { title: '归属', render: (_, t) => t.ownerStore?.name ?? '总部' },
-          { title: '状态', render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-          { title: '操作', render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
+          { title: '限领', width: 140, render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
+          { title: '归属', width: 90, render: (_, t) => t.ownerStore?.name ?? '总部' },
+          { title: '状态', width: 80, render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          { title: '操作', width: 80, render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
         ]}
       />
       <FormDrawer title={editing?.template ? `编辑券模板：${editing.template.title}` : '新建券模板'} open={!!editing} onClose={() => setEditing(null)} formId="template-form" saving={save.isPending}>
