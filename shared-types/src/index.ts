@@ -12,3 +12,4 @@ export * from './rewards/rewards.types';
 export * from './coupons/coupons.types';
 export * from './referrals/referrals.types';
 export * from './audit/audit.types';
+export * from './miniapp/miniapp-pages';

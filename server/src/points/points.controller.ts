@@ -51,6 +51,13 @@ export class PointsController {
     private readonly earning: EarningRulesService,
   ) {}
 
+  /** What joining gives, for the join page and the prompts a visitor sees. */
+  @Get('points/welcome')
+  @MemberAuth({ joined: false })
+  async welcome(): Promise<{ welcomePoints: number }> {
+    return { welcomePoints: (await this.earning.get()).welcomePoints };
+  }
+
   @Get('points/ledger')
   @MemberAuth()
   ledger(@CurrentMember() member: MemberPrincipal, @Query() query: LedgerQuery): Promise<Page<LedgerEntry>> {

@@ -16,14 +16,15 @@ export class RewardsController {
     private readonly redeemReward: RedeemRewardUseCase,
   ) {}
 
+  /** Visitors may browse the mall before joining; redeeming needs a member. */
   @Get()
-  @MemberAuth()
+  @MemberAuth({ joined: false })
   list(@Query() query: RewardsQuery): Promise<Page<Reward>> {
     return this.rewards.onSale(query.cursor, query.limit ?? 20);
   }
 
   @Get(':id')
-  @MemberAuth()
+  @MemberAuth({ joined: false })
   detail(@Param('id', ParseIntPipe) id: number): Promise<Reward> {
     return this.rewards.detail(id);
   }

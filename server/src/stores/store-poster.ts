@@ -29,10 +29,16 @@ export class StorePoster {
     return store;
   }
 
+  /**
+   * The stored code is "<appid>/<env_version> <base64 PNG>": a code made by the sandbox or for a trial build
+   * would open the wrong app once the real appid or the release build is configured, so it is made again.
+   */
   async qrCode(store: Store): Promise<Buffer> {
-    if (store.qrPng) return Buffer.from(store.qrPng, 'base64');
+    const origin = this.wechat.qrCodeOrigin();
+    const [storedOrigin, storedPng] = (store.qrPng ?? '').split(' ');
+    if (storedOrigin === origin && storedPng) return Buffer.from(storedPng, 'base64');
     const png = await this.wechat.getUnlimitedQrCode({ scene: `s=${store.code}`, page: JOIN_PAGE, width: 430 });
-    await this.stores.saveQrPng(store.id, png);
+    await this.stores.saveQrPng(store.id, `${origin} ${png.toString('base64')}`);
     return png;
   }
 

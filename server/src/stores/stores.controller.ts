@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Param, Patch, Post, StreamableFile } fro
 import { ApiTags } from '@nestjs/swagger';
 import { StaffRole, Store as StoreView, StoreKind } from '@huiyuan/shared-types';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
+import { CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { StorePoster } from './store-poster';
 import { StoresService } from './stores.service';
@@ -57,5 +57,19 @@ export class StoresController {
   @Header('Content-Type', 'image/png')
   async posterPng(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string): Promise<StreamableFile> {
     return new StreamableFile(await this.poster.posterFor(staff, code));
+  }
+}
+
+/** A store's public name, for the join page a store's code opens (the scene carries only the code). */
+@ApiTags('stores')
+@Controller('api/v1/stores')
+export class StoreDirectoryController {
+  constructor(private readonly stores: StoresService) {}
+
+  @Get(':code')
+  @MemberAuth({ joined: false })
+  async byCode(@Param('code') code: string): Promise<{ code: string; name: string }> {
+    const store = await this.stores.requireByCode(code);
+    return { code: store.code, name: store.name };
   }
 }

@@ -94,8 +94,8 @@ export class StoresService {
     });
   }
 
-  async saveQrPng(storeId: number, png: Buffer): Promise<void> {
-    await this.tx.run((m) => m.update(Store, { id: storeId }, { qrPng: png.toString('base64') }));
+  async saveQrPng(storeId: number, stored: string): Promise<void> {
+    await this.tx.run((m) => m.update(Store, { id: storeId }, { qrPng: stored }));
   }
 
   private async insertStore(manager: EntityManager, data: { code: string; name: string; kind: StoreKind }, parent: Store | null): Promise<Store> {

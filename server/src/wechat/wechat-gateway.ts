@@ -153,7 +153,7 @@ export class WechatGateway implements OnApplicationShutdown {
       method: 'GET',
       path: '/sns/jscode2session',
       query: { appid: this.appId, secret: this.secret, js_code: code, grant_type: 'authorization_code' },
-      // A code works once: a repeat after a lost answer gets 40029, which sends the client for a new code as any failure would.
+      // A code works once: a repeat after a lost answer gets 40163, which sends the client for a new code as any failure would.
       repeatable: 'always',
     });
     if (typeof answer.openid !== 'string' || typeof answer.session_key !== 'string') {
@@ -177,6 +177,11 @@ export class WechatGateway implements OnApplicationShutdown {
     return { phoneNumber: info.phoneNumber, purePhoneNumber: info.purePhoneNumber, countryCode: info.countryCode };
   }
 
+  /** Which app and build the codes made now open: a stored code made for another one must be made again. */
+  qrCodeOrigin(): string {
+    return `${this.appId}/${this.config.wechat.qrEnvVersion}`;
+  }
+
   /** The PNG of a mini-program code. https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html */
   async getUnlimitedQrCode(request: UnlimitedQrCodeRequest): Promise<Buffer> {
     const answer = await this.withAccessToken((token) =>
@@ -188,8 +193,8 @@ export class WechatGateway implements OnApplicationShutdown {
           scene: request.scene,
           page: request.page,
           width: request.width ?? 430,
-          check_path: request.checkPath ?? true,
-          env_version: request.envVersion ?? 'release',
+          check_path: request.checkPath ?? this.config.wechat.qrCheckPath,
+          env_version: request.envVersion ?? this.config.wechat.qrEnvVersion,
         },
         repeatable: 'always',
         timeoutMs: this.timing.qrCodeTimeoutMs,

@@ -170,7 +170,7 @@ describe('console: member list, staff accounts, stores, audit filters', () => {
     const mine = await t.http.get('/api/v1/staff/audit').query({ staffId: me.id, targetType: 'store' }).set(as('demo-hq')).expect(200);
     expect(mine.body.items.length).toBeGreaterThanOrEqual(3);
     expect((mine.body.items as Array<{ staffId: number; targetType: string }>).every((r) => r.staffId === me.id && r.targetType === 'store')).toBe(true);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.config.businessTimeZone }).format(t.clock.now());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.config.calendar.timeZone }).format(t.clock.now());
     const all = await t.http.get('/api/v1/staff/audit').query({ targetType: 'store' }).set(as('demo-hq')).expect(200);
     const day = await t.http.get('/api/v1/staff/audit').query({ from: today, to: today, targetType: 'store' }).set(as('demo-hq')).expect(200);
     expect(day.body.items.length).toBe(all.body.items.length);

@@ -41,9 +41,9 @@ describe('WeChat sandbox served by the app', () => {
     const phoneCode = (await t.http.post('/sandbox/wechat/dev/phone-code').send({ phoneNumber: '13800138000' }).expect(200)).body.code;
     await expect(wechat.getPhoneNumber(phoneCode)).resolves.toEqual({ phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86' });
 
-    const png = await wechat.getUnlimitedQrCode({ scene: 's=HQ001&r=R7', page: 'pages/join/index' });
+    const png = await wechat.getUnlimitedQrCode({ scene: 's=HQ001&r=R7', page: 'packages/join/index' });
     // The same text at the same scale renders to the same bytes: the code opens this app's H5 join page.
-    const expected = await bwipjs.toBuffer({ bcid: 'qrcode', text: `${t.baseUrl}/#/pages/join/index?scene=s%3DHQ001%26r%3DR7`, scale: 10 });
+    const expected = await bwipjs.toBuffer({ bcid: 'qrcode', text: `${t.baseUrl}/#/packages/join/index?scene=s%3DHQ001%26r%3DR7`, scale: 10 });
     expect(png.equals(expected)).toBe(true);
 
     const accept = await t.http
@@ -69,7 +69,7 @@ describe('WeChat sandbox served by the app', () => {
   });
 
   it("keeps the sandbox's token in this process, never in the shared table another server's sandbox would read", async () => {
-    await wechat.getUnlimitedQrCode({ scene: 's=HQ009', page: 'pages/join/index' });
+    await wechat.getUnlimitedQrCode({ scene: 's=HQ009', page: 'packages/join/index' });
     await expect(t.dataSource.getRepository(WechatToken).count()).resolves.toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe('WeChat sandbox served by the app', () => {
     await expect(wechat.code2Session(code)).resolves.toMatchObject({ openid: 'o-member-42', unionid: 'u-42' });
     const again = wechat.code2Session(code);
     await expect(again).rejects.toBeInstanceOf(WechatCodeInvalidError);
-    await expect(again).rejects.toMatchObject({ code: ErrorCode.WECHAT_CODE_INVALID, errcode: 40029 });
+    await expect(again).rejects.toMatchObject({ code: ErrorCode.WECHAT_CODE_INVALID, errcode: 40163 });
   });
 
   it("a code expires after WeChat's five minutes", async () => {
@@ -130,6 +130,103 @@ describe('WeChat sandbox served by the app', () => {
       expect(bad.body).toMatchObject({ errcode: 47001 });
       const empty = await t.http.post(`${base}/cgi-bin/stable_token`);
       expect(empty.body).toMatchObject({ errcode: 44002 });
+    });
+
+    const stable = (force_refresh = false) =>
+      t.http.post(`${base}/cgi-bin/stable_token`).send({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET, force_refresh });
+    const tokenWorks = async (token: string) => {
+      const res = await t.http.post(`${base}/wxa/getwxacodeunlimit`).query({ access_token: token }).send({ scene: 's=S1', page: 'packages/join/index' });
+      return res.headers['content-type'] === 'image/png' ? 'ok' : (res.body as { errcode: number }).errcode;
+    };
+
+    it('jscode2session answers 40163 for a code used before and 40029 for one it never issued', async () => {
+      const code = await devLogin();
+      const exchange = (js_code: string) =>
+        t.http.get(`${base}/sns/jscode2session`).query({ appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET, js_code, grant_type: 'authorization_code' });
+      expect((await exchange(code)).body.openid).toBeTruthy();
+      expect((await exchange(code)).body).toMatchObject({ errcode: 40163, errmsg: expect.stringMatching(/^code been used/) });
+      expect((await exchange('never-issued')).body).toMatchObject({ errcode: 40029 });
+    });
+
+    it('stable_token renews 5 minutes before expiry and the old token keeps working until it expires', async () => {
+      const current = (await stable(true)).body;
+      t.clock.advance(7200_000 - 5 * 60_000 - 1000);
+      expect((await stable()).body.access_token).toBe(current.access_token);
+      t.clock.advance(2000);
+      const renewed = (await stable()).body;
+      expect(renewed.access_token).not.toBe(current.access_token);
+      expect(renewed.expires_in).toBe(7200);
+      await expect(tokenWorks(current.access_token)).resolves.toBe('ok');
+      t.clock.advance(5 * 60_000);
+      await expect(tokenWorks(current.access_token)).resolves.toBe(42001);
+      await expect(tokenWorks(renewed.access_token)).resolves.toBe('ok');
+    });
+
+    it('stable_token force_refresh: a second one within 30 s changes nothing, and 20 a day is the limit', async () => {
+      t.clock.advance(24 * 3600_000);
+      const first = (await stable(true)).body.access_token as string;
+      const within30s = (await stable(true)).body.access_token as string;
+      expect(within30s).toBe(first);
+      await expect(tokenWorks(first)).resolves.toBe('ok');
+      const issued = [first];
+      for (let i = 1; i < 20; i++) {
+        t.clock.advance(31_000);
+        issued.push((await stable(true)).body.access_token as string);
+      }
+      expect(new Set(issued).size).toBe(20);
+      await expect(tokenWorks(issued[18]!)).resolves.toBe(40001);
+      t.clock.advance(31_000);
+      expect((await stable(true)).body).toMatchObject({ errcode: 45009 });
+      expect((await stable()).body.access_token).toBe(issued[19]);
+      t.clock.advance(24 * 3600_000);
+      expect((await stable(true)).body.access_token).not.toBe(issued[19]);
+    });
+
+    it('GET /cgi-bin/token gives a token of its own on every call; the previous one works 5 more minutes', async () => {
+      const classic = () => t.http.get(`${base}/cgi-bin/token`).query({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET });
+      const stableToken = (await stable()).body.access_token as string;
+      const one = (await classic()).body;
+      expect(one).toMatchObject({ expires_in: 7200, access_token: expect.any(String) });
+      expect(one.access_token).not.toBe(stableToken);
+      const two = (await classic()).body;
+      expect(two.access_token).not.toBe(one.access_token);
+      await expect(tokenWorks(one.access_token)).resolves.toBe('ok');
+      t.clock.advance(5 * 60_000 + 1);
+      await expect(tokenWorks(one.access_token)).resolves.toBe(42001);
+      await expect(tokenWorks(two.access_token)).resolves.toBe('ok');
+      await expect(tokenWorks(stableToken)).resolves.toBe('ok');
+      expect((await t.http.get(`${base}/cgi-bin/token`).query({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: 'x' })).body).toMatchObject({ errcode: 40125 });
+    });
+
+    it('reads bodies as JSON only: a form-encoded stable_token request is a data format error', async () => {
+      const form = await t.http
+        .post(`${base}/cgi-bin/stable_token`)
+        .type('form')
+        .send({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET });
+      expect(form.body).toMatchObject({ errcode: 47001 });
+      const jsonAsText = await t.http
+        .post(`${base}/cgi-bin/stable_token`)
+        .set('content-type', 'text/plain')
+        .send(JSON.stringify({ grant_type: 'client_credential', appid: SANDBOX_APP_ID, secret: SANDBOX_APP_SECRET }));
+      expect(jsonAsText.body.access_token).toBeTruthy();
+    });
+
+    it('msgSecCheck answers 61010 for an openid that has not opened the app in the last 2 hours', async () => {
+      await wechat.code2Session(await devLogin({ openid: 'o-visitor' }));
+      await expect(wechat.checkText({ openid: 'o-visitor', content: '你好', scene: 1 })).resolves.toEqual({ suggest: 'pass', label: 100 });
+      t.clock.advance(2 * 3600_000 + 1000);
+      await expect(wechat.checkText({ openid: 'o-visitor', content: '你好', scene: 1 })).rejects.toMatchObject({ errcode: 61010 });
+      await devLogin({ openid: 'o-visitor' });
+      await expect(wechat.checkText({ openid: 'o-visitor', content: '你好', scene: 1 })).resolves.toMatchObject({ suggest: 'pass' });
+    });
+
+    it("getwxacodeunlimit knows the app's pages: 41030 for another unless check_path is false", async () => {
+      const token = (await stable()).body.access_token as string;
+      const qr = (body: object) => t.http.post(`${base}/wxa/getwxacodeunlimit`).query({ access_token: token }).send({ scene: 's=S1', ...body });
+      expect((await qr({ page: 'packages/join/index' })).headers['content-type']).toBe('image/png');
+      expect((await qr({ page: 'pages/join/index' })).body).toMatchObject({ errcode: 41030 });
+      expect((await qr({ page: 'pages/join/index', check_path: false, env_version: 'trial' })).headers['content-type']).toBe('image/png');
+      expect((await qr({ page: 'packages/join/index', env_version: 'beta' })).body).toMatchObject({ errcode: 40097 });
     });
 
     it('lists its templates for the H5 subscribe stand-in', async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { MINIAPP_PAGES } from '@huiyuan/shared-types';
 import { Clock } from '../../common/time/clock';
 import { fieldTypeOfKey, fieldValueProblem } from '../subscribe-message-fields';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './sandbox-credentials';
@@ -13,6 +14,8 @@ export interface WechatSandboxOptions {
   /** Whether code2Session answers a unionid, as it does for apps bound to an Open Platform account. */
   issueUnionids?: boolean;
   templates?: readonly SandboxTemplate[];
+  /** The app's pages, as a released build has them: getwxacodeunlimit with check_path answers 41030 for any other. */
+  pages?: readonly string[];
 }
 
 export type WechatErrorBody = { errcode: number; errmsg: string };
@@ -60,6 +63,7 @@ const ERRMSG: Record<number, string> = {
   40037: 'invalid template_id',
   40097: 'invalid args',
   40125: 'invalid appsecret',
+  40163: 'code been used',
   40169: 'invalid length for scene, or the data is not json string',
   41001: 'access_token missing',
   41008: 'missing code',
@@ -71,6 +75,7 @@ const ERRMSG: Record<number, string> = {
   45011: 'api minute-quota reach limit mustslower retry next minute',
   47001: 'data format error',
   47003: 'argument invalid!',
+  61010: 'user has not visited the mini program in the last 2 hours',
 };
 
 /** WeChat's shape: errmsg ends with a request id support can look up. */
@@ -89,11 +94,19 @@ export const SANDBOX_FLAGGED_WORDS: Record<string, { suggest: 'review' | 'risky'
 
 const CODE_TTL_MS = 5 * 60_000;
 const TOKEN_TTL_SECONDS = 7200;
+/** WeChat renews a token this long before it expires; the old one keeps working until its own expiry. */
+const TOKEN_RENEW_EARLY_MS = 5 * 60_000;
+const FORCE_REFRESH_PER_DAY = 20;
+const FORCE_REFRESH_GAP_MS = 30_000;
+/** msgSecCheck only accepts an openid that used the app this recently. */
+const RECENT_VISIT_MS = 2 * 3600_000;
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 const PAGE = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
 
 interface SandboxUser {
   unionid: string | null;
+  /** When the user last opened the app (wx.login), which msgSecCheck asks about. */
+  lastSeenAt: number;
   /** Template id → sends left; each accept in requestSubscribeMessage allows one. */
   quota: Map<string, number>;
 }
@@ -112,11 +125,15 @@ export class WechatSandboxState {
   private readonly issueUnionids: boolean;
   readonly h5BaseUrl: () => string;
   private readonly users = new Map<string, SandboxUser>();
-  private readonly loginCodes = new Map<string, { openid: string; expiresAt: number }>();
+  private readonly loginCodes = new Map<string, { openid: string; expiresAt: number; used: boolean }>();
   private readonly phoneCodes = new Map<string, { purePhoneNumber: string; countryCode: string; expiresAt: number }>();
   /** Every token issued and not force-invalidated, so an old one can still be told apart (42001) from a made-up one (40001). */
   private readonly tokens = new Map<string, number>();
   private currentToken: { token: string; expiresAt: number } | null = null;
+  /** The classic /cgi-bin/token is a separate token from stable_token's; each call replaces it. */
+  private classicToken: string | null = null;
+  private forceRefreshes: number[] = [];
+  readonly pages: ReadonlySet<string>;
   private faults: Array<SandboxFault & { hits: number[] }> = [];
   private readonly calls = new Map<string, number>();
 
@@ -127,6 +144,7 @@ export class WechatSandboxState {
     this.issueUnionids = options.issueUnionids ?? true;
     this.templates = options.templates ?? SANDBOX_TEMPLATES;
     this.h5BaseUrl = options.h5BaseUrl ?? (() => 'http://127.0.0.1');
+    this.pages = new Set(options.pages ?? MINIAPP_PAGES);
   }
 
   private now(): number {
@@ -141,11 +159,12 @@ export class WechatSandboxState {
   /** The stand-in for wx.login: a code that code2Session exchanges once, within 5 minutes. */
   devLogin(openid?: string, unionid?: string): string {
     const id = openid ?? `o${randomBytes(21).toString('base64url').slice(0, 27)}`;
-    const user = this.users.get(id) ?? { unionid: null, quota: new Map<string, number>() };
+    const user = this.users.get(id) ?? { unionid: null, lastSeenAt: 0, quota: new Map<string, number>() };
+    user.lastSeenAt = this.now();
     user.unionid = unionid ?? user.unionid ?? (this.issueUnionids ? `u${createHash('sha256').update(id).digest('base64url').slice(0, 27)}` : null);
     this.users.set(id, user);
     const code = randomBytes(16).toString('hex');
-    this.loginCodes.set(code, { openid: id, expiresAt: this.now() + CODE_TTL_MS });
+    this.loginCodes.set(code, { openid: id, expiresAt: this.now() + CODE_TTL_MS, used: false });
     return code;
   }
 
@@ -216,24 +235,63 @@ export class WechatSandboxState {
     if (query.grant_type !== 'authorization_code') return fail(40002);
     if (!query.js_code) return fail(41008);
     const issued = this.loginCodes.get(query.js_code);
-    this.loginCodes.delete(query.js_code);
     if (!issued || issued.expiresAt <= this.now()) return fail(40029);
+    if (issued.used) return fail(40163);
+    issued.used = true;
+    this.forgetExpiredCodes();
     const unionid = this.users.get(issued.openid)?.unionid;
     return { ok: { openid: issued.openid, session_key: randomBytes(16).toString('base64'), ...(unionid ? { unionid } : {}) } };
   }
 
+  /**
+   * stable_token: the same token until 5 minutes before it expires, then a new one while the old keeps
+   * working. force_refresh replaces it for everyone, at most 20 times a day and not twice within 30 s
+   * (a second one inside 30 s returns the current token).
+   */
   stableToken(body: { grant_type?: unknown; appid?: unknown; secret?: unknown; force_refresh?: unknown }): Result<{ access_token: string; expires_in: number }> {
     if (body.grant_type !== 'client_credential') return fail(40002);
     if (body.appid !== this.appId) return fail(40013);
     if (body.secret !== this.secret) return fail(40125);
     const now = this.now();
-    if (body.force_refresh === true && this.currentToken) this.tokens.delete(this.currentToken.token);
-    if (body.force_refresh === true || !this.currentToken || this.currentToken.expiresAt <= now) {
-      const token = `${randomInt(80, 99)}_${randomBytes(96).toString('base64url')}`;
-      this.currentToken = { token, expiresAt: now + TOKEN_TTL_SECONDS * 1000 };
-      this.tokens.set(token, this.currentToken.expiresAt);
+    if (body.force_refresh === true) {
+      this.forceRefreshes = this.forceRefreshes.filter((at) => at > now - 24 * 3600_000);
+      const last = this.forceRefreshes[this.forceRefreshes.length - 1];
+      if (this.forceRefreshes.length >= FORCE_REFRESH_PER_DAY) return fail(45009);
+      if (last === undefined || last <= now - FORCE_REFRESH_GAP_MS || !this.currentToken) {
+        this.forceRefreshes.push(now);
+        if (this.currentToken) this.tokens.delete(this.currentToken.token);
+        this.currentToken = this.issueToken(now);
+      }
+    } else if (!this.currentToken || this.currentToken.expiresAt - TOKEN_RENEW_EARLY_MS <= now) {
+      this.currentToken = this.issueToken(now);
     }
     return { ok: { access_token: this.currentToken.token, expires_in: Math.floor((this.currentToken.expiresAt - now) / 1000) } };
+  }
+
+  /** The classic token (most SDKs' default): a new one on every call, the previous one still valid for 5 minutes. */
+  classicAccessToken(query: Record<string, string | undefined>): Result<{ access_token: string; expires_in: number }> {
+    if (query.grant_type !== 'client_credential') return fail(40002);
+    if (query.appid !== this.appId) return fail(40013);
+    if (query.secret !== this.secret) return fail(40125);
+    const now = this.now();
+    const previous = this.classicToken === null ? undefined : this.tokens.get(this.classicToken);
+    if (this.classicToken !== null && previous !== undefined) this.tokens.set(this.classicToken, Math.min(previous, now + TOKEN_RENEW_EARLY_MS));
+    const issued = this.issueToken(now);
+    this.classicToken = issued.token;
+    return { ok: { access_token: issued.token, expires_in: TOKEN_TTL_SECONDS } };
+  }
+
+  private issueToken(now: number): { token: string; expiresAt: number } {
+    const token = `${randomInt(80, 99)}_${randomBytes(96).toString('base64url')}`;
+    const expiresAt = now + TOKEN_TTL_SECONDS * 1000;
+    this.tokens.set(token, expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** Used login codes are remembered (40163) only as long as they could have been valid. */
+  private forgetExpiredCodes(): void {
+    const now = this.now();
+    for (const [code, issued] of this.loginCodes) if (issued.expiresAt <= now) this.loginCodes.delete(code);
   }
 
   /** null when the token may be used. */
@@ -261,11 +319,13 @@ export class WechatSandboxState {
   }
 
   /** What the QR code says: the H5 URL of the page with the scene, so a phone camera opens the H5 app. */
-  qrCodeTarget(body: { scene?: unknown; page?: unknown; env_version?: unknown }): Result<string> {
+  qrCodeTarget(body: { scene?: unknown; page?: unknown; env_version?: unknown; check_path?: unknown }): Result<string> {
     if (typeof body.scene !== 'string' || !SCENE.test(body.scene)) return fail(40169);
-    const page = body.page ?? 'pages/index/index';
+    const page = body.page ?? [...this.pages][0];
     if (typeof page !== 'string' || !PAGE.test(page)) return fail(41030);
     if (body.env_version !== undefined && !['release', 'trial', 'develop'].includes(String(body.env_version))) return fail(40097);
+    // WeChat checks the page against the released app unless told not to (a trial build before the first release).
+    if (body.check_path !== false && !this.pages.has(page)) return fail(41030);
     return { ok: `${this.h5BaseUrl().replace(/\/$/, '')}/#/${page}?scene=${encodeURIComponent(body.scene)}` };
   }
 
@@ -305,7 +365,9 @@ export class WechatSandboxState {
 
   checkText(body: Record<string, unknown>): Result<{ suggest: 'pass' | 'review' | 'risky'; label: number; keyword: string | null }> {
     if (body.version !== 2) return fail(40097, 'invalid args, version must be 2');
-    if (typeof body.openid !== 'string' || !this.users.has(body.openid)) return fail(40003);
+    const user = typeof body.openid === 'string' ? this.users.get(body.openid) : undefined;
+    if (!user) return fail(40003);
+    if (user.lastSeenAt <= this.now() - RECENT_VISIT_MS) return fail(61010);
     if (![1, 2, 3, 4].includes(Number(body.scene))) return fail(40097, 'invalid args, scene must be 1, 2, 3 or 4');
     if (typeof body.content !== 'string' || body.content.length === 0 || body.content.length > 2500) return fail(40097, 'invalid args, content');
     const content = body.content;

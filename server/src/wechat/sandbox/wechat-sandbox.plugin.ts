@@ -47,6 +47,18 @@ function faultFrom(body: Json): SandboxFault | string {
 export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions> = async (app, { state }) => {
   const pathOf = (request: FastifyRequest) => (request.url.split('?')[0] ?? '').slice(app.prefix.length);
 
+  // WeChat reads the body as JSON whatever its content type says, so a form-encoded body is not parameters.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('body is not JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
+
   app.setErrorHandler((error: Error & { code?: string }, _request, reply) => {
     // WeChat reads every body as JSON and calls anything else a data format error.
     if (error.code?.startsWith('FST_ERR_CTP')) return reply.send(wechatErrorBody(47001));
@@ -88,6 +100,11 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     const body = bodyOf(request);
     return body ? answer(reply, state.stableToken(body), false) : reply.send(wechatErrorBody(44002));
   });
+
+  // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html
+  app.get<{ Querystring: Record<string, string | undefined> }>('/cgi-bin/token', async (request, reply) =>
+    answer(reply, state.classicAccessToken(request.query), false),
+  );
 
   // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/phone-number/getPhoneNumber.html
   app.post<{ Querystring: { access_token?: string } }>('/wxa/business/getuserphonenumber', async (request, reply) => {
