@@ -10,5 +10,5 @@ module.exports = {
     '^@huiyuan/shared-types$': '<rootDir>/../shared-types/src/index.ts',
     '\\.(css|less)$': '<rootDir>/test/style-stub.ts',
   },
-  testTimeout: 20000,
+  testTimeout: 60000,
 }

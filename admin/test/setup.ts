@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom'
+import { configure } from '@testing-library/react'
 import { TextDecoder, TextEncoder } from 'node:util'
 
 // react-router reads these at import; jsdom does not define them.
@@ -30,3 +31,7 @@ const { getComputedStyle } = window
 window.getComputedStyle = (element: Element) => getComputedStyle(element)
 window.scrollTo = () => undefined
 Element.prototype.scrollIntoView = () => undefined
+
+// antd validates and re-renders asynchronously; on a busy 2-core machine that can take more than
+// Testing Library's default second.
+configure({ asyncUtilTimeout: 5000 })
