@@ -9,6 +9,7 @@ import { useSession } from './api/hooks/session'
 import { createQueryClient } from './api/query-client'
 import { ConsoleLayout } from './layout/ConsoleLayout'
 import { PageLoading } from './components/PageLoading'
+import { ChangePasswordPage } from './pages/login/ChangePasswordPage'
 import { LoginPage } from './pages/login/LoginPage'
 import { homeFor, routesFor } from './routes'
 
@@ -24,6 +25,7 @@ function ConsoleRoutes() {
       </Routes>
     )
   }
+  if (staff.mustChangePassword) return <ChangePasswordPage staff={staff} />
   return (
     <Routes>
       <Route element={<ConsoleLayout staff={staff} />}>

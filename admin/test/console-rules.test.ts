@@ -3,6 +3,7 @@ import { homeFor, routesFor } from '../src/routes'
 import { storeTree } from '../src/pages/stores/store-tree'
 import { mayUndo, withinUndoWindow } from '../src/pages/verifications/undo-window'
 import { sortParam } from '../src/pages/members/MembersPage'
+import { passwordProblem } from '../src/pages/login/password-rules'
 
 describe('navigation by role', () => {
   it.each([
@@ -65,5 +66,18 @@ describe('member list sort', () => {
     [{}, undefined],
   ] as const)('%j → %s', (sort, expected) => {
     expect(sortParam(sort)).toBe(expected)
+  })
+})
+
+describe('password rules (as the server checks them)', () => {
+  it.each([
+    ['short1!', '密码至少 10 位'],
+    [' padded-pass1 ', '密码首尾不能是空格'],
+    ['aaaaaaaaaa1', '密码至少包含 5 个不同的字符'],
+    ['onlyletterswords', '密码须包含字母、数字、符号中的至少两种'],
+    ['lin-clerk-2026', '密码不能包含用户名'],
+    ['a-good-one-2026', null],
+  ])('%j → %s', (password, problem) => {
+    expect(passwordProblem(password, 'LIN-CLERK')).toBe(problem)
   })
 })

@@ -20,6 +20,7 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   STORE_NOT_FOUND: '门店不存在',
   STAFF_CREDENTIALS_INVALID: '用户名或密码错误',
   STAFF_LOCKED: '账号已锁定，请联系管理员',
+  STAFF_PASSWORD_CHANGE_REQUIRED: '请先修改初始密码',
   POINTS_INSUFFICIENT: '积分不足',
   PURCHASE_NOT_FOUND: '未找到该笔消费',
   REFUND_EXCEEDS_PURCHASE: '退款金额超过消费金额',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CalendarConfig, calendarFrom } from './calendar.config';
 import { ConfigError, Env, intVar } from './config-error';
 import { DatabaseConfig, databaseFrom } from './database.config';
+import { HttpConfig, httpFrom } from './http.config';
 import { QueueConfig, queueFrom } from './queue.config';
 import { SecurityConfig, securityFrom } from './security.config';
 import { WechatConfig, wechatFrom } from './wechat.config';
@@ -29,7 +30,7 @@ export interface AppConfig {
   h5Dir: string | null;
   /** The web console's build, served at /admin. */
   adminDir: string | null;
-  corsOrigins: string[] | true;
+  http: HttpConfig;
   logLevel: string;
   runMigrations: boolean;
 }
@@ -43,7 +44,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || 'data');
   const publicUrl = env.PUBLIC_URL || null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
-  const cors = env.CORS_ORIGINS;
   return {
     env: nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -57,7 +57,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     wechat: wechatFrom(env, nodeEnv === 'production'),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
     adminDir: env.ADMIN_DIR === '' ? null : resolve(env.ADMIN_DIR || 'admin/dist'),
-    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
+    http: httpFrom(env, nodeEnv === 'production'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
   };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CountedPage, ErrorCode, PasswordReset, StaffAccount, StaffAccountQuery, StaffRole, StoreKind, UpdateStaffRequest } from '@huiyuan/shared-types';
-import bcrypt from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { AuditTrail } from '../audit/audit-trail';
+import { AccountStandings } from '../common/auth/account-standing';
+import { PasswordHasher } from '../common/auth/password-hasher';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
@@ -12,12 +13,11 @@ import { storeNotFound } from '../stores/stores.errors';
 import { StaffMember } from './entities/staff-member.entity';
 import { StaffDirectoryRepository } from './staff-directory.repository';
 
-const BCRYPT_COST = 10;
-
 /**
  * Administering staff accounts: HQ manages everyone; a store manager manages the clerks of their
  * store (or region) and can neither promote them nor move them out of it. Nobody changes their own
- * role, store or access here, so an account cannot lock itself out.
+ * role, store or access here, so an account cannot lock itself out. A change of role, store, access
+ * or password ends the account's sessions (the token no longer matches its standing).
  */
 @Injectable()
 export class StaffAccountsService {
@@ -26,6 +26,8 @@ export class StaffAccountsService {
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
     private readonly directory: StaffDirectoryRepository,
+    private readonly standings: AccountStandings,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async list(actor: StaffPrincipal, query: StaffAccountQuery): Promise<CountedPage<StaffAccount>> {
@@ -47,7 +49,7 @@ export class StaffAccountsService {
 
   async update(actor: StaffPrincipal, id: number, change: UpdateStaffRequest, requestId: string): Promise<StaffAccount> {
     const stores = await this.scope.stores();
-    return this.tx.run(async (m) => {
+    const updated = await this.tx.run(async (m) => {
       const staff = await m.findOneBy(StaffMember, { id });
       if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
       await this.assertManages(actor, staff);
@@ -79,22 +81,26 @@ export class StaffAccountsService {
       await this.audit.record(m, { staff: actor, requestId, storeId: after.store?.id ?? null }, { action, targetType: 'staff', targetId: id, summary: `${action === 'staff.disable' ? '停用' : action === 'staff.enable' ? '恢复' : '修改'}员工 ${staff.username}`, before, after });
       return after;
     });
+    this.standings.forgetStaff(id);
+    return updated;
   }
 
-  /** A new one-time password (shown once), to be changed at the next sign-in; a lock-out is lifted too. */
+  /** A new one-time password (shown once), to be changed at the next sign-in; the old sessions end. */
   async resetPassword(actor: StaffPrincipal, id: number, requestId: string): Promise<PasswordReset> {
     const oneTimePassword = randomBytes(9).toString('base64url');
-    const hash = await bcrypt.hash(oneTimePassword, BCRYPT_COST);
+    const hash = await this.passwords.hash(oneTimePassword);
     const stores = await this.scope.stores();
-    return this.tx.run(async (m) => {
+    const reset = await this.tx.run(async (m) => {
       const staff = await m.findOneBy(StaffMember, { id });
       if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
       if (staff.id === actor.staffId) throw new AppError(ErrorCode.FORBIDDEN, 'Change your own password with POST /api/v1/staff/me/password');
       await this.assertManages(actor, staff);
-      await m.update(StaffMember, { id }, { passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+      await m.update(StaffMember, { id }, { passwordHash: hash, mustChangePassword: true });
       await this.audit.record(m, { staff: actor, requestId, storeId: staff.storeId }, { action: 'staff.password_reset', targetType: 'staff', targetId: id, summary: `重置员工 ${staff.username} 的密码` });
-      return { staff: this.view({ ...staff, mustChangePassword: true, failedLogins: 0, lockedUntil: null }, stores.get(staff.storeId) ?? null), oneTimePassword };
+      return { staff: this.view({ ...staff, mustChangePassword: true }, stores.get(staff.storeId) ?? null), oneTimePassword };
     });
+    this.standings.forgetStaff(id);
+    return reset;
   }
 
   private async assertManages(actor: StaffPrincipal, staff: StaffMember): Promise<void> {
@@ -114,7 +120,6 @@ export class StaffAccountsService {
       store: store ? { id: store.id, code: store.code, name: store.name } : null,
       mustChangePassword: s.mustChangePassword,
       active: s.active,
-      lockedUntil: s.lockedUntil?.toISOString() ?? null,
       createdAt: s.createdAt.toISOString(),
     };
   }

@@ -101,18 +101,23 @@ describe('console: member list, staff accounts, stores, audit filters', () => {
     expect(paged.nextCursor).toBe('1');
   });
 
-  it('resets a password to a one-time password, lifts a lock-out, and lets the clerk in once with it', async () => {
+  it('resets a password to a one-time password that must be changed first, ending the old sessions', async () => {
     const created = await t.http.post('/api/v1/staff/staff').set(as('demo-manager')).send({ username: 'reset-me', displayName: '重置测试', role: 'clerk', storeCode: 'S001', password: 'first-password-1' }).expect(201);
     const id = (created.body as { staff: { id: number } }).staff.id;
-    for (let i = 0; i < 5; i++) await t.http.post('/api/v1/staff/sessions').send({ username: 'reset-me', password: 'wrong-password' }).expect(401);
+    const before = await staffToken(t, 'reset-me', 'first-password-1');
     const reset = (await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(as('demo-manager')).expect(201)).body as PasswordReset;
     expect(reset.oneTimePassword).toMatch(/^[\w-]{12}$/);
-    expect(reset.staff).toMatchObject({ mustChangePassword: true, lockedUntil: null });
+    expect(reset.staff).toMatchObject({ id, mustChangePassword: true, active: true });
+    await t.http.get('/api/v1/staff/me').set(bearer(before)).expect(401);
     await t.http.post('/api/v1/staff/sessions').send({ username: 'reset-me', password: 'first-password-1' }).expect(401);
     const session = await t.http.post('/api/v1/staff/sessions').send({ username: 'reset-me', password: reset.oneTimePassword }).expect(201);
     expect(session.body.staff.mustChangePassword).toBe(true);
-    const own = await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(bearer(session.body.token as string)).expect(403);
+    const first = await t.http.get('/api/v1/staff/members/lookup').query({ cardNo: members[0]?.cardNo as string }).set(bearer(session.body.token as string)).expect(403);
+    expect(first.body.error.code).toBe('STAFF_PASSWORD_CHANGE_REQUIRED');
+    const changed = await t.http.post('/api/v1/staff/me/password').set(bearer(session.body.token as string)).send({ currentPassword: reset.oneTimePassword, newPassword: 'second-password-2' }).expect(200);
+    const own = await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(bearer(changed.body.token as string)).expect(403);
     expect(own.body.error.code).toBe('FORBIDDEN');
+    await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(as('demo-clerk')).expect(403);
     const audit = await t.http.get('/api/v1/staff/audit').query({ action: 'staff.password_reset', targetId: String(id) }).set(as('demo-hq')).expect(200);
     expect(audit.body.items).toHaveLength(1);
   });
@@ -133,8 +138,10 @@ describe('console: member list, staff accounts, stores, audit filters', () => {
     expect(promoted.body).toMatchObject({ role: 'store_manager', store: { code: 'S002' } });
     await patch('demo-manager', { active: false }, 403);
 
+    const session = await staffToken(t, 'move-me', 'transfer-pw-2026');
     const disabled = await patch('demo-hq', { active: false }, 200);
     expect(disabled.body.active).toBe(false);
+    await t.http.get('/api/v1/staff/me').set(bearer(session)).expect(401);
     await t.http.post('/api/v1/staff/sessions').send({ username: 'move-me', password: 'transfer-pw-2026' }).expect(401);
     await patch('demo-hq', { active: true }, 200);
     await t.http.post('/api/v1/staff/sessions').send({ username: 'move-me', password: 'transfer-pw-2026' }).expect(201);

@@ -25,11 +25,15 @@ export interface StaffSession {
   staff: StaffProfile;
 }
 
+/** A new password ends the sessions issued under the old one; this one continues with the new token. */
+export interface PasswordChanged extends StaffProfile {
+  token: string;
+  expiresAt: string;
+}
+
 /** A staff account as HQ and managers administer it. */
 export interface StaffAccount extends StaffProfile {
   active: boolean;
-  /** Set while too many wrong passwords keep the account locked. */
-  lockedUntil: string | null;
   createdAt: string;
 }
 

@@ -70,7 +70,7 @@ export function StaffPage() {
         { text: '已停用', value: 'false' },
       ],
       filterMultiple: false,
-      render: (_, a) => (!a.active ? <Tag>已停用</Tag> : a.lockedUntil ? <Tag color="orange">已锁定</Tag> : a.mustChangePassword ? <Tag color="blue">待改密码</Tag> : <Tag color="green">在用</Tag>),
+      render: (_, a) => (!a.active ? <Tag>已停用</Tag> : a.mustChangePassword ? <Tag color="blue">待改密码</Tag> : <Tag color="green">在用</Tag>),
     },
     { title: '创建时间', dataIndex: 'createdAt', render: (_, a) => dateTime(a.createdAt) },
     {

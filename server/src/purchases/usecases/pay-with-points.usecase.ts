@@ -7,8 +7,8 @@ import { AppError } from '../../common/errors/app-error';
 import { Outcome } from '../../common/http/outcome';
 import { Member } from '../../members/entities/member.entity';
 import { MembersService } from '../../members/members.service';
-import { PointsLedgerEntry } from '../../points/entities/points-ledger-entry.entity';
 import { PointsLedger } from '../../points/points-ledger';
+import { PointsRepository } from '../../points/points.repository';
 
 export interface PointsPaymentResult {
   id: number;
@@ -27,23 +27,24 @@ export class PayWithPointsUseCase {
     private readonly tx: TransactionRunner,
     private readonly members: MembersService,
     private readonly ledger: PointsLedger,
+    private readonly points: PointsRepository,
   ) {}
 
-  async execute(staff: StaffPrincipal, input: { memberCode?: string; cardNo?: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
-    if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
+  async execute(staff: StaffPrincipal, input: { memberCode: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
     const dedupeKey = `pospay:${staff.storeId}:${input.orderNo}`;
     // As for a purchase: the member is read on the transaction's own connection.
     let member: Member | undefined;
     try {
       const posting = await this.tx.run(async (m) => {
-        const payer = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
+        const payer = await this.members.resolve({ code: input.memberCode }, m);
         member = payer;
         return this.ledger.debit(m, LedgerEntryType.SPEND, input.points, { memberId: payer.id, sourceType: 'pos_payment', sourceId: input.orderNo, storeId: staff.storeId, staffId: staff.staffId, reason: `门店积分抵扣（订单 ${input.orderNo}）`, dedupeKey });
       });
       return Outcome.first({ id: posting.entryId, points: posting.points, balance: posting.balance, duplicate: false });
     } catch (error) {
       if (!isDuplicateKeyError(error) || !member) throw error;
-      const first = await this.tx.read((m) => m.findOneByOrFail(PointsLedgerEntry, { dedupeKey }));
+      const first = await this.tx.read(() => this.points.entryByDedupeKey(dedupeKey));
+      if (!first) throw error;
       const memberId = member.id;
       if (first.memberId !== memberId) throw new AppError(ErrorCode.CONFLICT, `Order ${input.orderNo} was already paid with another member's points`);
       return Outcome.repeat({ id: first.id, points: -first.delta, balance: await this.tx.run((m) => this.ledger.balanceOf(m, memberId)), duplicate: true });
