@@ -19,13 +19,14 @@ export function StaffForm({ id, stores, editing, actorRole, onSubmit, error }: {
   useServerErrors(form, error)
   const role = Form.useWatch('role', form)
   const roles: StaffRole[] = actorRole === 'hq_admin' ? ['hq_admin', 'store_manager', 'clerk'] : ['clerk']
-  const initial: StaffFormValues = editing
-    ? { username: editing.username, displayName: editing.displayName, role: editing.role, storeCode: editing.store?.code ?? '' }
-    : { username: '', displayName: '', role: 'clerk', storeCode: '' }
+  // No store chosen yet is undefined (an empty string would show as a blank choice).
+  const initial: Partial<StaffFormValues> = editing
+    ? { username: editing.username, displayName: editing.displayName, role: editing.role, storeCode: editing.store?.code }
+    : { username: '', displayName: '', role: 'clerk' }
   // HQ admins belong to the HQ; everyone else to a store or region.
   const storeChoices = storeTree(stores, (s) => (role === 'hq_admin' ? s.kind === 'hq' : s.kind !== 'hq'))
   return (
-    <Form id={id} form={form} layout="vertical" initialValues={initial} onFinish={(v) => onSubmit({ ...initial, ...v, username: (v.username ?? initial.username).trim(), displayName: v.displayName.trim() })} scrollToFirstError={{ focus: true }}>
+    <Form id={id} form={form} layout="vertical" initialValues={initial} onFinish={(v) => onSubmit({ ...initial, ...v, username: (v.username ?? initial.username ?? '').trim(), displayName: v.displayName.trim() })} scrollToFirstError={{ focus: true }}>
       <Form.Item name="username" label="用户名" rules={[required('用户名'), pattern(STAFF_USERNAME_PATTERN, '用户名须为 3–32 位小写字母、数字或 _ . -，以字母或数字开头')]}>
         <Input autoFocus={!editing} disabled={!!editing} autoComplete="off" />
       </Form.Item>
