@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
+import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { MemberAccountRepository } from './member-accounts.repository';
@@ -21,7 +22,7 @@ import { JoinMemberUseCase } from './usecases/join-member.usecase';
 import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 
 @Module({
-  imports: [AuditModule, ProgrammeModule, StaffModule, StoresModule, TiersModule, WechatModule],
+  imports: [AuditModule, ProgrammeModule, StaffModule, StoresModule, TagsModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController, StaffTierPreviewController],
   providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, TierThresholdPreview, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase, MemberDirectoryRepository, MemberDirectoryService],
   exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
