@@ -14,6 +14,7 @@ import { Clock } from '../../common/time/clock';
 import { StoresService } from '../../stores/stores.service';
 import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../entities/member.entity';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { MemberLifecycle } from '../member-lifecycle';
 import { parseJoinScene } from '../join-scene';
 import { toMemberCard } from '../member-card';
@@ -35,6 +36,7 @@ export class JoinMemberUseCase {
     private readonly lifecycle: MemberLifecycle,
     private readonly tokens: AuthTokens,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(visitor: MemberPrincipal, scene: string | undefined, consentVersion: string): Promise<Outcome<JoinResponse>> {
@@ -58,6 +60,7 @@ export class JoinMemberUseCase {
         const joined = await this.tx.run(async (m) => {
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
           await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null });
+          await this.memberStats.refresh(m, id);
           const member = await m.findOneByOrFail(Member, { id });
           await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
           return this.response(member, notices.length ? notices.join('；') : null);
