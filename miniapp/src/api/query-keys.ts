@@ -12,6 +12,9 @@ export const queryKeys = {
   coupons: (status: string) => ['coupons', status] as const,
   coupon: (id: string) => ['coupons', 'detail', id] as const,
   referral: ['referrals', 'me'] as const,
+  tiers: ['tiers'] as const,
+  welcome: ['points', 'welcome'] as const,
+  store: (code: string) => ['stores', code] as const,
   staff: {
     stores: ['staff', 'stores'] as const,
     poster: (storeCode: string) => ['staff', 'poster', storeCode] as const,

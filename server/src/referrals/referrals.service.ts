@@ -61,7 +61,7 @@ export class ReferralsService {
   async mine(memberId: number): Promise<MyReferrals> {
     const members = await this.dataSource.query<Array<{ referral_code: string }>>("SELECT referral_code FROM members WHERE id = ? AND status = 'active'", [memberId]);
     if (!members[0]) throw memberNotFound(`id ${memberId}`);
-    const [invitations, totals] = await Promise.all([
+    const [invitations, totals, rules] = await Promise.all([
       this.dataSource.query<Array<{ state: ReferralState; joined_at: Date | string; nickname: string | null; points: number | null }>>(
         `SELECT r.state, r.joined_at, m.nickname, w.points FROM referrals r
          JOIN members m ON m.id = r.referee_id
@@ -70,6 +70,7 @@ export class ReferralsService {
         [memberId],
       ),
       this.dataSource.query<Array<{ total: number | null }>>('SELECT SUM(points) AS total FROM referral_rewards WHERE member_id = ?', [memberId]),
+      this.rules(),
     ]);
     const code = members[0].referral_code;
     return {
@@ -77,6 +78,8 @@ export class ReferralsService {
       sharePath: referralSharePath(code),
       invitations: invitations.map((i) => ({ friendName: maskFriendName(i.nickname), joinedAt: fromSqlDate(i.joined_at).toISOString(), state: invitationState(i.state), rewardPoints: Number(i.points ?? 0) })),
       totalRewardPoints: Number(totals[0]?.total ?? 0),
+      // What the member is promised, so the page can say it in numbers.
+      offer: { enabled: rules.enabled, qualifyingEvent: rules.qualifyingEvent, referrerPoints: rules.referrerReward.points ?? 0, refereePoints: rules.refereeReward.points ?? 0 },
     };
   }
 

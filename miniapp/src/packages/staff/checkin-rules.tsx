@@ -34,7 +34,7 @@ function RulesEditor() {
   const toggle = (key: SwitchKey) => (
     <View className='admin__switch' key={key}>
       <Text className='field__label'>{copy.fields[key]}</Text>
-      <Switch checked={form[key]} color='#b8860b' onChange={(e) => set({ [key]: e.detail.value })} />
+      <Switch checked={form[key]} color='#946200' onChange={(e) => set({ [key]: e.detail.value })} />
     </View>
   )
   const setBonus = (i: number, patch: Partial<{ day: string; points: string }>) =>

@@ -17,6 +17,13 @@ export const copy = {
     { value: 'phone', label: '手机号' },
   ],
   lookupPlaceholder: '输入会员码 / 卡号 / 手机号',
+  lockoutWarning: '连续输错 5 次密码，账号将锁定 15 分钟',
+  keyboardHint: '回车查询 · 查到会员后直接输入金额，回车到订单号，再回车入账',
+  adminMoved: '等级、积分规则、商城、券模板、签到规则、邀请审核和积分调整已移至电脑端管理后台：',
+  previewCoupon: '查询券',
+  confirmVerify: '确认核销',
+  cancel: '取消',
+  previewTitle: '请核对后确认核销',
   scan: '扫码',
   search: '查询',
   member: {

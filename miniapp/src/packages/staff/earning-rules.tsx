@@ -52,7 +52,7 @@ function RulesEditor() {
       <Section title={copy.memberDay}>
         <View className='admin__switch'>
           <Text className='field__label'>{copy.memberDayEnabled}</Text>
-          <Switch checked={form.memberDayEnabled} color='#b8860b' onChange={(e) => set({ memberDayEnabled: e.detail.value })} />
+          <Switch checked={form.memberDayEnabled} color='#946200' onChange={(e) => set({ memberDayEnabled: e.detail.value })} />
         </View>
         {form.memberDayEnabled && (
           <>

@@ -67,7 +67,7 @@ function RewardEditor({ editing, onDone }: { editing: StaffReward | null; onDone
       </View>
       <View className='admin__switch'>
         <Text className='field__label'>{copy.fields.active}</Text>
-        <Switch checked={form.active} color='#b8860b' onChange={(e) => setForm((f) => ({ ...f, active: e.detail.value }))} />
+        <Switch checked={form.active} color='#946200' onChange={(e) => setForm((f) => ({ ...f, active: e.detail.value }))} />
       </View>
       <FormError error={save.error} shownFields={shownFields} own={local} />
       <View className='admin__actions'>

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } from '@huiyuan/shared-types';
+import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
@@ -35,21 +35,18 @@ export class VerifyCouponUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * What 核销 would use, checked as the verification checks it but changing nothing: the clerk confirms
+   * the coupon and its member before the coupon is spent.
+   */
+  async preview(staff: StaffPrincipal, rawCode: string): Promise<CouponVerificationPreview> {
+    const { coupon, template } = await this.usableHere(staff, rawCode);
+    const [member] = await this.tx.read((m) => m.query<Array<{ card_no: string; nickname: string | null }>>('SELECT card_no, nickname FROM members WHERE id = ?', [coupon.memberId]));
+    return { coupon: await this.views.coupon(coupon, template), member: { cardNo: member?.card_no ?? '', nickname: member?.nickname ?? null } };
+  }
+
   async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
-    const code = normaliseCouponCode(rawCode);
-    if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
-    const store = (await this.scope.stores()).get(staff.storeId);
-    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
-    const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
-    if (!coupon) throw couponNotFound(`with code ${code}`);
-    const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
-    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
-    const now = this.clock.now();
-    await this.assertUsable(coupon, now);
-    if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
-      const where = await this.views.storesText(template, coupon.issuedStoreId);
-      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
-    }
+    const { coupon, template, store, now } = await this.usableHere(staff, rawCode);
 
     const verification = await this.tx.run(async (m) => {
       const used = await execute(
@@ -69,6 +66,25 @@ export class VerifyCouponUseCase {
     });
     const usedCoupon = Object.assign(coupon, { status: 'used', usedAt: now, usedStoreId: store.id, usedByStaffId: staff.staffId });
     return this.coupons.freshVerification(verification, usedCoupon, template);
+  }
+
+  /** The checks before the write, shared by the preview and the verification: a precise answer for the clerk. */
+  private async usableHere(staff: StaffPrincipal, rawCode: string): Promise<{ coupon: Coupon; template: CouponTemplate; store: Store; now: Date }> {
+    const code = normaliseCouponCode(rawCode);
+    if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
+    const store = (await this.scope.stores()).get(staff.storeId);
+    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
+    const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
+    if (!coupon) throw couponNotFound(`with code ${code}`);
+    const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
+    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
+    const now = this.clock.now();
+    await this.assertUsable(coupon, now);
+    if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
+      const where = await this.views.storesText(template, coupon.issuedStoreId);
+      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
+    }
+    return { coupon, template, store, now };
   }
 
   /** A manager (or HQ) takes back a verification made by mistake, within the programme's window. */
