@@ -22,8 +22,12 @@ export async function launch() {
  * `page.scriptErrors` collects uncaught exceptions and console errors (not HTTP failures, which the
  * journeys check themselves), so the runner can report what a passing journey left in the console.
  */
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+/** The counter PC: a 1366×768 laptop screen, mouse and keyboard. */
+export const DESKTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false }
+
+export async function newPage(browser, device = PHONE) {
+  const context = await browser.newContext({ ...device, locale: 'zh-CN' })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   page.scriptErrors = []

@@ -2,7 +2,7 @@
 /**
  * Runs every scripts/e2e/journeys/*.journey.mjs against the H5 build served by the API server.
  * E2E_BASE_URL (default http://127.0.0.1:3000); E2E_ONLY=<substring> to run some journeys.
- * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(), requireRoutes([...]),
+ * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(device?: PHONE | DESKTOP), requireRoutes([...]),
  * apiResponse(page, method, path, action) }. requireRoutes skips it, reported as SKIP and counted
  * apart from passes, only while one of its server routes answers 404 ROUTE_NOT_FOUND.
  */
@@ -34,8 +34,8 @@ for (const file of files) {
   // Journeys that need a second person (a clerk beside the member) open more browsers: each is a
   // separate context, so a separate session and localStorage.
   const extraPages = []
-  const openPage = async () => {
-    const extra = await newPage(browser)
+  const openPage = async (device) => {
+    const extra = await newPage(browser, device)
     extraPages.push(extra)
     return extra
   }

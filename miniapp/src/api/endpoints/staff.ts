@@ -6,6 +6,7 @@ import type {
   CouponTemplate,
   CouponTemplateRequest,
   CouponVerification,
+  CouponVerificationPreview,
   EarningRules,
   EarningRulesRequest,
   LedgerEntry,
@@ -27,7 +28,21 @@ import type {
 } from '@huiyuan/shared-types'
 import { api } from '../client'
 
-export type { CouponVerification, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
+export type { CouponVerification, CouponVerificationPreview, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
+
+export interface PointsPaymentRequest {
+  cardNo: string
+  points: number
+  orderNo: string
+}
+
+/** POST /staff/points-payments (the server's pay-with-points use case). */
+export interface PointsPaymentResult {
+  id: number
+  points: number
+  balance: number
+  duplicate: boolean
+}
 
 export type LookupQuery = { code: string } | { cardNo: string } | { phone: string }
 
@@ -40,6 +55,9 @@ export const staffApi = {
     api.post<PurchaseResult>('/api/v1/staff/purchases', body, { auth: 'staff', idempotencyKey }),
   refund: (purchaseId: string, amountCents: number, idempotencyKey: string) =>
     api.post<RefundResult>(`/api/v1/staff/purchases/${enc(purchaseId)}/refunds`, { amountCents }, { auth: 'staff', idempotencyKey }),
+  previewCoupon: (code: string) => api.get<CouponVerificationPreview>(`/api/v1/staff/coupons/${enc(code)}`, undefined, 'staff'),
+  payWithPoints: (body: PointsPaymentRequest, idempotencyKey: string) =>
+    api.post<PointsPaymentResult>('/api/v1/staff/points-payments', body, { auth: 'staff', idempotencyKey }),
   verifyCoupon: (code: string, idempotencyKey: string) =>
     api.post<CouponVerification>('/api/v1/staff/coupon-verifications', { code }, { auth: 'staff', idempotencyKey }),
   memberLedger: (memberId: number, cursor: string | null) =>

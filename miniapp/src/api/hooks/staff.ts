@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { AdjustPointsRequest, MemberSummary, StaffProfile } from '@huiyuan/shared-types'
 import { authStore } from '../auth'
-import { staffApi, type LookupQuery, type PurchaseRequest } from '../endpoints/staff'
+import { staffApi, type LookupQuery, type PointsPaymentRequest, type PurchaseRequest } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
 
@@ -77,6 +77,17 @@ export function usePurchase() {
 
 export function useRefund() {
   return useIdempotentMutation((v: { purchaseId: string; amountCents: number }, key) => staffApi.refund(v.purchaseId, v.amountCents, key))
+}
+
+export function usePayWithPoints() {
+  const client = useQueryClient()
+  return useIdempotentMutation((body: PointsPaymentRequest, key) => staffApi.payWithPoints(body, key), {
+    onSuccess: (result, body) => setBalance(client, body.cardNo, result.balance),
+  })
+}
+
+export function useCouponPreview() {
+  return useMutation({ mutationFn: (code: string) => staffApi.previewCoupon(code) })
 }
 
 export function useVerifyCoupon() {

@@ -42,15 +42,15 @@ export default function StaffLoginPage() {
       <Section title={copy.loginTitle}>
         <View className='field'>
           <Text className='field__label'>{copy.username}</Text>
-          <Input className='field__input' focus value={username} placeholder={copy.usernamePlaceholder} onInput={(e) => setUsername(e.detail.value)} />
+          <Input className='field__input' value={username} placeholder={copy.usernamePlaceholder} onInput={(e) => setUsername(e.detail.value)} />
         </View>
         <View className='field'>
           <Text className='field__label'>{copy.password}</Text>
           <Input className='field__input' password value={password} placeholder={copy.passwordPlaceholder} onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
         </View>
-        {login.isError && <Text className='error-text'>{errorMessage(login.error)}</Text>}
+        {login.isError && <Text className='error-text staff__login-error'>{errorMessage(login.error)}</Text>}
         {/* Said after the first wrong password, before the lock-out rather than after it. */}
-        {isApiError(login.error) && login.error.is('STAFF_CREDENTIALS_INVALID') && <Text className='warning'>{copy.lockoutWarning}</Text>}
+        {isApiError(login.error) && login.error.is('STAFF_CREDENTIALS_INVALID') && <Text className='warning staff__lockout'>{copy.lockoutWarning}</Text>}
         <Button className='btn-primary staff__btn' disabled={login.isPending || !username || !password} loading={login.isPending} onClick={submit}>
           {copy.login}
         </Button>
