@@ -1,13 +1,35 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { createPino, PinoNestLogger } from './common/logging/pino-logger';
+import { Clock } from './common/time/clock';
 import { resolveDataSourceOptions } from './database/data-source-options';
 import { describeStartupError } from './startup-error';
 
+/**
+ * A stray rejection (a timer's promise, a library's background call) is a bug to log, not a reason
+ * to drop every request in flight: Node's default would end the process.
+ */
+function surviveUnhandledRejections(config: AppConfig): void {
+  const logger = createPino(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection (logged and survived)'));
+}
+
+/** PROCESS_ROLE=worker: queue workers, periodic jobs and the outbox relay, no HTTP. */
+async function startWorker(config: AppConfig): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, new Clock()), { logger: new PinoNestLogger(createPino(config.logLevel)) });
+  app.enableShutdownHooks();
+  process.stdout.write(`\nHuiyuan worker is running (no HTTP). Database: ${config.database.driver === 'mysql' ? 'MySQL' : 'embedded SQLite'}; queue: Redis\n\n`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  surviveUnhandledRejections(config);
   // Reach the database before Nest starts, so a wrong DATABASE_URL ends in the one line below.
   await resolveDataSourceOptions(config.database);
+  if (config.queue.role === 'worker') return startWorker(config);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   // With PORT=0 the port is known only now; the sandbox's base URL and QR links are built from it.
@@ -17,7 +39,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nHuiyuan is running at ${url}/  (API docs ${url}/api/docs, health ${url}/api/health)\n` +
       `Database: ${config.database.driver === 'mysql' ? 'MySQL' : `embedded SQLite (${config.database.file})`}; ` +
-      `WeChat: ${config.wechat.appId ? 'live' : `sandbox at ${url}/sandbox/wechat`}\n\n`,
+      `WeChat: ${config.wechat.appId ? 'live' : `sandbox at ${url}/sandbox/wechat`}; role: ${config.queue.role}\n\n`,
   );
 }
 

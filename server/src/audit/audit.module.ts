@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditController } from './audit.controller';
+import { Module } from '@nestjs/common';
 import { AuditQueryService } from './audit-query.service';
 import { AuditTrail } from './audit-trail';
+import { AuditController } from './audit.controller';
 
-@Global()
 @Module({ controllers: [AuditController], providers: [AuditTrail, AuditQueryService], exports: [AuditTrail] })
 export class AuditModule {}

@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import { CheckinCalendar, CheckinResult, CheckinRules, ErrorCode, MakeupCheckinResult } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
-import { addDays, businessDate } from '../common/time/business-date';
-import { Clock } from '../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays } from '../common/time/business-date';
+import { MemberAccountRepository } from '../members/member-accounts.repository';
 import { memberNotFound } from '../members/members.errors';
 import { ProgrammeService } from '../programme/programme.service';
 import { TiersService } from '../tiers/tiers.service';
 import { makeupNotAllowed } from './checkin.errors';
+import { CheckinRepository, RecordedCheckin } from './checkin.repository';
 import {
   CheckedDay,
   checkinAward,
@@ -27,24 +26,14 @@ import {
 
 const RULES_KEY = 'checkin';
 
-interface CheckinRow {
-  day: string;
-  kind: 'daily' | 'makeup';
-  streak: number;
-  points: number;
-  bonus: number;
-  cost_points: number;
-  balance_after: number | null;
-}
-
 /** Reads for check-in (rules, calendar, earlier results) and HQ's edits of the rules. */
 @Injectable()
 export class CheckinService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repository: CheckinRepository,
+    private readonly accounts: MemberAccountRepository,
+    private readonly businessCalendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
     private readonly programme: ProgrammeService,
     private readonly tiers: TiersService,
     private readonly audit: AuditTrail,
@@ -55,7 +44,7 @@ export class CheckinService {
   }
 
   today(): string {
-    return businessDate(this.clock.now(), this.config.businessTimeZone);
+    return this.businessCalendar.today();
   }
 
   /** Rules apply to check-ins made after the change; what was awarded stays as it was. */
@@ -85,7 +74,7 @@ export class CheckinService {
     const rules = await this.rules();
     const member = await this.member(memberId);
     const [days, last, used] = await Promise.all([
-      this.dataSource.query<Array<{ day: string; kind: string }>>('SELECT day, kind FROM checkins WHERE member_id = ? AND day >= ? AND day <= ? ORDER BY day', [memberId, `${shown}-01`, monthEnd(shown)]),
+      this.repository.daysBetween(memberId, `${shown}-01`, monthEnd(shown)),
       this.lastCheckin(memberId, today),
       this.makeupsUsed(memberId, today),
     ]);
@@ -108,47 +97,41 @@ export class CheckinService {
 
   /** The answer the first check-in of the day gave, for a repeat; its balance is the one its ledger entry left. */
   async firstResult(memberId: number, day: string): Promise<CheckinResult> {
-    const row = await this.checkinOn(memberId, day, `checkin:${memberId}:${day}`);
-    return { date: row.day, streak: row.streak, points: row.points, bonus: row.bonus, balance: row.balance_after ?? (await this.member(memberId)).pointsBalance };
+    const row = await this.recorded(memberId, day, `checkin:${memberId}:${day}`);
+    return { date: row.day, streak: row.streak, points: row.points, bonus: row.bonus, balance: row.balanceAfter ?? (await this.member(memberId)).balance };
   }
 
   async firstMakeupResult(memberId: number, day: string): Promise<MakeupCheckinResult> {
-    const row = await this.checkinOn(memberId, day, `makeup:${memberId}:${day}`);
+    const row = await this.recorded(memberId, day, `makeup:${memberId}:${day}`);
     if (row.kind !== 'makeup') throw makeupNotAllowed('这一天已签到，无需补签', day);
     const rules = await this.rules();
     const today = this.today();
     return {
       date: row.day,
       streak: row.streak,
-      costPoints: row.cost_points,
-      balance: row.balance_after ?? (await this.member(memberId)).pointsBalance,
+      costPoints: row.costPoints,
+      balance: row.balanceAfter ?? (await this.member(memberId)).balance,
       currentStreak: currentStreak(await this.lastCheckin(memberId, today), today, rules.cycle),
     };
   }
 
   async makeupsUsed(memberId: number, today: string): Promise<number> {
-    const rows = await this.dataSource.query<Array<{ n: number }>>("SELECT COUNT(*) AS n FROM checkins WHERE member_id = ? AND kind = 'makeup' AND day >= ? AND day <= ?", [memberId, `${today.slice(0, 7)}-01`, today]);
-    return Number(rows[0]?.n ?? 0);
+    return this.repository.makeupsBetween(memberId, `${today.slice(0, 7)}-01`, today);
   }
 
-  private async lastCheckin(memberId: number, today: string): Promise<CheckedDay | null> {
-    const rows = await this.dataSource.query<Array<{ day: string; streak: number }>>('SELECT day, streak FROM checkins WHERE member_id = ? AND day <= ? ORDER BY day DESC LIMIT 1', [memberId, today]);
-    return rows[0] ? { day: rows[0].day, streak: Number(rows[0].streak) } : null;
+  private lastCheckin(memberId: number, today: string): Promise<CheckedDay | null> {
+    return this.repository.lastOnOrBefore(memberId, today);
   }
 
-  private async checkinOn(memberId: number, day: string, dedupeKey: string): Promise<CheckinRow> {
-    const rows = await this.dataSource.query<CheckinRow[]>(
-      'SELECT c.day, c.kind, c.streak, c.points, c.bonus, c.cost_points, l.balance_after FROM checkins c LEFT JOIN points_ledger l ON l.dedupe_key = ? WHERE c.member_id = ? AND c.day = ?',
-      [dedupeKey, memberId, day],
-    );
-    const row = rows[0];
+  private async recorded(memberId: number, day: string, dedupeKey: string): Promise<RecordedCheckin> {
+    const row = await this.repository.recorded(memberId, day, dedupeKey);
     if (!row) throw new Error(`check-in of member ${memberId} on ${day} vanished after a duplicate-key error`);
-    return { ...row, streak: Number(row.streak), points: Number(row.points), bonus: Number(row.bonus), cost_points: Number(row.cost_points), balance_after: row.balance_after === null ? null : Number(row.balance_after) };
+    return row;
   }
 
-  private async member(memberId: number): Promise<{ tierId: number; pointsBalance: number }> {
-    const rows = await this.dataSource.query<Array<{ tier_id: number; points_balance: number }>>("SELECT tier_id, points_balance FROM members WHERE id = ? AND status = 'active'", [memberId]);
-    if (!rows[0]) throw memberNotFound(`id ${memberId}`);
-    return { tierId: Number(rows[0].tier_id), pointsBalance: Number(rows[0].points_balance) };
+  private async member(memberId: number): Promise<{ tierId: number; balance: number }> {
+    const account = await this.accounts.findActive(memberId);
+    if (!account) throw memberNotFound(memberId);
+    return account;
   }
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, resolveDataSourceOptions } from '../database/data-source-options';
+import { migrationServerFrom } from '../config/database.config';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -42,7 +43,7 @@ async function generate(driver: 'mysql' | 'sqlite'): Promise<void> {
   let dataSource: DataSource;
   let cleanup = async () => {};
   if (driver === 'mysql') {
-    const server = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+    const server = migrationServerFrom();
     const db = `huiyuan_gen_${timestamp}`;
     const admin = await new DataSource({ type: 'mysql', url: `${server}/mysql` }).initialize();
     await admin.query(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

@@ -1,12 +1,8 @@
 import { DEMO_PASSWORD, DEMO_SEED_STEPS } from '../database/seeds/demo-seed';
 import { runCommand } from './run-command';
 
-if (process.env.NODE_ENV === 'production') {
-  process.stderr.write('seed refuses to run with NODE_ENV=production: it creates demo staff with a known password\n');
-  process.exit(1);
-}
-
-runCommand('seed', async (app) => {
+runCommand('seed', async (app, config) => {
+  if (config.env === 'production') throw new Error('seed refuses to run with NODE_ENV=production: it creates demo staff with a known password');
   for (const step of DEMO_SEED_STEPS) {
     await step.run(app);
     process.stdout.write(`seeded ${step.name}\n`);

@@ -1,10 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CALENDAR_CONFIG } from '../config/calendar.config';
+import { QUEUE_CONFIG } from '../config/queue.config';
+import { SECURITY_CONFIG } from '../config/security.config';
 import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
+import { OutboxRelay } from './events/outbox-relay';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
+import { BusinessCalendar } from './time/business-calendar';
 import { Clock } from './time/clock';
 
 /** Cross-cutting services every feature may inject. */
@@ -14,12 +19,17 @@ export class CoreModule {
   static register(config: AppConfig, clock: Clock): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
+      { provide: SECURITY_CONFIG, useValue: config.security },
+      { provide: CALENDAR_CONFIG, useValue: config.calendar },
+      { provide: QUEUE_CONFIG, useValue: config.queue },
       { provide: Clock, useValue: clock },
+      BusinessCalendar,
       TransactionRunner,
       AuthTokens,
       MemberAuthGuard,
       StaffAuthGuard,
       DomainEvents,
+      OutboxRelay,
       IdempotentReplies,
     ];
     return { module: CoreModule, providers, exports: providers };

@@ -1,22 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { CalendarConfig, calendarFrom } from './calendar.config';
+import { ConfigError, Env, intVar } from './config-error';
+import { DatabaseConfig, databaseFrom } from './database.config';
+import { QueueConfig, queueFrom } from './queue.config';
+import { SecurityConfig, securityFrom } from './security.config';
+import { WechatConfig, wechatFrom } from './wechat.config';
 
-export type DatabaseConfig =
-  | { driver: 'mysql'; url: string; poolSize: number }
-  | { driver: 'sqlite'; file: string };
+export { ConfigError } from './config-error';
+export type { DatabaseConfig } from './database.config';
+export type { WechatConfig } from './wechat.config';
 
-export interface WechatConfig {
-  /** null → the built-in sandbox, served by this server under /sandbox/wechat. */
-  appId: string | null;
-  secret: string | null;
-  apiBase: string | null;
-  sendRatePerSecond: number;
-  /** Which build a mini-program code opens (a trial build before the first release) and whether WeChat checks its page. */
-  qrEnvVersion: 'release' | 'trial' | 'develop';
-  qrCheckPath: boolean;
-}
-
+/**
+ * Everything the server is configured with, validated at boot: one loader per concern
+ * (database, queue, WeChat, security, business calendar), each naming the variable it rejects.
+ * Nothing else reads process.env.
+ */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -24,98 +22,14 @@ export interface AppConfig {
   publicUrl: string | null;
   dataDir: string;
   database: DatabaseConfig;
-  redisUrl: string | null;
-  jwtSecret: string;
-  businessTimeZone: string;
+  queue: QueueConfig;
+  security: SecurityConfig;
+  calendar: CalendarConfig;
   wechat: WechatConfig;
   h5Dir: string | null;
   corsOrigins: string[] | true;
   logLevel: string;
   runMigrations: boolean;
-}
-
-/** Thrown at boot; main.ts prints its message as one line and exits. */
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got '${raw}')`);
-  }
-  return value;
-}
-
-function databaseFrom(env: Env, dataDir: string): DatabaseConfig {
-  const url = env.DATABASE_URL;
-  if (!url) return { driver: 'sqlite', file: join(dataDir, 'huiyuan.sqlite') };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(`DATABASE_URL is not a valid URL (expected mysql://user:pass@host:3306/db, got '${url}')`);
-  }
-  if (parsed.protocol !== 'mysql:') {
-    throw new ConfigError(`DATABASE_URL must start with mysql:// (got '${parsed.protocol}//…')`);
-  }
-  if (!parsed.hostname) throw new ConfigError('DATABASE_URL names no host');
-  if (parsed.pathname.length <= 1) throw new ConfigError(`DATABASE_URL names no database (expected mysql://…/dbname)`);
-  return { driver: 'mysql', url, poolSize: intVar(env, 'DATABASE_POOL_SIZE', 16, 1, 200) };
-}
-
-function redisFrom(env: Env): string | null {
-  const url = env.REDIS_URL;
-  if (!url) return null;
-  if (!/^rediss?:\/\/[^/]/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://host:6379 (got '${url}')`);
-  return url;
-}
-
-function timeZoneFrom(env: Env): string {
-  const zone = env.BUSINESS_TIMEZONE || 'Asia/Shanghai';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new ConfigError(`BUSINESS_TIMEZONE '${zone}' is not an IANA time zone (e.g. Asia/Shanghai)`);
-  }
-  return zone;
-}
-
-/** Production must be given a secret; elsewhere one is generated once and kept in the data folder. */
-function jwtSecretFrom(env: Env, nodeEnv: AppConfig['env'], dataDir: string): string {
-  const given = env.JWT_SECRET;
-  if (given) {
-    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
-    return given;
-  }
-  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
-
-function wechatFrom(env: Env, nodeEnv: AppConfig['env']): WechatConfig {
-  const appId = env.WECHAT_APPID || null;
-  const secret = env.WECHAT_SECRET || null;
-  if (appId && !secret) throw new ConfigError('WECHAT_SECRET is required when WECHAT_APPID is set');
-  if (secret && !appId) throw new ConfigError('WECHAT_APPID is required when WECHAT_SECRET is set');
-  if (!appId && nodeEnv === 'production') {
-    throw new ConfigError('WECHAT_APPID and WECHAT_SECRET are required when NODE_ENV=production (the sandbox is for development)');
-  }
-  const apiBase = env.WECHAT_API_BASE || (appId ? 'https://api.weixin.qq.com' : null);
-  if (apiBase && !/^https?:\/\//.test(apiBase)) throw new ConfigError(`WECHAT_API_BASE must be an http(s) URL (got '${apiBase}')`);
-  const qrEnvVersion = env.WECHAT_QR_ENV_VERSION || 'release';
-  if (qrEnvVersion !== 'release' && qrEnvVersion !== 'trial' && qrEnvVersion !== 'develop') {
-    throw new ConfigError(`WECHAT_QR_ENV_VERSION must be release, trial or develop (got '${qrEnvVersion}')`);
-  }
-  const checkPath = env.WECHAT_QR_CHECK_PATH || 'true';
-  if (checkPath !== 'true' && checkPath !== 'false') throw new ConfigError(`WECHAT_QR_CHECK_PATH must be true or false (got '${checkPath}')`);
-  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000), qrEnvVersion, qrCheckPath: checkPath === 'true' };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -135,10 +49,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     dataDir,
     database: databaseFrom(env, dataDir),
-    redisUrl: redisFrom(env),
-    jwtSecret: jwtSecretFrom(env, nodeEnv, dataDir),
-    businessTimeZone: timeZoneFrom(env),
-    wechat: wechatFrom(env, nodeEnv),
+    queue: queueFrom(env),
+    security: securityFrom(env, nodeEnv === 'production', dataDir),
+    calendar: calendarFrom(env),
+    wechat: wechatFrom(env, nodeEnv === 'production'),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
     corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),

@@ -1,41 +1,33 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
 import { execute, sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { JobQueue } from '../common/queue/job-queue';
+import { JobScheduler } from '../common/queue/job-scheduler';
 import { Clock } from '../common/time/clock';
 
-export const COUPON_EXPIRY_JOB = 'coupons.expire';
+export const COUPON_EXPIRY_JOB = 'coupons-expire';
 const EVERY_MS = 10 * 60_000;
 const BATCH = 500;
 
 /**
  * Marks coupons past their end as expired. Readers already treat them as expired, so this only
- * tidies the status; it is idempotent and runs under a named lock, so every instance may schedule it.
+ * tidies the status; it is idempotent and runs under a named lock.
  */
 @Injectable()
-export class CouponExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CouponExpiryJob implements OnModuleInit {
   private readonly logger = new Logger('CouponExpiryJob');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
-    private readonly queue: JobQueue,
+    private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.queue.register(COUPON_EXPIRY_JOB, () => this.run().then(() => undefined));
-    // One job id per period: with Redis, instances scheduling the same period add it once.
-    this.timer = setInterval(() => void this.queue.add(COUPON_EXPIRY_JOB, {}, { jobId: `${COUPON_EXPIRY_JOB}:${Math.floor(Date.now() / EVERY_MS)}` }), EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onModuleInit(): void {
+    this.scheduler.every({ name: COUPON_EXPIRY_JOB, everyMs: EVERY_MS, run: () => this.run() });
   }
 
   async run(): Promise<{ expired: number }> {

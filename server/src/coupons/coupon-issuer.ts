@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CouponStatus } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { claimNumberedSlot } from '../common/db/numbered-slot';
 import { execute, insertRow } from '../common/db/sql';
-import { businessDate } from '../common/time/business-date';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { TiersService } from '../tiers/tiers.service';
 import { faceText, newCouponCode, validityWindow } from './coupon-rules';
@@ -46,7 +45,7 @@ export class CouponIssuer {
   constructor(
     private readonly clock: Clock,
     private readonly tiers: TiersService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async issue(manager: EntityManager, command: IssueCoupon): Promise<IssuedCoupon> {
@@ -56,13 +55,13 @@ export class CouponIssuer {
     if (template.storeScope === 'issuing' && storeId === null) throw couponNotIssuable('it is valid only at the store that issues it, and no store is issuing it');
     if (template.minTierRank !== null) await this.assertTier(manager, command.memberId, template.minTierRank);
     const now = this.clock.now();
-    const { validFrom, expiresAt } = validityWindow(templateValidity(template), now, this.config.businessTimeZone);
+    const { validFrom, expiresAt } = validityWindow(templateValidity(template), now, this.calendar.timeZone);
     if (expiresAt.getTime() <= now.getTime()) throw couponNotIssuable('its validity period has ended');
 
     const coupon = await this.insertCoupon(manager, template, command, storeId, validFrom, expiresAt, now);
     if (template.perMemberLimit !== null) await this.claim(manager, template, command.memberId, 'all', template.perMemberLimit, coupon.code, now);
     if (template.perMemberDailyLimit !== null) {
-      await this.claim(manager, template, command.memberId, businessDate(now, this.config.businessTimeZone), template.perMemberDailyLimit, coupon.code, now);
+      await this.claim(manager, template, command.memberId, this.calendar.dateOf(now), template.perMemberDailyLimit, coupon.code, now);
     }
     // Only a capped template keeps a count, so uncapped ones add no hot row to every issue.
     if (template.totalStock !== null) {

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Coupon as CouponView, CouponTemplate as CouponTemplateView, CouponValidity } from '@huiyuan/shared-types';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
@@ -22,7 +22,7 @@ export class CouponViews {
   constructor(
     private readonly scope: StoreScope,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   listedStores(template: CouponTemplate, stores: Map<number, Store>): Store[] {
@@ -80,7 +80,7 @@ export class CouponViews {
       capCents: t.capCents,
       giftDescription: t.giftDescription,
       validity,
-      validityText: validityText(validity, this.config.businessTimeZone),
+      validityText: validityText(validity, this.calendar.timeZone),
       storeScope: t.storeScope,
       storeCodes: this.listedStores(t, stores).map((s) => s.code),
       storesText: await this.storesText(t, null),

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MembersModule } from '../members/members.module';
+import { ProgrammeModule } from '../programme/programme.module';
+import { StoresModule } from '../stores/stores.module';
+import { TiersModule } from '../tiers/tiers.module';
 import { CouponExpiryJob } from './coupon-expiry.job';
 import { CouponIssuer } from './coupon-issuer';
 import { CouponSettingsService } from './coupon-settings';
@@ -13,6 +18,7 @@ import { VerifyCouponUseCase } from './usecases/verify-coupon.usecase';
 
 /** Templates, issuing (CouponIssuer, for every feature that gives coupons), the wallet and 核销. */
 @Module({
+  imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule, TiersModule],
   controllers: [CouponsController, StaffCouponsController, StaffCouponTemplatesController],
   providers: [CouponIssuer, CouponViews, CouponsService, CouponTemplatesService, CouponSettingsService, CouponExpiryJob, IssueCouponUseCase, VerifyCouponUseCase],
   exports: [CouponIssuer, CouponViews, CouponTemplatesService, CouponExpiryJob],

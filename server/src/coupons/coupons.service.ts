@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CouponDetail,
@@ -12,12 +12,12 @@ import {
 } from '@huiyuan/shared-types';
 import bwipjs from 'bwip-js';
 import { Brackets, DataSource, In } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
-import { addDays, businessDate, startOfBusinessDay } from '../common/time/business-date';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays, startOfBusinessDay } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
 import { StoreScope } from '../stores/store-scope';
 import { StoresService } from '../stores/stores.service';
@@ -39,7 +39,7 @@ export class CouponsService {
     private readonly scope: StoreScope,
     private readonly stores: StoresService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   /** Newest first. An active coupon past its end counts as expired before the expiry job has marked it. */
@@ -76,11 +76,11 @@ export class CouponsService {
     const store = storeCode ? await this.stores.requireByCode(storeCode) : (await this.scope.stores()).get(staff.storeId);
     if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, 'Your store no longer exists');
     await this.scope.assertCovers(staff, store.id, `Store ${store.code}`);
-    const day = date ?? businessDate(this.clock.now(), this.config.businessTimeZone);
+    const day = date ?? this.calendar.today();
     const query = this.dataSource.createQueryBuilder(CouponVerification, 'v').where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', {
       storeId: store.id,
-      from: startOfBusinessDay(day, this.config.businessTimeZone),
-      to: startOfBusinessDay(addDays(day, 1), this.config.businessTimeZone),
+      from: this.calendar.startOfDay(day),
+      to: this.calendar.startOfDay(addDays(day, 1)),
     });
     if (afterId) query.andWhere('v.id > :afterId', { afterId });
     const rows = await query.orderBy('v.id', 'ASC').take(DAY_LIST_LIMIT + 1).getMany();
@@ -93,7 +93,7 @@ export class CouponsService {
    * Mall coupons have no issuing store (HQ pays for them in points) and are left out.
    */
   async settlement(staff: StaffPrincipal, from: string, to: string): Promise<CouponSettlementReport> {
-    const tz = this.config.businessTimeZone;
+    const tz = this.calendar.timeZone;
     const rows: Array<{ issued_store_id: number; used_store_id: number; n: number | string; cash: number | string | null }> = await this.dataSource.query(
       `SELECT issued_store_id, used_store_id, COUNT(*) AS n, SUM(CASE WHEN kind = 'cash' THEN amount_cents ELSE 0 END) AS cash
        FROM coupons

@@ -1,3 +1,5 @@
+import { OutboxEvent } from '../common/events/outbox-event.entity';
+import { JobRun } from '../common/queue/job-run.entity';
 import { Coupon } from '../coupons/entities/coupon.entity';
 import { CouponClaim } from '../coupons/entities/coupon-claim.entity';
 import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
@@ -15,8 +17,8 @@ import { Referral } from '../referrals/entities/referral.entity';
 import { ReferralReward } from '../referrals/entities/referral-reward.entity';
 import { Purchase } from '../purchases/entities/purchase.entity';
 import { PurchaseRefund } from '../purchases/entities/purchase-refund.entity';
-import { GrowthEntry } from '../tiers/entities/growth-entry.entity';
-import { TierChange } from '../tiers/entities/tier-change.entity';
+import { GrowthEntry } from '../members/entities/growth-entry.entity';
+import { TierChange } from '../members/entities/tier-change.entity';
 import { ProgrammeSetting } from '../programme/programme-setting.entity';
 import { StaffMember } from '../staff/entities/staff-member.entity';
 import { Store } from '../stores/entities/store.entity';
@@ -26,6 +28,8 @@ import { WechatToken } from '../wechat/wechat-token.entity';
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
   IdempotencyRecord,
+  OutboxEvent,
+  JobRun,
   WechatToken,
   ProgrammeSetting,
   Store,

@@ -1,17 +1,24 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ProgrammeModule } from '../programme/programme.module';
+import { StoresModule } from '../stores/stores.module';
+import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
+import { MemberAccountRepository } from './member-accounts.repository';
+import { MemberLifecycle } from './member-lifecycle';
 import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 import { PhoneVault } from './phone-vault';
 import { StaffMembersController } from './staff-members.controller';
+import { TierEvaluationJob } from './tier-evaluation.job';
 import { JoinMemberUseCase } from './usecases/join-member.usecase';
 import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 
-@Global()
 @Module({
-  imports: [WechatModule],
+  imports: [AuditModule, ProgrammeModule, StoresModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController],
-  providers: [MembersService, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
-  exports: [MembersService],
+  providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
+  exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
 })
 export class MembersModule {}

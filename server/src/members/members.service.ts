@@ -19,7 +19,6 @@ import { findRow } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity';
 import { StaffMember } from '../staff/entities/staff-member.entity';
 import { StoreScope } from '../stores/store-scope';
 import { TiersService } from '../tiers/tiers.service';
@@ -29,6 +28,7 @@ import { Member } from './entities/member.entity';
 import { toMemberCard } from './member-card';
 import { isMemberCodeCurrent, isValidCardNo, memberCode, splitMemberCode } from './member-identifiers';
 import { memberCodeExpired, memberCodeInvalid, memberNotFound } from './members.errors';
+import { MemberLifecycle } from './member-lifecycle';
 import { maskPhone, PhoneVault } from './phone-vault';
 import { PRIVACY_NOTICE } from './privacy-notice';
 
@@ -48,6 +48,7 @@ export class MembersService {
     private readonly wechat: WechatGateway,
     private readonly phones: PhoneVault,
     private readonly scope: StoreScope,
+    private readonly lifecycle: MemberLifecycle,
   ) {}
 
   /** wx.login's code → a token; the member card too when this WeChat user has joined. */
@@ -160,13 +161,12 @@ export class MembersService {
   /** Everything we hold about the member (PIPL right of access), phone in clear for its owner. */
   async exportData(memberId: number): Promise<Record<string, unknown>> {
     const member = await this.require(memberId);
-    const ledger = await this.tx.read((m) => m.find(PointsLedgerEntry, { where: { memberId }, order: { id: 'ASC' } }));
     return {
       exportedAt: this.clock.now().toISOString(),
       card: await toMemberCard(member, this.tiers),
       profile: { ...this.toProfile(member), phone: member.phoneCipher ? this.phones.open(member.phoneCipher) : null },
       consent: { version: member.consentVersion, at: member.consentedAt.toISOString() },
-      pointsLedger: ledger.map((e) => ({ at: e.createdAt.toISOString(), delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, reason: e.reason })),
+      ...(await this.lifecycle.exportSections(memberId)),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SECURITY_CONFIG, SecurityConfig } from '../config/security.config';
 
 /** Phone numbers at rest: AES-256-GCM for reading back, a keyed hash for look-ups, last four digits for masking. */
 @Injectable()
@@ -8,8 +8,8 @@ export class PhoneVault {
   private readonly encryptionKey: Buffer;
   private readonly lookupKey: Buffer;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const secret = process.env.PHONE_ENCRYPTION_KEY || config.jwtSecret;
+  constructor(@Inject(SECURITY_CONFIG) config: SecurityConfig) {
+    const secret = config.phoneKey;
     this.encryptionKey = Buffer.from(hkdfSync('sha256', secret, 'huiyuan', 'phone-encryption', 32));
     this.lookupKey = Buffer.from(hkdfSync('sha256', secret, 'huiyuan', 'phone-lookup', 32));
   }

@@ -1,21 +1,25 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LedgerEntryType } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
 import { TransactionRunner } from '../common/db/transaction-runner';
+import { JobScheduler } from '../common/queue/job-scheduler';
 import { Clock } from '../common/time/clock';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLedger } from './points-ledger';
 
 const BATCH = 500;
+export const POINTS_EXPIRY_JOB = 'points-expire';
+/** Lots expire at any time of day; an hour late is the most a member sees them still counted. */
+const EVERY_MS = 60 * 60_000;
 
 /**
  * Expires due lots: one debit per member naming exactly those lots. Safe to run twice or on two
  * instances at once: it runs under a named lock, and an expired lot has nothing left to take.
  */
 @Injectable()
-export class PointsExpiryJob {
+export class PointsExpiryJob implements OnModuleInit {
   private readonly logger = new Logger('PointsExpiryJob');
 
   constructor(
@@ -23,7 +27,12 @@ export class PointsExpiryJob {
     private readonly tx: TransactionRunner,
     private readonly ledger: PointsLedger,
     private readonly clock: Clock,
+    private readonly scheduler: JobScheduler,
   ) {}
+
+  onModuleInit(): void {
+    this.scheduler.every({ name: POINTS_EXPIRY_JOB, everyMs: EVERY_MS, run: () => this.run() });
+  }
 
   async run(): Promise<{ members: number; points: number }> {
     const outcome = await withNamedLock(this.dataSource, 'huiyuan:points-expiry', 0, () => this.expireDue());

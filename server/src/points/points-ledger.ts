@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
-import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, insertRow } from '../common/db/sql';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
+import { GrowthResult, GrowthSource, MemberAccountRepository } from '../members/member-accounts.repository';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
@@ -32,10 +33,9 @@ export interface Posting {
   points: number;
 }
 
-/** What a credit that also moved growth reads back about the member, so the tier check needs no second look. */
 export interface CreditPosting extends Posting {
-  growth: number;
-  tierId: number;
+  /** Growth and tier after the credit, an upgrade included. */
+  growth: GrowthResult;
 }
 
 export interface DebitPosting extends Posting {
@@ -53,28 +53,20 @@ export class PointsLedger {
   constructor(
     private readonly clock: Clock,
     private readonly programme: ProgrammeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: MemberAccountRepository,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async earningRules(): Promise<EarningRules> {
     return this.programme.get('earning', DEFAULT_EARNING_RULES);
   }
 
-  /**
-   * `growth` and `visitAt` ride on the same UPDATE of the member row (a purchase): the row's lock,
-   * which every posting for this member waits on, is then held for as few statements as possible.
-   */
-  async credit(manager: EntityManager, type: LedgerEntryType, points: number, source: PostingSource, also: { growth?: number; visitAt?: Date } = {}): Promise<CreditPosting> {
+  /** `growth` and `visitAt` ride on the member account's one UPDATE (a purchase, a check-in). */
+  async credit(manager: EntityManager, type: LedgerEntryType, points: number, source: PostingSource, also: { growth?: { amount: number; source: GrowthSource }; visitAt?: Date } = {}): Promise<CreditPosting> {
     if (!Number.isInteger(points) || points <= 0) throw new Error(`credit needs a positive integer, got ${points}`);
     const now = this.clock.now();
-    const growth = also.growth ?? 0;
-    const visit = also.visitAt ? ', last_visit_at = ?' : '';
-    const params = [points, growth, ...(also.visitAt ? [sqlDate(manager, also.visitAt)] : []), source.memberId, 'active'];
-    const changed = await execute(manager, `UPDATE members SET points_balance = points_balance + ?, growth = growth + ?${visit} WHERE id = ? AND status = ?`, params);
-    if (changed !== 1) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${source.memberId} does not exist or has left`);
-    const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await manager.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [source.memberId]);
-    const balance = Number(rows[0]?.points_balance);
-    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, points, balance, source, now));
+    const account = await this.accounts.credit(manager, source.memberId, points, also);
+    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, points, account.balance, source, now));
     const rules = await this.earningRules();
     await insertRow(manager, PointsLot, {
       memberId: source.memberId,
@@ -82,9 +74,9 @@ export class PointsLedger {
       amount: points,
       remaining: points,
       earnedAt: now,
-      expiresAt: lotExpiry(rules.expiry, now, this.config.businessTimeZone),
+      expiresAt: lotExpiry(rules.expiry, now, this.calendar.timeZone),
     });
-    return { entryId, balance, points, growth: Number(rows[0]?.growth), tierId: Number(rows[0]?.tier_id) };
+    return { entryId, balance: account.balance, points, growth: account.growth };
   }
 
   /**
@@ -100,17 +92,14 @@ export class PointsLedger {
   ): Promise<DebitPosting> {
     if (!Number.isInteger(points) || points <= 0) throw new Error(`debit needs a positive integer, got ${points}`);
     let taken = points;
-    const changed = await execute(manager, 'UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [points, source.memberId, points]);
-    if (changed !== 1) {
+    if (!(await this.accounts.debit(manager, source.memberId, points))) {
       // A locking read: under REPEATABLE READ a plain SELECT could show a balance older than the row's.
       const balance = await this.balanceOf(manager, source.memberId, { lock: true });
       if (!options.allowShortfall) {
         throw new AppError(ErrorCode.POINTS_INSUFFICIENT, `Not enough points: ${points} needed, ${balance} available`, { needed: points, balance });
       }
       taken = balance;
-      if (taken > 0) {
-        await execute(manager, 'UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?', [taken, source.memberId, taken]);
-      }
+      if (taken > 0) await this.accounts.debit(manager, source.memberId, taken);
     }
     const balance = await this.balanceOf(manager, source.memberId);
     const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, -taken, balance, source, this.clock.now()));
@@ -118,10 +107,8 @@ export class PointsLedger {
     return { entryId, balance, points: taken, shortfall: points - taken };
   }
 
-  async balanceOf(manager: EntityManager, memberId: number, options: { lock?: boolean } = {}): Promise<number> {
-    const rows: Array<{ points_balance: number }> = await manager.query(`SELECT points_balance FROM members WHERE id = ?${options.lock ? forUpdate(manager) : ''}`, [memberId]);
-    if (!rows[0]) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `Member ${memberId} does not exist`);
-    return Number(rows[0].points_balance);
+  balanceOf(manager: EntityManager, memberId: number, options: { lock?: boolean } = {}): Promise<number> {
+    return this.accounts.balanceOf(manager, memberId, options);
   }
 
   private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {

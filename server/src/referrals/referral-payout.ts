@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerEntryType, ReferralRewardSpec, ReferralRules } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { insertRow } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
 import { CouponIssuer } from '../coupons/coupon-issuer';
+import { MemberAccountRepository } from '../members/member-accounts.repository';
 import { PointsLedger } from '../points/points-ledger';
-import { ReferralReward, ReferralRewardRole } from './entities/referral-reward.entity';
+import { ReferralRewardRole } from './entities/referral-reward.entity';
+import { ReferralsRepository } from './referrals.repository';
 
 export interface PayableReferral {
   id: number;
@@ -23,6 +24,8 @@ export class ReferralPayout {
     private readonly clock: Clock,
     private readonly ledger: PointsLedger,
     private readonly coupons: CouponIssuer,
+    private readonly accounts: MemberAccountRepository,
+    private readonly repository: ReferralsRepository,
   ) {}
 
   async pay(manager: EntityManager, referral: PayableReferral, rules: ReferralRules): Promise<void> {
@@ -35,9 +38,8 @@ export class ReferralPayout {
     const couponTemplateId = spec.couponTemplateId ?? null;
     if (points === 0 && couponTemplateId === null) return;
     // A member who has since left gets nothing; the other side is still paid.
-    const active = await manager.query<Array<{ id: number }>>("SELECT id FROM members WHERE id = ? AND status = 'active'", [memberId]);
-    if (!active[0]) return;
-    await insertRow(manager, ReferralReward, { referralId: referral.id, memberId, role, points, couponTemplateId, createdAt: this.clock.now() });
+    if (!(await this.accounts.isActive(manager, memberId))) return;
+    await this.repository.insertReward(manager, { referralId: referral.id, memberId, role, points, couponTemplateId, createdAt: this.clock.now() });
     if (points > 0) {
       await this.ledger.credit(manager, LedgerEntryType.EARN, points, { memberId, sourceType: 'referral', sourceId: String(referral.id), reason, dedupeKey: `referral:${referral.id}:${role}` });
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { memberNotFound } from '../members/members.errors';
+import { MembersRepository } from '../members/members.repository';
 import { drawJoinPoster, JOIN_PAGE } from '../wechat/join-poster';
 import { WechatGateway } from '../wechat/wechat-gateway';
 
@@ -9,24 +8,20 @@ import { WechatGateway } from '../wechat/wechat-gateway';
 @Injectable()
 export class ReferralPoster {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
     private readonly wechat: WechatGateway,
   ) {}
 
   async posterFor(memberId: number): Promise<Buffer> {
-    const rows = await this.dataSource.query<Array<{ referral_code: string; nickname: string | null; openid: string | null }>>(
-      "SELECT referral_code, nickname, openid FROM members WHERE id = ? AND status = 'active'",
-      [memberId],
-    );
-    const member = rows[0];
-    if (!member) throw memberNotFound(`id ${memberId}`);
-    const code = await this.wechat.getUnlimitedQrCode({ scene: `r=${member.referral_code}`, page: JOIN_PAGE, width: 430 });
+    const member = await this.members.inviter(memberId);
+    if (!member) throw memberNotFound(memberId);
+    const code = await this.wechat.getUnlimitedQrCode({ scene: `r=${member.referralCode}`, page: JOIN_PAGE, width: 430 });
     const nickname = await this.printableNickname(member.nickname, member.openid);
     return drawJoinPoster(code, {
       banner: '会员中心',
       title: nickname ? `${nickname} 邀请您加入` : '好友邀请您加入',
       subtitle: '微信扫一扫 · 一键成为会员',
-      footer: ['加入即得积分', `邀请码 ${member.referral_code}`],
+      footer: ['加入即得积分', `邀请码 ${member.referralCode}`],
     });
   }
 

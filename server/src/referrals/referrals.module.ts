@@ -1,12 +1,18 @@
-import { Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DomainEvents } from '../common/events/domain-events';
 import { JobQueue } from '../common/queue/job-queue';
+import { JobScheduler } from '../common/queue/job-scheduler';
 import { CouponsModule } from '../coupons/coupons.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { ProgrammeModule } from '../programme/programme.module';
+import { PurchasesModule } from '../purchases/purchases.module';
 import { WechatModule } from '../wechat/wechat.module';
-import { PurchaseRefundState } from './purchase-refund-state';
 import { ReferralPayout } from './referral-payout';
 import { ReferralPoster } from './referral-poster';
 import { ReferralsController } from './referrals.controller';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 import { StaffReferralsController } from './staff-referrals.controller';
 import { ReleaseReferralUseCase } from './usecases/release-referral.usecase';
@@ -17,21 +23,20 @@ import { RELEASE_JOB, ReleaseJob, TrackReferralUseCase } from './usecases/track-
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 @Module({
-  imports: [WechatModule, CouponsModule],
+  imports: [AuditModule, CouponsModule, MembersModule, PointsModule, ProgrammeModule, PurchasesModule, WechatModule],
   controllers: [ReferralsController, StaffReferralsController],
-  providers: [ReferralsService, ReferralPoster, ReferralPayout, PurchaseRefundState, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
+  providers: [ReferralsRepository, ReferralsService, ReferralPoster, ReferralPayout, TrackReferralUseCase, ReleaseReferralUseCase, ReviewReferralUseCase],
 })
-export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private sweepTimer: NodeJS.Timeout | null = null;
-
+export class ReferralsModule implements OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly queue: JobQueue,
     private readonly tracker: TrackReferralUseCase,
     private readonly releaser: ReleaseReferralUseCase,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  onApplicationBootstrap(): void {
+  onModuleInit(): void {
     this.events.subscribe('member.joined', async ({ memberId, referrerId }) => {
       if (referrerId === null) return;
       await this.tracker.recordJoin(memberId);
@@ -44,11 +49,6 @@ export class ReferralsModule implements OnApplicationBootstrap, OnApplicationShu
     this.queue.register<ReleaseJob>(RELEASE_JOB, async ({ referralId }) => {
       await this.releaser.release(referralId);
     });
-    this.sweepTimer = setInterval(() => void this.releaser.sweep(), SWEEP_INTERVAL_MS);
-    this.sweepTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.scheduler.every({ name: 'referrals-sweep', everyMs: SWEEP_INTERVAL_MS, run: () => this.releaser.sweep() });
   }
 }

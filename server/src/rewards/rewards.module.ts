@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CouponsModule } from '../coupons/coupons.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { TiersModule } from '../tiers/tiers.module';
 import { RewardsController } from './rewards.controller';
 import { RewardsService } from './rewards.service';
 import { StaffRewardsController } from './staff-rewards.controller';
 import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
 
 @Module({
-  imports: [CouponsModule],
+  imports: [AuditModule, CouponsModule, MembersModule, PointsModule, TiersModule],
   controllers: [RewardsController, StaffRewardsController],
   providers: [RewardsService, RedeemRewardUseCase],
   exports: [RewardsService],

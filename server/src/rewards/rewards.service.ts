@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Page, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { execute } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { faceText, validityText } from '../coupons/coupon-rules';
 import { CouponViews, templateValidity } from '../coupons/coupon-views';
@@ -26,7 +26,7 @@ export class RewardsService {
     private readonly tiers: TiersService,
     private readonly views: CouponViews,
     private readonly audit: AuditTrail,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   /** What is on sale now, in HQ's order; sold-out items stay listed (with stockLeft 0). */
@@ -154,7 +154,7 @@ export class RewardsService {
             id: template.id,
             kind: template.kind,
             faceText: faceText(template),
-            validityText: validityText(templateValidity(template), this.config.businessTimeZone),
+            validityText: validityText(templateValidity(template), this.calendar.timeZone),
             storesText: await this.views.storesText(template, null),
           },
           minTier: tier ? { code: tier.code, name: tier.name, rank: tier.rank } : null,

@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { StoresModule } from '../stores/stores.module';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
-@Global()
-@Module({ controllers: [StaffController], providers: [StaffService], exports: [StaffService] })
+@Module({ imports: [AuditModule, StoresModule], controllers: [StaffController], providers: [StaffService], exports: [StaffService] })
 export class StaffModule {}

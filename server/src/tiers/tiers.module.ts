@@ -1,11 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ProgrammeModule } from '../programme/programme.module';
 import { StaffTiersController } from './staff-tiers.controller';
-import { TierEvaluationJob } from './tier-evaluation.job';
-import { TierProgression } from './tier-progression';
 import { TierSettingsService } from './tier-settings.service';
 import { TiersController } from './tiers.controller';
 import { TiersService } from './tiers.service';
 
-@Global()
-@Module({ controllers: [StaffTiersController, TiersController], providers: [TiersService, TierSettingsService, TierProgression, TierEvaluationJob], exports: [TiersService, TierSettingsService, TierProgression, TierEvaluationJob] })
+@Module({ imports: [AuditModule, ProgrammeModule], controllers: [StaffTiersController, TiersController], providers: [TiersService, TierSettingsService], exports: [TiersService, TierSettingsService] })
 export class TiersModule {}

@@ -1,6 +1,7 @@
 import { AuditRecord } from '../../src/audit/audit-record.entity';
 import { Checkin } from '../../src/checkin/entities/checkin.entity';
 import { Member } from '../../src/members/entities/member.entity';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, JoinedMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -175,6 +176,22 @@ describe('check-in: one a day in Asia/Shanghai, streaks, rules, calendar, make-u
     const ledger: Array<{ n: number }> = await t.dataSource.query("SELECT COUNT(*) AS n FROM points_ledger WHERE member_id = ? AND source_type = 'checkin'", [m.id]);
     expect(Number(ledger[0]?.n)).toBe(1);
     expect((await t.dataSource.getRepository(Member).findOneByOrFail({ id: m.id })).pointsBalance).toBe(105);
+  });
+
+  it('writes check-in growth as a growth entry, upgrades at once, and the evaluation job keeps it', async () => {
+    await setRules({ growthPerCheckin: 1500 });
+    const m = await join('ci-growth', '2026-03-28 10:00:00');
+    await checkIn(m).expect(201);
+    const card = await t.http.get('/api/v1/members/me').set(bearer(m.token)).expect(200);
+    expect(card.body).toMatchObject({ growth: 1500, tier: { code: 'SILVER' } });
+    const entries: Array<{ amount: number; source_type: string }> = await t.dataSource.query('SELECT amount, source_type FROM growth_entries WHERE member_id = ?', [m.id]);
+    expect(entries.map((e) => [Number(e.amount), e.source_type])).toEqual([[1500, 'checkin']]);
+    const changes: Array<{ n: number }> = await t.dataSource.query('SELECT COUNT(*) AS n FROM tier_history WHERE member_id = ?', [m.id]);
+    expect(Number(changes[0]?.n)).toBe(1);
+
+    await t.get(TierEvaluationJob).run(t.config.calendar.timeZone);
+    const after = await t.http.get('/api/v1/members/me').set(bearer(m.token)).expect(200);
+    expect(after.body).toMatchObject({ growth: 1500, tier: { code: 'SILVER' } });
   });
 
   it('replays a retried request with the same Idempotency-Key', async () => {

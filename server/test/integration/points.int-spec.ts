@@ -2,7 +2,7 @@ import { LedgerEntryType } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
 import { PointsExpiryJob } from '../../src/points/points-expiry.job';
 import { PointsLedger } from '../../src/points/points-ledger';
-import { TierEvaluationJob } from '../../src/tiers/tier-evaluation.job';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { pointsInvariant } from '../factories/invariants';
 import { startTestApp, TestApp } from '../setup/test-app';
@@ -151,7 +151,7 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     expect(card.body.tier.code).toBe('GOLD');
     t.clock.set('2027-06-01T04:00:00.000Z');
     try {
-      await t.get(TierEvaluationJob).run(t.config.businessTimeZone);
+      await t.get(TierEvaluationJob).run(t.config.calendar.timeZone);
       card = await t.http.get('/api/v1/members/me').set(bearer(await visitorToken(t, m.openid))).expect(200);
       expect(card.body).toMatchObject({ tier: { code: 'SILVER' }, growth: 0 });
     } finally {

@@ -1,18 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CheckinResult, LedgerEntryType } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { execute, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
-import { addDays, businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
+import { addDays } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
 import { checkinAward, streakOn } from '../checkin-rules';
+import { CheckinRepository } from '../checkin.repository';
 import { CheckinService } from '../checkin.service';
-import { Checkin } from '../entities/checkin.entity';
 
 /**
  * Today's check-in, on the hot path: one read, one insert, the ledger posting. The unique key on
@@ -22,47 +22,38 @@ import { Checkin } from '../entities/checkin.entity';
 @Injectable()
 export class CheckInUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly checkins: CheckinService,
+    private readonly repository: CheckinRepository,
     private readonly ledger: PointsLedger,
+    private readonly accounts: MemberAccountRepository,
     private readonly events: DomainEvents,
   ) {}
 
   async execute(memberId: number): Promise<Outcome<CheckinResult>> {
     const now = this.clock.now();
-    const today = businessDate(now, this.config.businessTimeZone);
+    const today = this.calendar.dateOf(now);
     const rules = await this.checkins.rules();
     try {
       const result = await this.tx.run(async (m): Promise<CheckinResult> => {
-        const rows = await m.query<Array<{ tier_id: number; day: string | null; streak: number | null }>>(
-          "SELECT m.tier_id, c.day, c.streak FROM members m LEFT JOIN checkins c ON c.member_id = m.id AND c.day = ? WHERE m.id = ? AND m.status = 'active'",
-          [addDays(today, -1), memberId],
-        );
-        const row = rows[0];
-        if (!row) throw memberNotFound(`id ${memberId}`);
-        const yesterday = row.day === null ? null : { day: row.day, streak: Number(row.streak) };
-        const streak = streakOn(today, yesterday, rules.cycle);
-        const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, Number(row.tier_id)));
-        await insertRow(m, Checkin, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
-        const balance =
-          award.points > 0
-            ? (
-                await this.ledger.credit(m, LedgerEntryType.EARN, award.points, {
-                  memberId,
-                  sourceType: 'checkin',
-                  sourceId: today,
-                  reason: award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到',
-                  dedupeKey: `checkin:${memberId}:${today}`,
-                })
-              ).balance
-            : await this.ledger.balanceOf(m, memberId);
-        // Growth windows are reconciled by the tiers feature; a check-in only adds to the running total.
-        if (award.growth > 0) await execute(m, 'UPDATE members SET growth = growth + ? WHERE id = ?', [award.growth, memberId]);
+        const member = await this.repository.memberAndYesterday(m, memberId, addDays(today, -1));
+        if (!member) throw memberNotFound(memberId);
+        const streak = streakOn(today, member.yesterday, rules.cycle);
+        const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, member.tierId));
+        await this.repository.insert(m, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
+        const growth = { amount: award.growth, source: { type: 'checkin', id: today } };
+        const reason = award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到';
+        await this.events.publish(m, 'member.checked_in', { memberId, date: today });
+        if (award.points > 0) {
+          const posting = await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId, sourceType: 'checkin', sourceId: today, reason, dedupeKey: `checkin:${memberId}:${today}` }, { growth });
+          return { date: today, streak, points: award.points, bonus: award.bonus, balance: posting.balance };
+        }
+        if (award.growth > 0) await this.accounts.addGrowth(m, memberId, growth.amount, growth.source);
+        const balance = await this.ledger.balanceOf(m, memberId);
         return { date: today, streak, points: award.points, bonus: award.bonus, balance };
       });
-      await this.events.publish('member.checked_in', { memberId, date: today });
       return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

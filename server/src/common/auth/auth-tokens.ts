@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, StaffRole } from '@huiyuan/shared-types';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { SECURITY_CONFIG, SecurityConfig } from '../../config/security.config';
 import { AppError } from '../errors/app-error';
 import { Clock } from '../time/clock';
 import { MemberPrincipal, StaffPrincipal } from './principal';
@@ -31,7 +31,7 @@ export class AuthTokens {
   private readonly verified = new Map<string, { principal: MemberPrincipal | StaffPrincipal; expiresAtMs: number }>();
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SECURITY_CONFIG) private readonly config: Pick<SecurityConfig, 'jwtSecret'>,
     private readonly clock: Clock,
   ) {}
 

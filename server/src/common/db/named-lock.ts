@@ -1,12 +1,16 @@
+import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { SerialQueue } from './serial-queue';
 
 const sqliteLocks = new Map<string, SerialQueue>();
 
 /**
- * Runs work while holding a lock that spans every instance sharing the database (MySQL GET_LOCK on
- * a dedicated connection). The embedded database serves one process, so an in-process queue does.
- * Returns null when the lock could not be had within the wait.
+ * Runs work while holding a lock that spans every instance sharing the database (MySQL GET_LOCK).
+ * The lock lives on its own connection outside the pool: the work needs pooled connections, and
+ * with DATABASE_POOL_SIZE=1 a pooled lock holder would wait for itself forever. The embedded
+ * database serves one process, so an in-process queue does. Returns null when the lock could not
+ * be had within the wait.
  */
 export async function withNamedLock<T>(
   dataSource: DataSource,
@@ -19,17 +23,17 @@ export async function withNamedLock<T>(
     sqliteLocks.set(name, queue);
     return queue.run(async () => ({ value: await work() }));
   }
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const { url } = dataSource.options as MysqlConnectionOptions;
+  const connection = await createConnection({ uri: url, connectTimeout: 5000 });
   try {
-    const rows: Array<{ got: number | null }> = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, waitSeconds]);
-    if (Number(rows[0]?.got) !== 1) return null;
+    const [rows] = await connection.query('SELECT GET_LOCK(?, ?) AS got', [name, waitSeconds]);
+    if (Number((rows as Array<{ got: number | null }>)[0]?.got) !== 1) return null;
     try {
       return { value: await work() };
     } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+      await connection.query('SELECT RELEASE_LOCK(?)', [name]);
     }
   } finally {
-    await runner.release();
+    await connection.end();
   }
 }

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableTransactionError } from './db-errors';
 import { SerialQueue } from './serial-queue';
+import { currentTransactionScope } from './transaction-scope';
 
 const MAX_ATTEMPTS = 5;
 
 /**
  * The only way code opens a transaction. SQLite has one shared connection, so top-level
  * transactions are queued there; on MySQL deadlock victims are retried, which is safe because
- * the work function holds no state outside the transaction.
+ * the work function holds no state outside the transaction. A request's TransactionScope (an
+ * Idempotency-Key's completion) commits with each of its transactions.
  */
 @Injectable()
 export class TransactionRunner {
@@ -32,7 +34,15 @@ export class TransactionRunner {
     return work(this.dataSource.manager);
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(effect: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const scope = currentTransactionScope();
+    const work = scope
+      ? async (manager: EntityManager) => {
+          const result = await effect(manager);
+          await scope.beforeCommit(manager, result);
+          return result;
+        }
+      : effect;
     if (this.sqliteQueue) return this.sqliteQueue.run(() => this.dataSource.transaction(work));
     for (let attempt = 1; ; attempt++) {
       try {

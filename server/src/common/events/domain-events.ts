@@ -1,24 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { insertRow } from '../db/sql';
 import { JobQueue } from '../queue/job-queue';
+import { Clock } from '../time/clock';
+import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRelay } from './outbox-relay';
 
 export interface DomainEventMap {
   'member.joined': { memberId: number; referrerId: number | null; joinStoreId: number | null };
   'member.checked_in': { memberId: number; date: string };
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
-  'tier.changed': { memberId: number; fromTierId: number; toTierId: number; reason: string };
 }
+
+/** Every event that may be published; each must have a handler by the end of start-up. */
+export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded'];
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
 
 /**
- * Cross-feature reactions, published after commit and carried by the job queue so a crash
- * retries them. Handlers must be idempotent: a retry runs every handler of the event again.
+ * Cross-feature reactions. An event is written to the outbox in its cause's transaction, so it
+ * exists exactly when its cause does; the relay then carries it to the queue, where a failure is
+ * retried. Handlers must be idempotent: a retry runs every handler of the event again.
+ * Subscribe in onModuleInit: at bootstrap an event nobody handles stops the start.
  */
 @Injectable()
-export class DomainEvents {
+export class DomainEvents implements OnApplicationBootstrap {
   private readonly handlers = new Map<string, Array<Handler<never>>>();
 
-  constructor(private readonly queue: JobQueue) {}
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
+  ) {}
 
   subscribe<K extends keyof DomainEventMap>(event: K, handler: Handler<K>): void {
     const list = this.handlers.get(event);
@@ -32,7 +45,14 @@ export class DomainEvents {
     });
   }
 
-  async publish<K extends keyof DomainEventMap>(event: K, payload: DomainEventMap[K]): Promise<void> {
-    await this.queue.add(`event:${event}`, payload, { attempts: 5 });
+  onApplicationBootstrap(): void {
+    const unhandled = DOMAIN_EVENTS.filter((event) => !this.handlers.has(event));
+    if (unhandled.length) throw new Error(`domain events published with no handler: ${unhandled.join(', ')} (subscribe in onModuleInit, or stop publishing them)`);
+  }
+
+  /** Inside the cause's transaction; relayed to the queue once it commits. */
+  async publish<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<void> {
+    await insertRow(manager, OutboxEvent, { event, payload: JSON.stringify(payload), createdAt: this.clock.now() });
+    this.relay.soon();
   }
 }

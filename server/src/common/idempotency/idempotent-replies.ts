@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { AuthTokens } from '../auth/auth-tokens';
 import { principalScope } from '../auth/principal';
 import { isDuplicateKeyError } from '../db/db-errors';
+import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
+import { runInTransactionScope, withoutTransactionScope } from '../db/transaction-scope';
 import { AppError } from '../errors/app-error';
+import { Outcome } from '../http/outcome';
 import { Clock } from '../time/clock';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
@@ -17,15 +20,26 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 type Claim = { kind: 'claimed'; id: number } | { kind: 'replay'; body: string };
 
+interface ClaimState {
+  id: number;
+  /** The body stored by the last transaction that committed the effect, if one did. */
+  committedBody: string | null;
+  /** Set once the reply is sent: work the request left running is no longer its effect. */
+  answered: boolean;
+}
+
 /**
  * Same key + same body → the stored first response (200); same key + another body → 422.
  * A key is claimed with a row before the handler runs, so two concurrent retries do not both act.
+ * The claim is completed inside the handler's own transaction, with the use case's answer, so the
+ * effect and the key's completion commit together: a retry after a crash at any point finds either
+ * the completed key (and replays the answer) or no effect (and a claim it may take over once stale).
  * Fastify hooks rather than a Nest interceptor: a request without a key, nearly every one, then
  * costs a header check instead of an observable chain (a tenth of a purchase's CPU).
  */
 @Injectable()
 export class IdempotentReplies {
-  private readonly claims = new WeakMap<FastifyRequest, number>();
+  private readonly claims = new WeakMap<FastifyRequest, ClaimState>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -34,29 +48,37 @@ export class IdempotentReplies {
   ) {}
 
   register(fastify: FastifyInstance): void {
-    fastify.addHook('preHandler', async (request, reply) => {
+    // Callback style: `done` runs the handler, so running it inside the scope hands the scope to the handler's transactions.
+    fastify.addHook('preHandler', (request, reply, done) => {
       const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || typeof key !== 'string') return;
-      if (!KEY_PATTERN.test(key)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 8–128 characters of A-Z a-z 0-9 _ . : -');
+      if (request.method !== 'POST' || typeof key !== 'string') return done();
+      if (!KEY_PATTERN.test(key)) return done(new AppError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 8–128 characters of A-Z a-z 0-9 _ . : -'));
       const scope = this.scopeOf(request);
       // A token that does not verify is refused by the route's guard; there is nothing to replay.
-      if (scope === null) return;
+      if (scope === null) return done();
       const hash = createHash('sha256')
         .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
         .digest('hex');
-      const claim = await this.claim(scope, key, hash);
-      if (claim.kind === 'claimed') {
-        this.claims.set(request, claim.id);
-        return;
-      }
-      return reply.status(200).type('application/json; charset=utf-8').send(claim.body);
+      this.claim(scope, key, hash).then((claim) => {
+        if (claim.kind === 'replay') {
+          void reply.status(200).type('application/json; charset=utf-8').send(claim.body);
+          return;
+        }
+        const state: ClaimState = { id: claim.id, committedBody: null, answered: false };
+        this.claims.set(request, state);
+        runInTransactionScope({ beforeCommit: (manager, result) => this.completeWithin(manager, state, result) }, () => done());
+      }, done);
     });
     fastify.addHook('onSend', async (request, reply, payload) => {
-      const id = this.claims.get(request);
-      if (id === undefined) return payload;
+      const state = this.claims.get(request);
+      if (state === undefined) return payload;
       this.claims.delete(request);
-      if (reply.statusCode >= 400) await this.release(id);
-      else await this.complete(id, typeof payload === 'string' && payload !== '' ? payload : 'null');
+      state.answered = true;
+      const body = typeof payload === 'string' && payload !== '' ? payload : 'null';
+      await withoutTransactionScope(async () => {
+        if (reply.statusCode >= 400) await this.release(state.id);
+        else if (state.committedBody !== body) await this.complete(state.id, body);
+      });
       return payload;
     });
   }
@@ -86,6 +108,7 @@ export class IdempotentReplies {
       throw new AppError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used for a different request; use a new key');
     }
     if (existing.statusCode !== null) return { kind: 'replay', body: existing.responseBody ?? 'null' };
+    // Still open: its request is running, or died before its effect committed (so running it now is the first run).
     const stale = now.getTime() - existing.createdAt.getTime() > STALE_CLAIM_MS;
     if (stale) {
       const taken = await this.tx.run((m) =>
@@ -96,11 +119,25 @@ export class IdempotentReplies {
     throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this Idempotency-Key is still being handled; retry shortly');
   }
 
+  /** In the effect's transaction. The first completion must find the claim still open, or another run got there first. */
+  private async completeWithin(manager: EntityManager, state: ClaimState, result: unknown): Promise<void> {
+    if (state.answered) return;
+    const body = JSON.stringify(result instanceof Outcome ? result.value : result) ?? 'null';
+    if (state.committedBody === null) {
+      const completed = await execute(manager, 'UPDATE idempotency_records SET status_code = 200, response_body = ? WHERE id = ? AND status_code IS NULL', [body, state.id]);
+      if (completed !== 1) throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'Another request with this Idempotency-Key has completed; retry to get its answer');
+    } else {
+      await execute(manager, 'UPDATE idempotency_records SET response_body = ? WHERE id = ?', [body, state.id]);
+    }
+    state.committedBody = body;
+  }
+
   private async complete(id: number, body: string): Promise<void> {
     await this.tx.run((m) => m.getRepository(IdempotencyRecord).update({ id }, { statusCode: 200, responseBody: body }));
   }
 
+  /** A failed request frees its key, unless one of its transactions already committed an effect under it. */
   private async release(id: number): Promise<void> {
-    await this.tx.run((m) => m.getRepository(IdempotencyRecord).delete({ id }));
+    await this.tx.run((m) => m.getRepository(IdempotencyRecord).delete({ id, statusCode: IsNull() }));
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { JobHandler, JobOptions, JobQueue } from './job-queue';
+import { withoutTransactionScope } from '../db/transaction-scope';
+import { checkJobId, JobHandler, JobOptions, JobQueue } from './job-queue';
 
 const BACKOFF_MS = 500;
 /** Like a BullMQ worker's concurrency: a burst of jobs must not all hit the database at once. */
@@ -11,6 +12,7 @@ export class InProcessJobQueue extends JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly pendingIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly repeating = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private readonly ready: Array<() => void> = [];
   private active = 0;
@@ -22,6 +24,7 @@ export class InProcessJobQueue extends JobQueue {
   }
 
   async add<T>(name: string, data: T, options: JobOptions = {}): Promise<void> {
+    checkJobId(options.jobId);
     if (this.closed) return;
     if (options.jobId) {
       if (this.pendingIds.has(options.jobId)) return;
@@ -31,7 +34,8 @@ export class InProcessJobQueue extends JobQueue {
   }
 
   private schedule(name: string, data: unknown, options: JobOptions, attempt: number, delayMs: number): void {
-    const timer = setTimeout(() => {
+    // A job added by a request runs apart from it, as on a BullMQ worker: not in its transaction scope.
+    const timer = withoutTransactionScope(() => setTimeout(() => {
       this.timers.delete(timer);
       this.ready.push(() => {
         const run = this.execute(name, data, options, attempt);
@@ -43,7 +47,7 @@ export class InProcessJobQueue extends JobQueue {
         });
       });
       this.drain();
-    }, delayMs);
+    }, delayMs));
     this.timers.add(timer);
   }
 
@@ -71,11 +75,19 @@ export class InProcessJobQueue extends JobQueue {
     }
   }
 
+  async repeat(name: string, everyMs: number): Promise<void> {
+    if (this.closed) return;
+    const timer = setInterval(() => void this.add(name, {}, { jobId: `repeat-${name}`, attempts: 1 }), everyMs);
+    timer.unref();
+    this.repeating.add(timer);
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
+    for (const t of this.repeating) clearInterval(t);
     this.timers.clear();
     await Promise.allSettled([...this.running]);
   }

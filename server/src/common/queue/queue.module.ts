@@ -1,9 +1,11 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { runsBackgroundWork } from '../../config/queue.config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
+import { JobScheduler } from './job-scheduler';
 
 /** The shared Redis connection (rate limits, token cache), or null without REDIS_URL. */
 export const REDIS = Symbol('REDIS');
@@ -14,17 +16,24 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false }) : null,
+      useFactory: (config: AppConfig) => {
+        if (!config.queue.redisUrl) return null;
+        // Fail fast while Redis is away: callers fall back or answer an error instead of waiting.
+        const redis = new IORedis(config.queue.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+        const logger = new Logger('Redis');
+        redis.on('error', (err) => logger.debug({ err }, 'redis connection error'));
+        return redis;
+      },
     },
     {
       provide: JobQueue,
-      inject: [APP_CONFIG, REDIS],
-      useFactory: (config: AppConfig, redis: IORedis | null) =>
-        redis ? new BullJobQueue(redis, process.env.QUEUE_WORKERS !== 'false') : new InProcessJobQueue(),
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.queue.redisUrl ? new BullJobQueue(config.queue.redisUrl, runsBackgroundWork(config.queue), config.queue.prefix) : new InProcessJobQueue(),
     },
+    JobScheduler,
   ],
-  exports: [REDIS, JobQueue],
+  exports: [REDIS, JobQueue, JobScheduler],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(
@@ -34,6 +43,6 @@ export class QueueModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
-    await this.redis?.quit();
+    this.redis?.disconnect();
   }
 }

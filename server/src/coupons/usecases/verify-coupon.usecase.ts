@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { Store } from '../../stores/entities/store.entity';
 import { StoreScope } from '../../stores/store-scope';
 import { normaliseCouponCode, usability } from '../coupon-rules';
@@ -32,7 +33,8 @@ export class VerifyCouponUseCase {
     private readonly coupons: CouponsService,
     private readonly settings: CouponSettingsService,
     private readonly audit: AuditTrail,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly accounts: MemberAccountRepository,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   /**
@@ -60,7 +62,7 @@ export class VerifyCouponUseCase {
       }
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await insertRow(m, CouponVerification, verification);
-      await execute(m, 'UPDATE members SET last_visit_at = ? WHERE id = ?', [sqlDate(m, now), coupon.memberId]);
+      await this.accounts.recordVisit(m, coupon.memberId, now);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
       return { id, ...verification };
     });
@@ -137,6 +139,6 @@ export class VerifyCouponUseCase {
 
   /** "2026-03-01 15:04" in the business time zone, as the clerk's clock shows it. */
   private localTime(at: Date): string {
-    return new Intl.DateTimeFormat('sv-SE', { timeZone: this.config.businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: this.calendar.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
   }
 }

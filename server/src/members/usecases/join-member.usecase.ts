@@ -11,11 +11,10 @@ import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
 import { Clock } from '../../common/time/clock';
-import { LedgerEntryType } from '@huiyuan/shared-types';
-import { PointsLedger } from '../../points/points-ledger';
 import { StoresService } from '../../stores/stores.service';
 import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../entities/member.entity';
+import { MemberLifecycle } from '../member-lifecycle';
 import { parseJoinScene } from '../join-scene';
 import { toMemberCard } from '../member-card';
 import { newCardNo, newReferralCode } from '../member-identifiers';
@@ -33,7 +32,7 @@ export class JoinMemberUseCase {
     private readonly clock: Clock,
     private readonly tiers: TiersService,
     private readonly stores: StoresService,
-    private readonly ledger: PointsLedger,
+    private readonly lifecycle: MemberLifecycle,
     private readonly tokens: AuthTokens,
     private readonly events: DomainEvents,
   ) {}
@@ -53,18 +52,17 @@ export class JoinMemberUseCase {
     if (parsed.referralCode && !referrer) notices.push('邀请码无效，已为您以无邀请人方式加入');
 
     const baseTier = await this.tiers.base();
-    const rules = await this.ledger.earningRules();
     for (let attempt = 1; ; attempt++) {
       try {
-        const member = await this.tx.run(async (m) => {
+        // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+        const joined = await this.tx.run(async (m) => {
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
-          if (rules.welcomePoints > 0) {
-            await this.ledger.credit(m, LedgerEntryType.EARN, rules.welcomePoints, { memberId: id, sourceType: 'welcome', sourceId: String(id), storeId: store?.id ?? null, reason: '新会员入会礼', dedupeKey: `welcome:${id}` });
-          }
-          return m.findOneByOrFail(Member, { id });
+          await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null });
+          const member = await m.findOneByOrFail(Member, { id });
+          await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
+          return this.response(member, notices.length ? notices.join('；') : null);
         });
-        await this.events.publish('member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
-        return Outcome.first(await this.response(member, notices.length ? notices.join('；') : null));
+        return Outcome.first(joined);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const winner = await this.findByOpenid(visitor.openid);

@@ -1,21 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
+import { GrowthResult, MemberAccountRepository } from '../../members/member-accounts.repository';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
-import { TierProgression } from '../../tiers/tier-progression';
 import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../../members/entities/member.entity';
-import { Purchase } from '../entities/purchase.entity';
 import { purchaseAward } from '../purchase-rules';
+import { PurchasesRepository } from '../purchases.repository';
 
 export interface PurchaseRequestInput {
   memberCode?: string;
@@ -36,9 +36,10 @@ export class RecordPurchaseUseCase {
     private readonly members: MembersService,
     private readonly ledger: PointsLedger,
     private readonly tiers: TiersService,
-    private readonly progression: TierProgression,
+    private readonly accounts: MemberAccountRepository,
+    private readonly purchases: PurchasesRepository,
     private readonly events: DomainEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
@@ -48,11 +49,25 @@ export class RecordPurchaseUseCase {
     // The member is read on the transaction's own connection before it writes: one connection per sale.
     let member: Member | undefined;
     try {
+      // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
+      const answer = async (m: EntityManager, buyer: Member, purchaseId: number, points: number, balance: number, growth: GrowthResult): Promise<PurchaseResult> => {
+        await this.events.publish(m, 'purchase.recorded', { memberId: buyer.id, referrerId: buyer.referrerId, purchaseId, storeId: staff.storeId });
+        return {
+          id: purchaseId,
+          points,
+          balance,
+          growth: growth.growth,
+          discountPercent: growth.tier.discountPercent,
+          tier: { code: growth.tier.code, name: growth.tier.name },
+          tierChanged: growth.upgradedFrom !== null,
+          duplicate: false,
+        };
+      };
       const result = await this.tx.run(async (m) => {
         member = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
         const tier = await this.tiers.byId(member.tierId);
-        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.config.businessTimeZone);
-        const purchaseId = await insertRow(m, Purchase, {
+        const award = purchaseAward(input.amountCents, rules, tier.pointsMultiplierPct, now, this.calendar.timeZone);
+        const purchaseId = await this.purchases.insert(m, {
           memberId: member.id,
           storeId: staff.storeId,
           staffId: staff.staffId,
@@ -64,36 +79,21 @@ export class RecordPurchaseUseCase {
           createdAt: now,
         });
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
-        const source = { type: 'purchase', id: String(purchaseId) };
+        const growth = { amount: award.growth, source: { type: 'purchase', id: String(purchaseId) } };
         if (award.points === 0) {
-          const growth = await this.progression.addGrowth(m, member.id, award.growth, source, { visitAt: now });
-          return { purchaseId, member, award, balance: await this.ledger.balanceOf(m, member.id), growth };
+          const progressed = await this.accounts.addGrowth(m, member.id, growth.amount, growth.source, { visitAt: now });
+          return answer(m, member, purchaseId, award.points, await this.ledger.balanceOf(m, member.id), progressed);
         }
         const posting = await this.ledger.credit(
           m,
           LedgerEntryType.EARN,
           award.points,
           { memberId: member.id, sourceType: 'purchase', sourceId: String(purchaseId), storeId: staff.storeId, staffId: staff.staffId, reason },
-          { growth: award.growth, visitAt: now },
+          { growth, visitAt: now },
         );
-        const growth = await this.progression.recordGrowth(m, member.id, award.growth, source, posting);
-        const balance = posting.balance;
-        return { purchaseId, member, award, balance, growth };
+        return answer(m, member, purchaseId, award.points, posting.balance, posting.growth);
       });
-      await this.events.publish('purchase.recorded', { memberId: result.member.id, referrerId: result.member.referrerId, purchaseId: result.purchaseId, storeId: staff.storeId });
-      if (result.growth.upgradedFrom) {
-        await this.events.publish('tier.changed', { memberId: result.member.id, fromTierId: result.growth.upgradedFrom.id, toTierId: result.growth.tier.id, reason: 'growth' });
-      }
-      return Outcome.first({
-        id: result.purchaseId,
-        points: result.award.points,
-        balance: result.balance,
-        growth: result.growth.growth,
-        discountPercent: result.growth.tier.discountPercent,
-        tier: { code: result.growth.tier.code, name: result.growth.tier.name },
-        tierChanged: result.growth.upgradedFrom !== null,
-        duplicate: false,
-      });
+      return Outcome.first(result);
     } catch (error) {
       if (!isDuplicateKeyError(error) || !member) throw error;
       return Outcome.repeat(await this.existing(staff.storeId, input.orderNo, member.id));
@@ -103,9 +103,9 @@ export class RecordPurchaseUseCase {
   /** The same order again: answer with what the first recording gave, and say it was a duplicate. */
   private async existing(storeId: number, orderNo: string, memberId: number): Promise<PurchaseResult> {
     const { purchase, balance, growth, tierId } = await this.tx.run(async (m) => {
-      const purchase = await m.findOneByOrFail(Purchase, { storeId, orderNo });
-      const rows: Array<{ points_balance: number; growth: number; tier_id: number }> = await m.query('SELECT points_balance, growth, tier_id FROM members WHERE id = ?', [purchase.memberId]);
-      return { purchase, balance: Number(rows[0]?.points_balance), growth: Number(rows[0]?.growth), tierId: Number(rows[0]?.tier_id) };
+      const purchase = await this.purchases.findByOrder(m, storeId, orderNo);
+      if (!purchase) throw new Error(`order ${orderNo} at store ${storeId} vanished after a duplicate-key error`);
+      return { purchase, ...(await this.accounts.snapshot(m, purchase.memberId)) };
     });
     if (purchase.memberId !== memberId) {
       throw new AppError(ErrorCode.CONFLICT, `Order ${orderNo} was already recorded at this store for another member`);

@@ -2,16 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { LedgerEntryType, RefundResult } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Clock } from '../../common/time/clock';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { PointsLedger } from '../../points/points-ledger';
 import { refundShare } from '../../points/points-rules';
 import { StoreScope } from '../../stores/store-scope';
-import { TierProgression } from '../../tiers/tier-progression';
-import { PurchaseRefund } from '../entities/purchase-refund.entity';
-import { Purchase } from '../entities/purchase.entity';
 import { purchaseNotFound, refundExceedsPurchase } from '../purchases.errors';
+import { PurchasesRepository } from '../purchases.repository';
 
 /**
  * Refund policy: points and growth come back in proportion to the amount refunded (rounded so the
@@ -24,27 +22,28 @@ export class RefundPurchaseUseCase {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly ledger: PointsLedger,
-    private readonly progression: TierProgression,
+    private readonly accounts: MemberAccountRepository,
+    private readonly purchases: PurchasesRepository,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
   ) {}
 
   async execute(staff: StaffPrincipal, purchaseId: number, amountCents: number, requestId: string): Promise<RefundResult> {
-    const found = await this.tx.read((m) => m.findOneBy(Purchase, { id: purchaseId }));
+    const found = await this.purchases.find(purchaseId);
     if (!found) throw purchaseNotFound(purchaseId);
     await this.scope.assertCovers(staff, found.storeId, 'This purchase (made at another store)');
     return this.tx.run(async (m) => {
-      // The conditional update is the guard: two refunds at once can never exceed the purchase.
-      const taken = await execute(m, 'UPDATE purchases SET refunded_cents = refunded_cents + ? WHERE id = ? AND refunded_cents + ? <= amount_cents', [amountCents, purchaseId, amountCents]);
-      const purchase = await m.findOneByOrFail(Purchase, { id: purchaseId });
-      if (taken !== 1) throw refundExceedsPurchase(purchase.amountCents - purchase.refundedCents);
+      const taken = await this.purchases.addRefunded(m, purchaseId, amountCents);
+      const purchase = await this.purchases.find(purchaseId, m);
+      if (!purchase) throw purchaseNotFound(purchaseId);
+      if (!taken) throw refundExceedsPurchase(purchase.amountCents - purchase.refundedCents);
       const before = purchase.refundedCents - amountCents;
       const points = refundShare(purchase.points, purchase.amountCents, before, amountCents);
       const growth = refundShare(purchase.growth, purchase.amountCents, before, amountCents);
       const source = { memberId: purchase.memberId, sourceType: 'refund', sourceId: String(purchaseId), storeId: purchase.storeId, staffId: staff.staffId, reason: `退款 ¥${(amountCents / 100).toFixed(2)} 扣回积分` };
       const debit = points > 0 ? await this.ledger.debit(m, LedgerEntryType.REFUND, points, source, { allowShortfall: true }) : null;
-      if (growth > 0) await this.progression.addGrowth(m, purchase.memberId, -growth, { type: 'refund', id: String(purchaseId) });
-      const refundId = await insertRow(m, PurchaseRefund, {
+      if (growth > 0) await this.accounts.addGrowth(m, purchase.memberId, -growth, { type: 'refund', id: String(purchaseId) });
+      const refundId = await this.purchases.insertRefund(m, {
         purchaseId,
         amountCents,
         pointsReversed: debit?.points ?? 0,

@@ -1,29 +1,21 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ReferralFlagReason, ReferralRules, ReferralState } from '@huiyuan/shared-types';
+import { ReferralFlagReason, ReferralRules } from '@huiyuan/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
 import { withNamedLock } from '../../common/db/named-lock';
-import { execute, forUpdate, fromSqlDate, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { PurchaseRefundState } from '../purchase-refund-state';
+import { MemberAccountRepository } from '../../members/member-accounts.repository';
+import { MembersRepository } from '../../members/members.repository';
+import { PurchasesRepository } from '../../purchases/purchases.repository';
 import { capReached } from '../referral-rules';
 import { ReferralPayout } from '../referral-payout';
+import { DueReferral, ReferralsRepository } from '../referrals.repository';
 import { ReferralsService } from '../referrals.service';
 import { TrackReferralUseCase } from './track-referral.usecase';
 
 const SWEEP_BATCH = 200;
-
-interface DueReferral {
-  id: number;
-  referrer_id: number;
-  referee_id: number;
-  state: ReferralState;
-  purchase_id: number | null;
-  release_at: Date | string | null;
-}
 
 export type ReleaseOutcome = 'not_due' | 'rewarded' | 'flagged' | 'refunded';
 
@@ -38,40 +30,42 @@ export class ReleaseReferralUseCase {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
     private readonly tracker: TrackReferralUseCase,
-    private readonly purchases: PurchaseRefundState,
+    private readonly purchases: PurchasesRepository,
+    private readonly repository: ReferralsRepository,
+    private readonly members: MembersRepository,
     private readonly payout: ReferralPayout,
+    private readonly accounts: MemberAccountRepository,
   ) {}
 
   async release(referralId: number): Promise<ReleaseOutcome> {
     const rules = await this.referrals.rules();
     const now = this.clock.now();
-    const today = businessDate(now, this.config.businessTimeZone);
+    const today = this.calendar.dateOf(now);
     return this.tx.run(async (m) => {
-      const peek = await m.query<Array<{ referrer_id: number }>>('SELECT referrer_id FROM referrals WHERE id = ?', [referralId]);
-      if (!peek[0]) return 'not_due';
+      const referrerId = await this.repository.referrerOf(m, referralId);
+      if (referrerId === null) return 'not_due';
       // The referrer's row lock makes the cap count and the payment one step for each referrer.
-      await m.query(`SELECT id FROM members WHERE id = ?${forUpdate(m)}`, [peek[0].referrer_id]);
-      const rows = await m.query<DueReferral[]>(`SELECT id, referrer_id, referee_id, state, purchase_id, release_at FROM referrals WHERE id = ?${forUpdate(m)}`, [referralId]);
-      const r = rows[0];
-      if (!r || (r.state !== 'qualified' && r.state !== 'held') || (r.release_at !== null && fromSqlDate(r.release_at) > now)) return 'not_due';
+      await this.accounts.lock(m, referrerId);
+      const r = await this.repository.lock(m, referralId);
+      if (!r || (r.state !== 'qualified' && r.state !== 'held') || (r.releaseAt !== null && r.releaseAt > now)) return 'not_due';
 
-      if (r.purchase_id !== null && (await this.purchases.find(m, Number(r.purchase_id)))?.fullyRefunded !== false) {
+      if (r.purchaseId !== null && (await this.purchases.refundState(m, r.purchaseId))?.fullyRefunded !== false) {
         // Refunded in full (or gone): nothing was bought, so the friend may qualify again with a later purchase.
-        await execute(m, "UPDATE referrals SET state = 'joined', purchase_id = NULL, release_at = NULL, qualified_at = NULL WHERE id = ?", [r.id]);
+        await this.repository.requalify(m, r.id);
         return 'refunded';
       }
       const flag = await this.abuse(m, r, rules, today);
       if (flag) {
-        await execute(m, "UPDATE referrals SET state = 'flagged', flag_reason = ?, settled_at = ? WHERE id = ?", [flag, sqlDate(m, now), r.id]);
+        await this.repository.flag(m, r.id, flag, now);
         return 'flagged';
       }
-      await execute(m, "UPDATE referrals SET state = 'rewarded', rewarded_day = ?, settled_at = ? WHERE id = ?", [today, sqlDate(m, now), r.id]);
-      await this.payout.pay(m, { id: Number(r.id), referrerId: Number(r.referrer_id), refereeId: Number(r.referee_id) }, rules);
+      await this.repository.reward(m, r.id, today, now);
+      await this.payout.pay(m, { id: r.id, referrerId: r.referrerId, refereeId: r.refereeId }, rules);
       return 'rewarded';
     });
   }
@@ -82,24 +76,19 @@ export class ReleaseReferralUseCase {
    */
   async sweep(): Promise<{ recorded: number; released: number }> {
     const done = await withNamedLock(this.dataSource, 'referrals:sweep', 0, async () => {
-      const missing = await this.dataSource.query<Array<{ id: number }>>(
-        `SELECT m.id FROM members m LEFT JOIN referrals r ON r.referee_id = m.id WHERE m.referrer_id IS NOT NULL AND r.id IS NULL ORDER BY m.id LIMIT ${SWEEP_BATCH}`,
-      );
+      const missing = await this.repository.refereesWithoutReferral(SWEEP_BATCH);
       const rules = await this.referrals.rules();
-      for (const m of missing) {
-        await this.tracker.recordJoin(Number(m.id));
-        if (rules.qualifyingEvent === 'join') await this.tracker.qualify(Number(m.id), 'join');
+      for (const refereeId of missing) {
+        await this.tracker.recordJoin(refereeId);
+        if (rules.qualifyingEvent === 'join') await this.tracker.qualify(refereeId, 'join');
       }
-      const due = await this.dataSource.query<Array<{ id: number }>>(
-        `SELECT id FROM referrals WHERE state IN ('qualified', 'held') AND release_at <= ? ORDER BY release_at LIMIT ${SWEEP_BATCH}`,
-        [sqlDate(this.dataSource.manager, this.clock.now())],
-      );
+      const due = await this.repository.dueBy(this.clock.now(), SWEEP_BATCH);
       let released = 0;
-      for (const d of due) {
+      for (const referralId of due) {
         try {
-          if ((await this.release(Number(d.id))) !== 'not_due') released++;
+          if ((await this.release(referralId)) !== 'not_due') released++;
         } catch (error) {
-          this.logger.error({ err: error, referralId: d.id }, 'referral release failed; the next sweep tries again');
+          this.logger.error({ err: error, referralId }, 'referral release failed; the next sweep tries again');
         }
       }
       return { recorded: missing.length, released };
@@ -108,14 +97,9 @@ export class ReleaseReferralUseCase {
   }
 
   private async abuse(m: EntityManager, r: DueReferral, rules: ReferralRules, today: string): Promise<ReferralFlagReason | null> {
-    const identity = await m.query<Array<{ unionid: string | null; phone_hash: string | null }>>('SELECT unionid, phone_hash FROM members WHERE id = ?', [r.referee_id]);
-    const { unionid, phone_hash: phoneHash } = identity[0] ?? { unionid: null, phone_hash: null };
-    if (unionid && (await m.query('SELECT id FROM members WHERE unionid = ? AND id <> ? LIMIT 1', [unionid, r.referee_id])).length > 0) return 'same_unionid';
-    if (phoneHash && (await m.query('SELECT id FROM members WHERE phone_hash = ? AND id <> ? LIMIT 1', [phoneHash, r.referee_id])).length > 0) return 'same_phone';
-    const counts = await m.query<Array<{ today: number | null; month: number | null }>>(
-      'SELECT SUM(CASE WHEN rewarded_day = ? THEN 1 ELSE 0 END) AS today, COUNT(*) AS month FROM referrals WHERE referrer_id = ? AND rewarded_day >= ? AND rewarded_day <= ?',
-      [today, r.referrer_id, `${today.slice(0, 7)}-01`, today],
-    );
-    return capReached(rules, Number(counts[0]?.today ?? 0), Number(counts[0]?.month ?? 0));
+    const shared = await this.members.sharedIdentity(m, r.refereeId);
+    if (shared) return shared;
+    const counts = await this.repository.rewardedCounts(m, r.referrerId, today);
+    return capReached(rules, counts.today, counts.month);
   }
 }

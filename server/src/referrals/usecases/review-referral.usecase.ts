@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, ReferralReview } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute, forUpdate, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
-import { businessDate } from '../../common/time/business-date';
+import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ReferralPayout } from '../referral-payout';
+import { ReferralsRepository } from '../referrals.repository';
 import { ReferralsService } from '../referrals.service';
 
 type Decision = 'approve' | 'reject';
@@ -17,11 +16,12 @@ type Decision = 'approve' | 'reject';
 @Injectable()
 export class ReviewReferralUseCase {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
     private readonly payout: ReferralPayout,
+    private readonly repository: ReferralsRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -30,29 +30,19 @@ export class ReviewReferralUseCase {
     const now = this.clock.now();
     const target = decision === 'approve' ? 'approved' : 'rejected';
     return this.tx.run(async (m) => {
-      const rows = await m.query<Array<{ referrer_id: number; referee_id: number; state: string; flag_reason: string | null }>>(
-        `SELECT referrer_id, referee_id, state, flag_reason FROM referrals WHERE id = ?${forUpdate(m)}`,
-        [referralId],
-      );
-      const r = rows[0];
+      const r = await this.repository.lock(m, referralId);
       if (!r) throw new AppError(ErrorCode.NOT_FOUND, `Referral ${referralId} does not exist`);
       // A repeated decision answers as the first did; the opposite decision is refused.
       if (r.state === target) return this.referrals.review(m, referralId);
       if (r.state !== 'flagged') throw new AppError(ErrorCode.CONFLICT, `Referral ${referralId} is ${r.state}, not waiting for review`, { state: r.state });
-      await execute(m, `UPDATE referrals SET state = ?, reviewed_by = ?, settled_at = ?${decision === 'approve' ? ', rewarded_day = ?' : ''} WHERE id = ? AND state = 'flagged'`, [
-        target,
-        staff.staffId,
-        sqlDate(m, now),
-        ...(decision === 'approve' ? [businessDate(now, this.config.businessTimeZone)] : []),
-        referralId,
-      ]);
-      if (decision === 'approve') await this.payout.pay(m, { id: referralId, referrerId: Number(r.referrer_id), refereeId: Number(r.referee_id) }, rules);
+      await this.repository.decide(m, referralId, { state: target, staffId: staff.staffId, at: now, rewardedDay: decision === 'approve' ? this.calendar.dateOf(now) : null });
+      if (decision === 'approve') await this.payout.pay(m, { id: referralId, referrerId: r.referrerId, refereeId: r.refereeId }, rules);
       await this.audit.record(m, { staff, requestId }, {
         action: `referral.${decision}`,
         targetType: 'referral',
         targetId: referralId,
-        summary: `${decision === 'approve' ? '通过' : '驳回'}邀请奖励审核（原因 ${r.flag_reason ?? '—'}）`,
-        before: { state: r.state, flagReason: r.flag_reason },
+        summary: `${decision === 'approve' ? '通过' : '驳回'}邀请奖励审核（原因 ${r.flagReason ?? '—'}）`,
+        before: { state: r.state, flagReason: r.flagReason },
         after: { state: target },
       });
       return this.referrals.review(m, referralId);

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ReferralQualifyingEvent } from '@huiyuan/shared-types';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { execute, fromSqlDate, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { JobQueue } from '../../common/queue/job-queue';
 import { Clock } from '../../common/time/clock';
-import { Referral } from '../entities/referral.entity';
-import { PurchaseRefundState } from '../purchase-refund-state';
+import { PurchasesRepository } from '../../purchases/purchases.repository';
 import { releaseTime } from '../referral-rules';
+import { ReferralsRepository } from '../referrals.repository';
 import { ReferralsService } from '../referrals.service';
 
 export const RELEASE_JOB = 'referral.release';
@@ -26,22 +25,20 @@ export class TrackReferralUseCase {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly referrals: ReferralsService,
-    private readonly purchases: PurchaseRefundState,
+    private readonly purchases: PurchasesRepository,
+    private readonly repository: ReferralsRepository,
     private readonly queue: JobQueue,
   ) {}
 
   /** The referral row for a member who joined with a referrer; returns its id, or null if they have none. */
   async recordJoin(refereeId: number): Promise<number | null> {
-    const rows = await this.tx.read((m) => m.query<Array<{ referrer_id: number | null; created_at: Date | string; referral_id: number | null }>>(
-      'SELECT m.referrer_id, m.created_at, r.id AS referral_id FROM members m LEFT JOIN referrals r ON r.referee_id = m.id WHERE m.id = ?',
-      [refereeId],
-    ));
-    const member = rows[0];
-    if (!member || member.referrer_id === null) return null;
-    if (member.referral_id !== null) return Number(member.referral_id);
+    const referee = await this.tx.read((m) => this.repository.referee(refereeId, m));
+    if (!referee || referee.referrerId === null) return null;
+    if (referee.referralId !== null) return referee.referralId;
+    const referrerId = referee.referrerId;
     try {
       return await this.tx.run((m) =>
-        insertRow(m, Referral, { referrerId: Number(member.referrer_id), refereeId, state: 'joined', flagReason: null, purchaseId: null, releaseAt: null, rewardedDay: null, reviewedBy: null, joinedAt: fromSqlDate(member.created_at), qualifiedAt: null, settledAt: null }),
+        this.repository.insert(m, { referrerId, refereeId, state: 'joined', flagReason: null, purchaseId: null, releaseAt: null, rewardedDay: null, reviewedBy: null, joinedAt: referee.joinedAt, qualifiedAt: null, settledAt: null }),
       );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -57,21 +54,14 @@ export class TrackReferralUseCase {
     if (referralId === null) return;
     const now = this.clock.now();
     const queued = await this.tx.run(async (m) => {
-      const purchase = purchaseId === null ? null : await this.purchases.find(m, purchaseId);
+      const purchase = purchaseId === null ? null : await this.purchases.refundState(m, purchaseId);
       if (purchaseId !== null && purchase?.memberId !== refereeId) return null;
       const releaseAt = releaseTime(rules, now, purchase?.purchasedAt ?? null);
       const state = purchase ? 'held' : 'qualified';
-      const changed = await execute(m, "UPDATE referrals SET state = ?, qualified_at = ?, purchase_id = ?, release_at = ? WHERE id = ? AND state = 'joined'", [
-        state,
-        sqlDate(m, now),
-        purchaseId,
-        sqlDate(m, releaseAt),
-        referralId,
-      ]);
-      return changed === 1 ? releaseAt : null;
+      return (await this.repository.qualify(m, referralId, { state, at: now, purchaseId, releaseAt })) ? releaseAt : null;
     });
     if (queued === null) return;
     // The sweep releases whatever this job does not (a lost job, a restart of the in-process queue).
-    await this.queue.add<ReleaseJob>(RELEASE_JOB, { referralId }, { jobId: `${RELEASE_JOB}:${referralId}:${now.getTime()}`, delayMs: Math.max(0, queued.getTime() - now.getTime()), attempts: 5 });
+    await this.queue.add<ReleaseJob>(RELEASE_JOB, { referralId }, { jobId: `${RELEASE_JOB}-${referralId}-${now.getTime()}`, delayMs: Math.max(0, queued.getTime() - now.getTime()), attempts: 5 });
   }
 }

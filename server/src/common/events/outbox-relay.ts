@@ -1,0 +1,112 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
+import { execute } from '../db/sql';
+import { TransactionRunner } from '../db/transaction-runner';
+import { withoutTransactionScope } from '../db/transaction-scope';
+import { JobQueue } from '../queue/job-queue';
+import { OutboxEvent } from './outbox-event.entity';
+
+const BATCH = 200;
+/** Picks up events committed by other processes (api instances), and retries while the queue is down. */
+const POLL_MS = 500;
+/** After a publish, give its transaction a moment to commit before looking. */
+const SOON_MS = 5;
+/** BullMQ waits for a first connection without limit; the relay must not hang on it. */
+const ADD_TIMEOUT_MS = 3000;
+
+/**
+ * Moves committed domain events from the outbox to the queue, then deletes them. Runs in processes
+ * that do background work. The queue job id is the outbox row's, so a relay that dies between the
+ * add and the delete adds the event again under the same id, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  private queueDown = false;
+  private enabled = false;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly queue: JobQueue,
+    @Inject(QUEUE_CONFIG) private readonly config: Pick<QueueConfig, 'role'>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.enabled = runsBackgroundWork(this.config);
+    if (!this.enabled) return;
+    this.timer = setInterval(() => this.soon(), POLL_MS);
+    this.timer.unref();
+    this.soon();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.enabled = false;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a pass shortly; passes never overlap, and a request during one makes another follow. */
+  soon(): void {
+    if (!this.enabled) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    // Called inside a request's transaction: the pass must not inherit that request's scope.
+    this.running = withoutTransactionScope(() =>
+      new Promise<void>((resolve) => setTimeout(resolve, SOON_MS))
+        .then(() => this.drain())
+        .finally(() => {
+          this.running = null;
+        }),
+    );
+  }
+
+  /** Relays everything pending now; returns how many events it moved. Tests call it directly. */
+  async drain(): Promise<number> {
+    let moved = 0;
+    do {
+      this.again = false;
+      try {
+        const n = await this.pass();
+        moved += n;
+        if (n === BATCH) this.again = true;
+        if (this.queueDown) this.logger.log('queue reachable again; relaying domain events');
+        this.queueDown = false;
+      } catch (error) {
+        if (!this.queueDown) this.logger.warn({ err: error }, 'cannot relay domain events (queue unreachable?); they wait in the outbox');
+        this.queueDown = true;
+        return moved;
+      }
+    } while (this.again && this.enabled);
+    return moved;
+  }
+
+  async pending(): Promise<number> {
+    const rows = await this.tx.read((m) => m.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM outbox_events'));
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  private async pass(): Promise<number> {
+    const rows = await this.tx.read((m) => m.getRepository(OutboxEvent).find({ order: { id: 'ASC' }, take: BATCH }));
+    if (rows.length === 0) return 0;
+    for (const row of rows) {
+      const added = this.queue.add(`event:${row.event}`, JSON.parse(row.payload) as unknown, { jobId: `outbox-${row.id}`, attempts: 5 });
+      await withTimeout(added, ADD_TIMEOUT_MS);
+    }
+    const ids = rows.map((r) => r.id);
+    await this.tx.run((m) => execute(m, `DELETE FROM outbox_events WHERE id IN (${ids.map(() => '?').join(', ')})`, ids));
+    return rows.length;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,14 @@
+/** Thrown at boot; main.ts prints its message as one line and exits. */
+export class ConfigError extends Error {}
+
+export type Env = Record<string, string | undefined>;
+
+export function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got '${raw}')`);
+  }
+  return value;
+}
