@@ -47,10 +47,10 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   }
   await page.locator('.join-prompt .btn-primary', { hasText: '立即加入' }).last().click()
   await page.waitForURL(/#\/packages\/join\/index/)
-  await page.goBack()
-  await page.goBack()
-  await page.waitForURL(/#\/pages\/home\/index/)
-
+  // A fresh start on the home page (the router's history is long by now), then the card tab.
+  await page.goto(`${baseUrl}/#/pages/home/index`)
+  await page.reload()
+  await page.locator('.tile').first().waitFor()
   await page.locator('.weui-tabbar__item', { hasText: '会员卡' }).click()
   const ladder = page.locator('.tier-ladder')
   await ladder.getByText('钻石会员').waitFor()
