@@ -4,7 +4,7 @@ import mysql from 'mysql2/promise'
 import { AuthTokens } from '../../server/dist/src/common/auth/auth-tokens.js'
 import { Clock } from '../../server/dist/src/common/time/clock.js'
 import { newCouponCode } from '../../server/dist/src/coupons/coupon-rules.js'
-import { luhnCheckDigit } from '../../server/dist/src/members/member-identifiers.js'
+import { luhnCheckDigit, memberCode } from '../../server/dist/src/members/member-identifiers.js'
 import { api, httpFloor, load, PREPARED_PER_SECOND, sqlCeiling, WARM_UP_SECONDS } from './lib.mjs'
 
 const MEMBERS = 64
@@ -218,11 +218,23 @@ export const scenarios = [
     run: ({ databaseUrl, duration, actors }) => httpFloor({ databaseUrl, connections: 32, duration, transaction: (conn, i) => purchaseTransaction(conn, actors, i) }),
     ceiling: ({ databaseUrl, duration, actors }) => sqlCeiling({ databaseUrl, connections: 32, duration, transaction: (conn, i) => purchaseTransaction(conn, actors, i) }),
   },
-  writeScenario(
-    'spend points (till payment)',
-    (actors, i) => staffPost(actors, '/api/v1/staff/points-payments', { cardNo: member(actors, i).cardNo, points: 1, orderNo: `P-${Date.now()}-${i}` }),
-    spendTransaction,
-  ),
+  {
+    name: 'spend points (till payment)',
+    concurrency: 32,
+    // Spending takes the rotating member code: computed here from each member's secret, as the card page does.
+    run: async ({ baseUrl, databaseUrl, duration, actors }) => {
+      const conn = await mysql.createConnection({ uri: databaseUrl })
+      const [rows] = await conn.query('SELECT id, code_secret FROM members WHERE id IN (?)', [actors.members.map((m) => m.id)])
+      await conn.end()
+      const secrets = new Map(rows.map((r) => [r.id, r.code_secret]))
+      const pay = (actors, i) => {
+        const m = member(actors, i)
+        return staffPost(actors, '/api/v1/staff/points-payments', { memberCode: memberCode(m.cardNo, secrets.get(m.id), new Date()).code, points: 1, orderNo: `P-${Date.now()}-${i}` })
+      }
+      return writeScenario('spend points (till payment)', pay, spendTransaction).run({ baseUrl, databaseUrl, duration, actors })
+    },
+    ceiling: (context) => writeScenario('spend points (till payment)', () => null, spendTransaction).ceiling(context),
+  },
   {
     name: 'check-in',
     concurrency: 32,

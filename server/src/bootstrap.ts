@@ -4,15 +4,20 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { toErrorResponse } from './common/errors/error.filter';
 import { createValidationPipe } from './common/errors/validation.pipe';
+import { useBoundedJsonBodies } from './common/http/json-body';
 import { replyWithOutcomes } from './common/http/outcome';
 import { IdempotentReplies } from './common/idempotency/idempotent-replies';
 import { createPino, PinoNestLogger } from './common/logging/pino-logger';
 import { Clock } from './common/time/clock';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' };
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -23,16 +28,24 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const pino = createPino(config.logLevel);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    trustProxy: true,
+    // A caller's x-request-id is kept for tracing only when it is a short plain token; it ends up in the audit log.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.http.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Long path parameters reach the route and its validation (a 400 or 404 in the envelope), not a bare 414.
+    routerOptions: { maxParamLength: 2048 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {
     logger: new PinoNestLogger(pino),
     abortOnError: false,
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  useBoundedJsonBodies(fastify);
   const errorLogger = new Logger('Errors');
   // Errors before Nest sees the request (malformed JSON, wrong content type, a bad Idempotency-Key in
   // its hook). This replaces the handler Nest set, which answers them without the envelope; Fastify
@@ -48,22 +61,28 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   replyWithOutcomes(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    void reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith('/api/v1/')) void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    if (request.protocol === 'https') void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['x-request-id'] });
+  app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id'] });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Huiyuan API')
-      .setDescription('Membership, points, check-in, coupons and campaigns for WeChat mini-programs')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The document lists every route and field: off in production unless API_DOCS=true.
+  if (config.http.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Huiyuan API')
+        .setDescription('Membership, points, check-in, coupons and campaigns for WeChat mini-programs')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
 
   if (config.h5Dir && existsSync(config.h5Dir)) {
     await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, wildcard: true, index: 'index.html' });

@@ -33,6 +33,7 @@ const messages: Record<ClientErrorCode, string> = {
   STAFF_CREDENTIALS_INVALID: '用户名或密码错误',
   STAFF_LOCKED: '密码错误次数过多，账号已暂时锁定',
   STAFF_PASSWORD_WEAK: '新密码太简单，请至少 10 位并混合字母和数字',
+  STAFF_PASSWORD_CHANGE_REQUIRED: '请先修改初始密码',
   USERNAME_TAKEN: '该用户名已被占用',
   POINTS_INSUFFICIENT: '积分不足',
   PURCHASE_NOT_FOUND: '未找到该笔消费',
@@ -53,6 +54,9 @@ const messages: Record<ClientErrorCode, string> = {
   COUPON_SOLD_OUT: '券已发完',
   COUPON_LIMIT_REACHED: '已达到领取上限',
   COUPON_NOT_ISSUABLE: '该券当前不能发放',
+  TAG_NOT_FOUND: '未找到该标签',
+  TAG_NAME_TAKEN: '该标签名已被占用',
+  SEGMENT_NOT_FOUND: '未找到该人群',
 }
 
 /** Field names the forms send, as people call them. */

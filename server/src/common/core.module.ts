@@ -1,14 +1,17 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AccountStandings } from './auth/account-standing';
 import { CALENDAR_CONFIG } from '../config/calendar.config';
 import { QUEUE_CONFIG } from '../config/queue.config';
 import { SECURITY_CONFIG } from '../config/security.config';
 import { AuthTokens } from './auth/auth-tokens';
 import { MemberAuthGuard, StaffAuthGuard } from './auth/guards';
+import { PasswordHasher } from './auth/password-hasher';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
 import { OutboxRelay } from './events/outbox-relay';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
+import { RateLimiter, RateLimitGuard } from './rate-limit/rate-limiter';
 import { BusinessCalendar } from './time/business-calendar';
 import { Clock } from './time/clock';
 
@@ -26,6 +29,10 @@ export class CoreModule {
       BusinessCalendar,
       TransactionRunner,
       AuthTokens,
+      AccountStandings,
+      PasswordHasher,
+      RateLimiter,
+      RateLimitGuard,
       MemberAuthGuard,
       StaffAuthGuard,
       DomainEvents,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CalendarConfig, calendarFrom } from './calendar.config';
 import { ConfigError, Env, intVar } from './config-error';
 import { DatabaseConfig, databaseFrom } from './database.config';
+import { HttpConfig, httpFrom } from './http.config';
 import { QueueConfig, queueFrom } from './queue.config';
 import { SecurityConfig, securityFrom } from './security.config';
 import { WechatConfig, wechatFrom } from './wechat.config';
@@ -27,7 +28,7 @@ export interface AppConfig {
   calendar: CalendarConfig;
   wechat: WechatConfig;
   h5Dir: string | null;
-  corsOrigins: string[] | true;
+  http: HttpConfig;
   logLevel: string;
   runMigrations: boolean;
 }
@@ -41,7 +42,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || 'data');
   const publicUrl = env.PUBLIC_URL || null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
-  const cors = env.CORS_ORIGINS;
   return {
     env: nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -54,7 +54,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     calendar: calendarFrom(env),
     wechat: wechatFrom(env, nodeEnv === 'production'),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
-    corsOrigins: !cors || cors === '*' ? true : cors.split(',').map((o) => o.trim()),
+    http: httpFrom(env, nodeEnv === 'production'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',
   };

@@ -4,6 +4,7 @@ import { JoinResponse, MemberCard, MemberCode, MemberProfile, PrivacyNotice, Wec
 import { CurrentMember, MemberAuth } from '../common/auth/guards';
 import type { MemberPrincipal } from '../common/auth/principal';
 import { Outcome } from '../common/http/outcome';
+import { RateLimit } from '../common/rate-limit/rate-limiter';
 import { BindPhoneBody, JoinBody, UpdateProfileBody, WechatLoginBody } from './dto/member.dto';
 import { MembersService } from './members.service';
 import { JoinMemberUseCase } from './usecases/join-member.usecase';
@@ -18,6 +19,7 @@ export class MembersController {
 
   @Post('auth/wechat')
   @HttpCode(200)
+  @RateLimit('wechat-login')
   login(@Body() body: WechatLoginBody): Promise<WechatLoginResponse> {
     return this.members.loginWithWechat(body.code);
   }
@@ -29,6 +31,8 @@ export class MembersController {
 
   @Post('members')
   @MemberAuth({ joined: false })
+  // Below the auth decorator so that it runs first (guards run in the order the decorators apply, bottom up).
+  @RateLimit('join')
   join(@CurrentMember() visitor: MemberPrincipal, @Body() body: JoinBody): Promise<Outcome<JoinResponse>> {
     return this.joinMember.execute(visitor, body.scene, body.consentVersion);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   BirthdayCalendar,
   ErrorCode,
@@ -14,6 +14,7 @@ import {
 import bwipjs from 'bwip-js';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { AccountStandings } from '../common/auth/account-standing';
 import { AuthTokens } from '../common/auth/auth-tokens';
 import { findRow } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -39,17 +40,25 @@ export interface MemberLookup {
 }
 
 @Injectable()
-export class MembersService {
+export class MembersService implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly tiers: TiersService,
     private readonly tokens: AuthTokens,
+    private readonly standings: AccountStandings,
     private readonly wechat: WechatGateway,
     private readonly phones: PhoneVault,
     private readonly scope: StoreScope,
     private readonly lifecycle: MemberLifecycle,
   ) {}
+
+  onModuleInit(): void {
+    this.standings.provideMembers(async (id) => {
+      const member = await this.tx.read((m) => findRow(m, Member, { id }));
+      return member && { active: member.status === 'active', openid: member.openid };
+    });
+  }
 
   /** wx.login's code → a token; the member card too when this WeChat user has joined. */
   async loginWithWechat(code: string): Promise<WechatLoginResponse> {
@@ -142,7 +151,8 @@ export class MembersService {
       changes.birthYear = b?.year ?? null;
       changes.birthdaySolarMmdd = b ? this.validBirthday(b.calendar, b.month, b.day) : null;
     }
-    await this.tx.run((m) => m.update(Member, { id: memberId }, changes));
+    // Only an active row is written: a deleted account's anonymised row takes no personal data.
+    if (Object.keys(changes).length > 0) await this.tx.run((m) => m.update(Member, { id: memberId, status: 'active' }, changes));
     return this.profile(memberId);
   }
 
@@ -150,7 +160,7 @@ export class MembersService {
   async bindPhone(memberId: number, code: string): Promise<MemberProfile> {
     const { purePhoneNumber } = await this.wechat.getPhoneNumber(code);
     const sealed = this.phones.seal(purePhoneNumber);
-    await this.tx.run((m) => m.update(Member, { id: memberId }, { phoneCipher: sealed.cipher, phoneHash: sealed.hash, phoneLast4: sealed.last4 }));
+    await this.tx.run((m) => m.update(Member, { id: memberId, status: 'active' }, { phoneCipher: sealed.cipher, phoneHash: sealed.hash, phoneLast4: sealed.last4 }));
     return this.profile(memberId);
   }
 
@@ -197,6 +207,7 @@ export class MembersService {
         deletedAt: this.clock.now(),
       }),
     );
+    this.standings.forgetMember(memberId);
   }
 
   async require(memberId: number): Promise<Member> {

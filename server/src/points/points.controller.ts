@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { ApiTags } from '@nestjs/swagger';
 import { AdjustPointsResult, EarningRules, ExpiringPoints, LedgerEntry, Page, StaffRole } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CurrentMember, CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
 import type { MemberPrincipal, StaffPrincipal } from '../common/auth/principal';
 import { EarningRulesService } from './earning-rules.service';
@@ -36,8 +36,8 @@ export class MemberDayBody {
 export class EarningRulesBody {
   @IsInt() @Min(0) @Max(1000) pointsPerYuan: number;
   @IsInt() @Min(0) @Max(100000) welcomePoints: number;
-  @ValidateNested() @Type(() => ExpiryPolicyBody) expiry: ExpiryPolicyBody;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => MemberDayBody) memberDay: MemberDayBody | null;
+  @IsObject() @ValidateNested() @Type(() => ExpiryPolicyBody) expiry: ExpiryPolicyBody;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsObject() @ValidateNested() @Type(() => MemberDayBody) memberDay: MemberDayBody | null;
   @IsInt() @Min(0) @Max(1000) growthPerYuan: number;
   @IsIn(['rolling_12_months', 'calendar_year']) growthWindow: 'rolling_12_months' | 'calendar_year';
 }

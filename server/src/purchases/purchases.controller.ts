@@ -16,9 +16,9 @@ export class PurchaseBody {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'orderNo must be 1–64 letters, digits, _ or -' }) orderNo: string;
 }
 
+/** Spending takes the member's rotating code, as a payment code does: a card number is printed and shared. */
 export class PointsPaymentBody {
-  @IsOptional() @Matches(/^\d{18}$/, { message: 'memberCode must be the 18 digits under the member QR code' }) memberCode?: string;
-  @IsOptional() @Matches(/^8\d{11}$/, { message: 'cardNo must be a 12-digit card number' }) cardNo?: string;
+  @Matches(/^\d{18}$/, { message: 'memberCode must be the 18 digits under the member QR code (a card number cannot spend points)' }) memberCode: string;
   @IsInt() @Min(1) @Max(10_000_000) points: number;
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'orderNo must be 1–64 letters, digits, _ or -' }) orderNo: string;
 }

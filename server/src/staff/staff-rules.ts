@@ -1,10 +1,14 @@
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 
-/** A password staff can keep: long enough, not only digits, not the demo password in production. */
+const KINDS = [/\p{L}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}\s]/u];
+
+/** A password staff can keep: long, varied (not 'aaaaaaaaaa' nor ten spaces), not the username. */
 export function passwordProblem(password: string, username: string): string | null {
   if (password.length < 10) return 'must be at least 10 characters';
-  if (/^\d+$/.test(password)) return 'must not be only digits';
+  if (password.trim() !== password) return 'must not start or end with a space';
+  if (new Set(password).size < 5) return 'must use at least 5 different characters';
+  if (KINDS.filter((kind) => kind.test(password)).length < 2) return 'must mix at least two of letters, digits and symbols';
   if (password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username';
   return null;
 }

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffProfile, StaffRole, StaffSession } from '@huiyuan/shared-types';
+import { PasswordChanged, StaffProfile, StaffRole, StaffSession } from '@huiyuan/shared-types';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
+import type { FastifyRequest } from 'fastify';
+import { CurrentStaff, OpenBeforePasswordChange, RequestId, StaffAuth } from '../common/auth/guards';
+import { RateLimit } from '../common/rate-limit/rate-limiter';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { StaffService } from './staff.service';
 
@@ -31,12 +33,14 @@ export class StaffController {
 
   @Post('sessions')
   @HttpCode(201)
-  login(@Body() body: StaffLoginBody): Promise<StaffSession> {
-    return this.staff.login(body.username, body.password);
+  @RateLimit('staff-login')
+  login(@Body() body: StaffLoginBody, @Req() request: FastifyRequest): Promise<StaffSession> {
+    return this.staff.login(body.username, body.password, request.ip);
   }
 
   @Get('me')
   @StaffAuth()
+  @OpenBeforePasswordChange()
   me(@CurrentStaff() staff: StaffPrincipal): Promise<StaffProfile> {
     return this.staff.me(staff);
   }
@@ -44,7 +48,8 @@ export class StaffController {
   @Post('me/password')
   @HttpCode(200)
   @StaffAuth()
-  changePassword(@CurrentStaff() staff: StaffPrincipal, @Body() body: ChangePasswordBody, @RequestId() requestId: string): Promise<StaffProfile> {
+  @OpenBeforePasswordChange()
+  changePassword(@CurrentStaff() staff: StaffPrincipal, @Body() body: ChangePasswordBody, @RequestId() requestId: string): Promise<PasswordChanged> {
     return this.staff.changePassword(staff, body.currentPassword, body.newPassword, requestId);
   }
 

@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
+import { ErrorCode, PasswordChanged, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
 import bcrypt from 'bcryptjs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
+import { AccountStandings } from '../common/auth/account-standing';
 import { AuthTokens } from '../common/auth/auth-tokens';
+import { PasswordHasher } from '../common/auth/password-hasher';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
-import { execute, sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
+import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { Clock } from '../common/time/clock';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
@@ -18,9 +20,13 @@ import { StoresService } from '../stores/stores.service';
 import { StaffMember } from './entities/staff-member.entity';
 import { LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
 
-const BCRYPT_COST = 10;
 /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
-const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_COST);
+const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
+
+/** A token names the password it was issued under by this, so a new password ends older sessions. */
+export function credentialStamp(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
+}
 
 export interface NewStaff {
   username: string;
@@ -31,30 +37,48 @@ export interface NewStaff {
 }
 
 @Injectable()
-export class StaffService {
+export class StaffService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly tokens: AuthTokens,
+    private readonly standings: AccountStandings,
+    private readonly passwords: PasswordHasher,
+    private readonly attempts: RateLimiter,
     private readonly stores: StoresService,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
   ) {}
 
-  async login(username: string, password: string): Promise<StaffSession> {
-    const staff = await this.dataSource.manager.findOneBy(StaffMember, { username });
-    const now = this.clock.now();
-    if (staff?.lockedUntil && staff.lockedUntil > now) {
-      throw new AppError(ErrorCode.STAFF_LOCKED, `Too many failed logins; try again after ${staff.lockedUntil.toISOString()} or ask HQ to reset the password`, { lockedUntil: staff.lockedUntil.toISOString() });
+  onModuleInit(): void {
+    this.standings.provideStaff(async (id) => {
+      const staff = await this.dataSource.manager.findOneBy(StaffMember, { id });
+      return staff && { active: staff.active, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(staff.passwordHash), mustChangePassword: staff.mustChangePassword };
+    });
+  }
+
+  /**
+   * The attempt is counted before the password is checked, atomically, per username and client
+   * address: thirty parallel guesses get five checks, and a stranger elsewhere cannot lock the
+   * account out for its owner at the till.
+   */
+  async login(username: string, password: string, client: string): Promise<StaffSession> {
+    const attemptKey = `${username.toLowerCase()}|${client}`;
+    const { count, windowEndsAt } = await this.attempts.hit('staff-login-attempts', attemptKey, LOCKOUT_MS);
+    if (count > MAX_FAILED_LOGINS) {
+      throw new AppError(ErrorCode.STAFF_LOCKED, `Too many failed logins from this device; try again after ${windowEndsAt.toISOString()} or ask HQ to reset the password`, { lockedUntil: windowEndsAt.toISOString() });
     }
-    const ok = await bcrypt.compare(password, staff?.passwordHash ?? DUMMY_HASH);
+    const staff = await this.dataSource.manager.findOneBy(StaffMember, { username });
+    const ok = await this.passwords.compare(password, staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !staff.active || !ok) {
-      if (staff) await this.recordFailure(staff.id, now);
+      if (staff && count === MAX_FAILED_LOGINS) {
+        await this.tx.run((m) => this.audit.record(m, { staff: null }, { action: 'staff.locked', targetType: 'staff', targetId: staff.id, summary: `同一设备连续 ${MAX_FAILED_LOGINS} 次密码错误，该设备锁定 15 分钟` }));
+      }
       throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'Wrong username or password');
     }
-    await this.tx.run((m) => m.update(StaffMember, { id: staff.id }, { failedLogins: 0, lockedUntil: null }));
-    const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId });
+    await this.attempts.reset('staff-login-attempts', attemptKey, LOCKOUT_MS);
+    const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(staff.passwordHash) });
     return { token, expiresAt: expiresAt.toISOString(), staff: await this.profile(staff) };
   }
 
@@ -62,17 +86,19 @@ export class StaffService {
     return this.profile(await this.require(principal.staffId));
   }
 
-  async changePassword(principal: StaffPrincipal, current: string, next: string, requestId: string): Promise<StaffProfile> {
+  async changePassword(principal: StaffPrincipal, current: string, next: string, requestId: string): Promise<PasswordChanged> {
     const staff = await this.require(principal.staffId);
-    if (!(await bcrypt.compare(current, staff.passwordHash))) throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'The current password is wrong');
+    if (!(await this.passwords.compare(current, staff.passwordHash))) throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'The current password is wrong');
     const problem = passwordProblem(next, staff.username);
     if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `newPassword ${problem}`);
-    const hash = await bcrypt.hash(next, BCRYPT_COST);
+    const hash = await this.passwords.hash(next);
     await this.tx.run(async (m) => {
       await m.update(StaffMember, { id: staff.id }, { passwordHash: hash, mustChangePassword: false });
       await this.audit.record(m, { staff: principal, requestId }, { action: 'staff.password_change', targetType: 'staff', targetId: staff.id, summary: `${staff.username} 修改密码` });
     });
-    return this.profile({ ...staff, mustChangePassword: false });
+    this.standings.forgetStaff(staff.id);
+    const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(hash) });
+    return { ...(await this.profile({ ...staff, mustChangePassword: false })), token, expiresAt: expiresAt.toISOString() };
   }
 
   /** HQ creates anyone; a manager creates clerks of their own store. Returns the one-time password when none was given. */
@@ -91,7 +117,7 @@ export class StaffService {
     const password = request.password ?? (oneTimePassword as string);
     const problem = request.password ? passwordProblem(password, request.username) : null;
     if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `password ${problem}`);
-    const hash = await bcrypt.hash(password, BCRYPT_COST);
+    const hash = await this.passwords.hash(password);
     const work = async (m: EntityManager) => {
       try {
         const saved = await m.save(
@@ -133,15 +159,6 @@ export class StaffService {
     const staff = await this.dataSource.manager.findOneBy(StaffMember, { id });
     if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
     return staff;
-  }
-
-  /** Conditional increment: two wrong passwords at once both count. */
-  private async recordFailure(staffId: number, now: Date): Promise<void> {
-    await this.tx.run(async (m) => {
-      await m.query('UPDATE staff SET failed_logins = failed_logins + 1 WHERE id = ?', [staffId]);
-      const locked = await execute(m, 'UPDATE staff SET locked_until = ?, failed_logins = 0 WHERE id = ? AND failed_logins >= ?', [sqlDate(m, new Date(now.getTime() + LOCKOUT_MS)), staffId, MAX_FAILED_LOGINS]);
-      if (locked) await this.audit.record(m, { staff: null }, { action: 'staff.locked', targetType: 'staff', targetId: staffId, summary: `连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 15 分钟` });
-    });
   }
 
   private async profile(staff: StaffMember): Promise<StaffProfile> {

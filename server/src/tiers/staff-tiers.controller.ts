@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { StaffRole, Tier, TierPreview } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TierSettingsService } from './tier-settings.service';
@@ -19,7 +19,7 @@ export class TierBody {
   @IsInt() @Min(1) @Max(20) rank: number;
   @IsInt() @Min(0) entryGrowth: number;
   @IsInt() @Min(0) retainGrowth: number;
-  @ValidateNested() @Type(() => TierBenefitsBody) benefits: TierBenefitsBody;
+  @IsObject() @ValidateNested() @Type(() => TierBenefitsBody) benefits: TierBenefitsBody;
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'cardColor must be a colour like #c9a14a' }) cardColor: string;
 }
 

@@ -22,6 +22,11 @@ export class WechatError extends AppError {
     this.name = new.target.name;
   }
 
+  /** WeChat's own text and the addresses we reach it at stay in the logs. */
+  override get clientMessage(): string {
+    return this.code === ErrorCode.WECHAT_CODE_INVALID ? 'The WeChat code is invalid or was already used; call wx.login (or get the phone number) again' : 'WeChat is not answering right now; try again shortly';
+  }
+
   /** Worth trying again later: WeChat was busy, unreachable or rate limiting. */
   get transient(): boolean {
     return false;

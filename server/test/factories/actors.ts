@@ -43,3 +43,9 @@ export async function staffToken(t: TestApp, username: string, password = DEMO_P
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The member's rotating code, as the clerk scans it from the card page. */
+export async function memberCodeOf(t: TestApp, member: { token: string }): Promise<string> {
+  const res = await t.http.get('/api/v1/members/me/code').set(bearer(member.token)).expect(200);
+  return (res.body as { code: string }).code;
+}

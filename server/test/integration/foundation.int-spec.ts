@@ -35,10 +35,12 @@ describe('foundation: envelope, validation, idempotency, health', () => {
   });
 
   it('replays the first response for a repeated Idempotency-Key and refuses the key for another body', async () => {
-    const keyed = await t.http.post('/api/v1/staff/sessions').set('Idempotency-Key', 'login-key-0001').send({ username: 'demo-clerk', password: 'huiyuan-demo' }).expect(201);
-    const replay = await t.http.post('/api/v1/staff/sessions').set('Idempotency-Key', 'login-key-0001').send({ username: 'demo-clerk', password: 'huiyuan-demo' }).expect(200);
+    const [hq, member] = await Promise.all([staffToken(t, 'demo-hq'), joinMember(t, 'idem-adjusted')]);
+    const adjust = (delta: number) => t.http.post(`/api/v1/staff/members/${member.id}/points-adjustments`).set(bearer(hq)).set('Idempotency-Key', 'adjust-key-0001').send({ delta, reason: '补录积分' });
+    const keyed = await adjust(50).expect(201);
+    const replay = await adjust(50).expect(200);
     expect(replay.body).toEqual(keyed.body);
-    const other = await t.http.post('/api/v1/staff/sessions').set('Idempotency-Key', 'login-key-0001').send({ username: 'demo-manager', password: 'huiyuan-demo' }).expect(422);
+    const other = await adjust(60).expect(422);
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 

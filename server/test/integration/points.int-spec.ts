@@ -3,7 +3,7 @@ import { TransactionRunner } from '../../src/common/db/transaction-runner';
 import { PointsExpiryJob } from '../../src/points/points-expiry.job';
 import { PointsLedger } from '../../src/points/points-ledger';
 import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
-import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
+import { bearer, joinMember, memberCodeOf, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { pointsInvariant } from '../factories/invariants';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -171,12 +171,13 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
 
   it('lets a member pay with points at the till once per order, never below zero', async () => {
     const m = await joinMember(t, 'pts-pay');
-    const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points, orderNo });
+    const memberCode = await memberCodeOf(t, m);
+    const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ memberCode, points, orderNo });
     const results = await Promise.all(Array.from({ length: 8 }, () => pay(30, 'PAY-1')));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200 && r.body.duplicate)).toHaveLength(7);
     const other = await joinMember(t, 'pts-pay-other');
-    const stolen = await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: other.cardNo, points: 30, orderNo: 'PAY-1' }).expect(409);
+    const stolen = await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ memberCode: await memberCodeOf(t, other), points: 30, orderNo: 'PAY-1' }).expect(409);
     expect(stolen.body.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('another member') });
     const tooMuch = await pay(71, 'PAY-2').expect(409);
     expect(tooMuch.body.error).toMatchObject({ code: 'POINTS_INSUFFICIENT', details: { needed: 71, balance: 70 } });
@@ -187,7 +188,7 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     const m = await joinMember(t, 'pts-many-lots');
     for (let i = 0; i < 30; i++) await purchase(clerk, { cardNo: m.cardNo, amountCents: 100, orderNo: `LOT-${i}` }).expect(201);
     // The welcome lot (100) and 19 one-point lots hold 119: a spend of 125 needs the lots after the first read.
-    await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points: 125, orderNo: 'LOTS-PAY' }).expect(201);
+    await t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ memberCode: await memberCodeOf(t, m), points: 125, orderNo: 'LOTS-PAY' }).expect(201);
     const lots: Array<{ remaining: number | string }> = await t.dataSource.query('SELECT remaining FROM points_lots WHERE member_id = ? ORDER BY id', [m.id]);
     expect(lots.map((l) => Number(l.remaining))).toEqual([0, ...Array<number>(25).fill(0), ...Array<number>(5).fill(1)]);
     expect(await pointsInvariant(t.dataSource, m.id)).toEqual({ balance: 5, ledger: 5, lots: 5 });
@@ -202,7 +203,8 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
       await purchase(clerk, { cardNo: m.cardNo, amountCents: 5000, orderNo: 'MIX-1' }).expect(201); // 50, never expiring
       await setExpiry({ kind: 'months_after_earning', months: 1 });
       await purchase(clerk, { cardNo: m.cardNo, amountCents: 3000, orderNo: 'MIX-2' }).expect(201); // 30, expiring first
-      const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ cardNo: m.cardNo, points, orderNo }).expect(201);
+      const memberCode = await memberCodeOf(t, m);
+      const pay = (points: number, orderNo: string) => t.http.post('/api/v1/staff/points-payments').set(bearer(clerk)).send({ memberCode, points, orderNo }).expect(201);
       await pay(120, 'MIX-PAY-1');
       await pay(40, 'MIX-PAY-2');
       const lots: Array<{ remaining: number | string }> = await t.dataSource.query('SELECT remaining FROM points_lots WHERE member_id = ? ORDER BY id', [m.id]);

@@ -24,3 +24,9 @@ export interface StaffSession {
   expiresAt: string;
   staff: StaffProfile;
 }
+
+/** A new password ends the sessions issued under the old one; this one continues with the new token. */
+export interface PasswordChanged extends StaffProfile {
+  token: string;
+  expiresAt: string;
+}

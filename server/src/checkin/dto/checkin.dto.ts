@@ -1,16 +1,14 @@
 import { CheckinCycle } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay, IsCalendarMonth } from '../../common/http/validators';
 
 export class CalendarQuery {
-  @IsOptional() @Matches(MONTH, { message: 'month must look like 2026-03' }) month?: string;
+  @IsOptional() @IsCalendarMonth() month?: string;
 }
 
 export class MakeupBody {
-  @Matches(DAY, { message: 'date must be a day like 2026-03-05' }) date: string;
+  @IsCalendarDay() date: string;
 }
 
 export class StreakBonusBody {

@@ -18,6 +18,7 @@ interface Claims {
   uid?: string | null;
   role?: StaffRole;
   store?: number;
+  cst?: string;
 }
 
 /** Verified tokens remembered, so a busy till pays the HMAC once per token and not once per request. */
@@ -40,7 +41,7 @@ export class AuthTokens {
   }
 
   issueStaff(p: Omit<StaffPrincipal, 'kind'>): { token: string; expiresAt: Date } {
-    return this.sign({ typ: 'staff', sub: String(p.staffId), role: p.role, store: p.storeId }, STAFF_TTL_S);
+    return this.sign({ typ: 'staff', sub: String(p.staffId), role: p.role, store: p.storeId, cst: p.credentialStamp }, STAFF_TTL_S);
   }
 
   verify(token: string): MemberPrincipal | StaffPrincipal {
@@ -53,7 +54,7 @@ export class AuthTokens {
     const principal: MemberPrincipal | StaffPrincipal =
       claims.typ === 'member'
         ? { kind: 'member', openid: claims.sub, unionid: claims.uid ?? null, memberId: claims.mid ?? null }
-        : { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: Number(claims.store) };
+        : { kind: 'staff', staffId: Number(claims.sub), role: claims.role as StaffRole, storeId: Number(claims.store), credentialStamp: claims.cst ?? '' };
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { principal: Object.freeze(principal), expiresAtMs: claims.exp * 1000 });
     return principal;

@@ -4,11 +4,15 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { ErrorCode, StaffRole } from '@huiyuan/shared-types';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
+import { AccountStandings } from './account-standing';
 import { AuthTokens } from './auth-tokens';
 import { getPrincipal, MemberPrincipal, setPrincipal, StaffPrincipal } from './principal';
 
 const MEMBER_REQUIRED = 'huiyuan:member-required';
 const STAFF_ROLES = 'huiyuan:staff-roles';
+const PASSWORD_CHANGE_PENDING_OK = 'huiyuan:password-change-pending-ok';
+
+const sessionEnded = (why: string) => new AppError(ErrorCode.UNAUTHENTICATED, `This session has ended (${why}); log in again`);
 
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -18,14 +22,16 @@ function bearer(request: FastifyRequest): string {
   return header.slice(7);
 }
 
+/** A member token stands while its membership does: a deleted account's token writes nothing more. */
 @Injectable()
 export class MemberAuthGuard implements CanActivate {
   constructor(
     private readonly tokens: AuthTokens,
+    private readonly standings: AccountStandings,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = this.tokens.verify(bearer(request));
     if (principal.kind !== 'member') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for members; a staff token was sent');
@@ -33,22 +39,39 @@ export class MemberAuthGuard implements CanActivate {
     if (required && principal.memberId === null) {
       throw new AppError(ErrorCode.NOT_A_MEMBER, 'Join the membership first (POST /api/v1/members)');
     }
+    if (principal.memberId !== null) {
+      const standing = await this.standings.member(principal.memberId);
+      if (!standing?.active || standing.openid !== principal.openid) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, 'This membership no longer exists; join again');
+    }
     setPrincipal(request, principal);
     return true;
   }
 }
 
+/**
+ * A staff token carries the role, store and password it was issued under; the account must still
+ * match them, so a password change, a disabled or deleted account and a demotion end old sessions.
+ */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly tokens: AuthTokens,
+    private readonly standings: AccountStandings,
     private readonly reflector: Reflector,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = this.tokens.verify(bearer(request));
     if (principal.kind !== 'staff') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for staff; log in as staff');
+    const standing = await this.standings.staff(principal.staffId);
+    if (!standing) throw sessionEnded('the account was removed');
+    if (!standing.active) throw sessionEnded('the account was disabled');
+    if (standing.credentialStamp !== principal.credentialStamp) throw sessionEnded('the password was changed');
+    if (standing.role !== principal.role || standing.storeId !== principal.storeId) throw sessionEnded('the role or store of the account changed');
+    if (standing.mustChangePassword && !this.reflector.get<boolean>(PASSWORD_CHANGE_PENDING_OK, context.getHandler())) {
+      throw new AppError(ErrorCode.STAFF_PASSWORD_CHANGE_REQUIRED, 'Change the one-time password first (POST /api/v1/staff/me/password)');
+    }
     const roles =
       this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getHandler()) ??
       this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getClass());
@@ -69,6 +92,9 @@ export function MemberAuth(options: { joined: boolean } = { joined: true }) {
 export function StaffAuth(...roles: StaffRole[]) {
   return applyDecorators(SetMetadata(STAFF_ROLES, roles), UseGuards(StaffAuthGuard), ApiBearerAuth());
 }
+
+/** One of the few staff routes open before a one-time password has been changed. */
+export const OpenBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_PENDING_OK, true);
 
 export const CurrentMember = createParamDecorator((_: unknown, ctx: ExecutionContext): MemberPrincipal => {
   return getPrincipal(ctx.switchToHttp().getRequest()) as MemberPrincipal;

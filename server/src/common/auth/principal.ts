@@ -15,6 +15,8 @@ export interface StaffPrincipal {
   staffId: number;
   role: StaffRole;
   storeId: number;
+  /** Which password the token was issued under; see AccountStandings. */
+  credentialStamp: string;
 }
 
 export type Principal = MemberPrincipal | StaffPrincipal;

@@ -9,4 +9,9 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** What the client is told; an error about a system behind us says less than its log line. */
+  get clientMessage(): string {
+    return this.message;
+  }
 }

@@ -24,7 +24,7 @@ export function toErrorResponse(error: unknown, requestId: string | undefined, l
   if (error instanceof AppError) {
     return {
       status: ERROR_STATUS[error.code],
-      body: { error: { code: error.code, message: error.message, details: error.details, requestId } },
+      body: { error: { code: error.code, message: error.clientMessage, details: error.details, requestId } },
     };
   }
   const status =

@@ -17,6 +17,12 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 /** A claim left by a crashed request may be taken over after this long. */
 const STALE_CLAIM_MS = 60_000;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+/**
+ * Routes whose answer carries a secret (a token, a one-time password) take no Idempotency-Key: a
+ * stored reply would keep the secret in clear and hand it to whoever replays the key. Each is safe
+ * to repeat without one (a login, a join per openid, a username that is unique).
+ */
+const SECRET_REPLY_ROUTES = new Set(['/api/v1/auth/wechat', '/api/v1/members', '/api/v1/staff/sessions', '/api/v1/staff/me/password', '/api/v1/staff/staff']);
 
 type Claim = { kind: 'claimed'; id: number } | { kind: 'replay'; body: string };
 
@@ -51,7 +57,7 @@ export class IdempotentReplies {
     // Callback style: `done` runs the handler, so running it inside the scope hands the scope to the handler's transactions.
     fastify.addHook('preHandler', (request, reply, done) => {
       const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || typeof key !== 'string') return done();
+      if (request.method !== 'POST' || typeof key !== 'string' || SECRET_REPLY_ROUTES.has(request.routeOptions.url ?? '')) return done();
       if (!KEY_PATTERN.test(key)) return done(new AppError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 8–128 characters of A-Z a-z 0-9 _ . : -'));
       const scope = this.scopeOf(request);
       // A token that does not verify is refused by the route's guard; there is nothing to replay.

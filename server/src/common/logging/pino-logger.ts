@@ -1,8 +1,32 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 
+/** Phone numbers in query strings (lookup?phone=) are personal data: logs keep the first 3 and last 4 digits. */
+export function maskUrl(url: string): string {
+  return url.replace(/((?:^|[?&])(?:phone|mobile)=)([^&#]*)/gi, (_, key: string, value: string) => key + maskDigits(decodeSafely(value))).replace(/(?<!\d)(1\d{10})(?!\d)/g, (phone: string) => maskDigits(phone));
+}
+
+function maskDigits(value: string): string {
+  return value.length > 7 ? `${value.slice(0, 3)}****${value.slice(-4)}` : '****';
+}
+
+function decodeSafely(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function createPino(level: string): Logger {
-  return pino({ level, base: { service: 'huiyuan' }, timestamp: pino.stdTimeFunctions.isoTime });
+  return pino({
+    level,
+    base: { service: 'huiyuan' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: {
+      req: (req: { method?: string; url?: string; ip?: string; id?: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url ?? ''), remoteAddress: req.ip }),
+    },
+  });
 }
 
 /** Nest's own log lines go to the same JSON stream as the request logs. */

@@ -5,7 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -15,8 +15,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDay, IsInstant } from '../../common/http/validators';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class WalletQuery {
   @IsOptional() @IsIn(Object.values(CouponStatus)) status?: CouponStatus;
@@ -36,19 +36,19 @@ export class IssueCouponBody {
 
 export class VerificationsQuery {
   @IsOptional() @Matches(/^[A-Z0-9]{2,16}$/, { message: 'storeCode must be a store code like S001' }) storeCode?: string;
-  @IsOptional() @Matches(DATE, { message: 'date must be YYYY-MM-DD' }) date?: string;
+  @IsOptional() @IsCalendarDay() date?: string;
   @IsOptional() @Matches(/^\d+$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
 }
 
 export class SettlementQuery {
-  @Matches(DATE, { message: 'from must be YYYY-MM-DD' }) from: string;
-  @Matches(DATE, { message: 'to must be YYYY-MM-DD' }) to: string;
+  @IsCalendarDay() from: string;
+  @IsCalendarDay() to: string;
 }
 
 export class CouponValidityBody {
   @IsIn(['fixed', 'relative']) kind: 'fixed' | 'relative';
-  @ValidateIf((v: CouponValidityBody) => v.kind === 'fixed') @IsISO8601() from: string;
-  @ValidateIf((v: CouponValidityBody) => v.kind === 'fixed') @IsISO8601() until: string;
+  @ValidateIf((v: CouponValidityBody) => v.kind === 'fixed') @IsInstant() from: string;
+  @ValidateIf((v: CouponValidityBody) => v.kind === 'fixed') @IsInstant() until: string;
   @ValidateIf((v: CouponValidityBody) => v.kind === 'relative') @IsInt() @Min(1) @Max(3660) days: number;
   @ValidateIf((v: CouponValidityBody) => v.kind === 'relative') @IsBoolean() startsNextDay: boolean;
 }
@@ -61,7 +61,7 @@ export class CouponTemplateBody {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(10) @Max(99) ratePercent?: number | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(100_000_00) capCents?: number | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 64) giftDescription?: string | null;
-  @ValidateNested() @Type(() => CouponValidityBody) validity: CouponValidityBody;
+  @IsObject() @ValidateNested() @Type(() => CouponValidityBody) validity: CouponValidityBody;
   @IsIn(['all', 'listed', 'issuing']) storeScope: 'all' | 'listed' | 'issuing';
   @IsOptional() @ArrayMaxSize(200) @Matches(/^[A-Z0-9]{2,16}$/, { each: true, message: 'storeCodes must be store codes like S001' }) storeCodes?: string[];
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) totalStock?: number | null;

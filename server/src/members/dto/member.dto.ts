@@ -1,6 +1,6 @@
 import { BirthdayCalendar, Gender } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class WechatLoginBody {
   @IsString() @Length(1, 128) code: string;
@@ -21,7 +21,7 @@ export class BirthdayBody {
 export class UpdateProfileBody {
   @IsOptional() @IsString() @Length(0, 32) nickname?: string;
   @IsOptional() @IsIn(Object.values(Gender)) gender?: Gender;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => BirthdayBody) birthday?: BirthdayBody | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsObject() @ValidateNested() @Type(() => BirthdayBody) birthday?: BirthdayBody | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 32) region?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 32) occupation?: string | null;
 }

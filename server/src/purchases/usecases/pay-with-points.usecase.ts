@@ -29,14 +29,13 @@ export class PayWithPointsUseCase {
     private readonly ledger: PointsLedger,
   ) {}
 
-  async execute(staff: StaffPrincipal, input: { memberCode?: string; cardNo?: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
-    if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
+  async execute(staff: StaffPrincipal, input: { memberCode: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
     const dedupeKey = `pospay:${staff.storeId}:${input.orderNo}`;
     // As for a purchase: the member is read on the transaction's own connection.
     let member: Member | undefined;
     try {
       const posting = await this.tx.run(async (m) => {
-        const payer = await this.members.resolve({ code: input.memberCode, cardNo: input.cardNo }, m);
+        const payer = await this.members.resolve({ code: input.memberCode }, m);
         member = payer;
         return this.ledger.debit(m, LedgerEntryType.SPEND, input.points, { memberId: payer.id, sourceType: 'pos_payment', sourceId: input.orderNo, storeId: staff.storeId, staffId: staff.staffId, reason: `门店积分抵扣（订单 ${input.orderNo}）`, dedupeKey });
       });

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInstant } from '../../common/http/validators';
 
 export class RewardsQuery {
   @IsOptional() @Matches(/^-?\d+\.\d+$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
@@ -16,7 +17,7 @@ export class RewardBody {
   @IsOptional() @IsInt() @Min(0) @Max(1000) perMemberLimit?: number;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsInt() @Min(1) @Max(20) minTierRank?: number | null;
   @IsOptional() @IsInt() @Min(-100000) @Max(100000) sortOrder?: number;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601() onAt?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601() offAt?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInstant() onAt?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsInstant() offAt?: string | null;
   @IsOptional() @IsBoolean() active?: boolean;
 }
