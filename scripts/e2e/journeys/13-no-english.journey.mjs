@@ -49,7 +49,10 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await clerk.locator('.btn-primary', { hasText: '确认入账' }).click()
   await clerk.locator('.error-text', { hasText: '请输入订单号' }).waitFor()
 
-  // Beyond the balance: the server's POINTS_INSUFFICIENT, with the balance it holds.
+  // Beyond the balance: the server's POINTS_INSUFFICIENT, with the balance it holds. Spending takes the
+  // code on the member's screen now, as a payment code does.
+  const liveCode = (await page.locator('.member-code__text').innerText()).trim()
+  await input(clerk, '顾客当前出示的 18 位会员码').fill(liveCode)
   const payPoints = clerk.locator('input[placeholder^="会员现有"]')
   await payPoints.fill(String(member.points + 500))
   await input(clerk, '小票上的订单号').nth(1).fill(`PAY-${Date.now()}`)
@@ -59,6 +62,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await expectChineseOnly(clerk, expect, 'points beyond the balance')
 
   // The server's class-validator: an order number with characters it refuses ("orderNo must be 1–64 letters…").
+  await input(clerk, '顾客当前出示的 18 位会员码').fill((await page.locator('.member-code__text').innerText()).trim())
   await payPoints.fill('10')
   await input(clerk, '小票上的订单号').nth(1).fill('小票 一号')
   const invalid = await apiResponse(clerk, 'POST', '/api/v1/staff/points-payments', () => clerk.locator('.btn-plain', { hasText: '确认抵扣' }).click())

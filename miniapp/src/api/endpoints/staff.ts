@@ -30,8 +30,9 @@ import { api } from '../client'
 
 export type { CouponVerification, CouponVerificationPreview, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
 
+/** Spending takes the member's live code (as a payment code does), never the printed card number. */
 export interface PointsPaymentRequest {
-  cardNo: string
+  memberCode: string
   points: number
   orderNo: string
 }

@@ -81,7 +81,7 @@ export function useRefund() {
 
 export function usePayWithPoints() {
   const client = useQueryClient()
-  return useIdempotentMutation((body: PointsPaymentRequest, key) => staffApi.payWithPoints(body, key), {
+  return useIdempotentMutation((body: PointsPaymentRequest & { cardNo: string }, key) => staffApi.payWithPoints({ memberCode: body.memberCode, points: body.points, orderNo: body.orderNo }, key), {
     onSuccess: (result, body) => setBalance(client, body.cardNo, result.balance),
   })
 }

@@ -49,6 +49,7 @@ export default function StaffConsolePage() {
   const [query, setQuery] = useState('')
   const [focus, setFocus] = useState<Focus>('lookup')
   const [purchaseId, setPurchaseId] = useState('')
+  const [lookedUpCode, setLookedUpCode] = useState<string | null>(null)
 
   if (!staff) {
     return (
@@ -65,6 +66,7 @@ export default function StaffConsolePage() {
 
   const runLookup = (q: LookupQuery) => {
     setFocus(null)
+    setLookedUpCode('code' in q ? q.code : null)
     lookup.mutate(q, { onSuccess: () => setFocus('amount') })
   }
   const search = () => {
@@ -128,7 +130,7 @@ export default function StaffConsolePage() {
             <PurchasePanel member={member} amountFocused={focus === 'amount'} onAmountBlur={() => setFocus((f) => (f === 'amount' ? null : f))} onAwarded={awarded} />
           </Section>
           <Section title={copy.pointsPayment}>
-            <PointsPaymentPanel member={member} />
+            <PointsPaymentPanel member={member} lookedUpCode={lookedUpCode} />
           </Section>
           <Section title={copy.refund}>
             <RefundPanel purchaseId={purchaseId} onPurchaseId={setPurchaseId} />

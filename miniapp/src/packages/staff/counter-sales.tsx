@@ -67,9 +67,15 @@ export function PurchasePanel({ member, onAwarded, amountFocused, onAmountBlur }
   )
 }
 
-/** 积分抵扣: the member pays part of an order with points; the order number keeps a retry from charging twice. */
-export function PointsPaymentPanel({ member }: { member: MemberSummary | null }) {
+/**
+ * 积分抵扣: the member pays part of an order with points. Like a payment code, it takes the member code
+ * on the customer's screen now (the one used for the look-up if it was one); the order number keeps a
+ * retry from charging twice.
+ */
+export function PointsPaymentPanel({ member, lookedUpCode }: { member: MemberSummary | null; lookedUpCode: string | null }) {
   const pay = usePayWithPoints()
+  const [typedCode, setTypedCode] = useState<string | null>(null)
+  const memberCode = typedCode ?? lookedUpCode ?? ''
   const [points, setPoints] = useState('')
   const [orderNo, setOrderNo] = useState('')
   const [formError, setFormError] = useState<string | null>(null)
@@ -78,13 +84,27 @@ export function PointsPaymentPanel({ member }: { member: MemberSummary | null })
     setFormError(null)
     const n = Number(points)
     if (!member) return setFormError(copy.needMember)
+    if (!/^\d{18}$/.test(memberCode.trim())) return setFormError(copy.needMemberCode)
     if (!Number.isInteger(n) || n < 1) return setFormError(copy.badPoints)
     if (!orderNo.trim()) return setFormError(copy.needOrderNo)
-    pay.mutate({ cardNo: member.cardNo, points: n, orderNo: orderNo.trim() }, { onSuccess: () => { setPoints(''); setOrderNo('') } })
+    pay.mutate(
+      { cardNo: member.cardNo, memberCode: memberCode.trim(), points: n, orderNo: orderNo.trim() },
+      {
+        onSuccess: () => {
+          setPoints('')
+          setOrderNo('')
+          setTypedCode(null)
+        },
+      },
+    )
   }
 
   return (
     <>
+      <View className='field'>
+        <Text className='field__label'>{copy.payCode}</Text>
+        <Input className='field__input' type='number' maxlength={18} value={memberCode} placeholder={copy.payCodePlaceholder} onInput={(e) => setTypedCode(e.detail.value)} />
+      </View>
       <View className='field'>
         <Text className='field__label'>{copy.payPoints}</Text>
         <Input className='field__input' type='number' value={points} placeholder={member ? copy.payPointsPlaceholder(member.points) : copy.needMember} onInput={(e) => setPoints(e.detail.value)} />
