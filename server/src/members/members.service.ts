@@ -22,6 +22,7 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { StaffMember } from '../staff/entities/staff-member.entity';
 import { StoreScope } from '../stores/store-scope';
+import { TagsRepository } from '../tags/tags.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { WechatGateway } from '../wechat/wechat-gateway';
 import { solarBirthdayInYear } from './birthday';
@@ -51,6 +52,7 @@ export class MembersService implements OnModuleInit {
     private readonly phones: PhoneVault,
     private readonly scope: StoreScope,
     private readonly lifecycle: MemberLifecycle,
+    private readonly tags: TagsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -127,7 +129,7 @@ export class MembersService implements OnModuleInit {
       points: member.pointsBalance,
       growth: member.growth,
       lastVisitAt: member.lastVisitAt?.toISOString() ?? null,
-      tags: [],
+      tags: (await this.tx.read((m) => this.tags.tagsOfMember(m, member.id))).map((t) => t.name),
       joinStore: joinStore ? { code: joinStore.code, name: joinStore.name } : null,
       maintainingClerk: clerk ? { id: clerk.id, displayName: clerk.displayName } : null,
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateStoreRequest, ErrorCode, Store as StoreView, StoreKind } from '@huiyuan/shared-types';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -26,6 +26,10 @@ export class StoresService {
 
   async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<Store | null> {
     return manager.findOneBy(Store, { code });
+  }
+
+  async byCodes(codes: string[]): Promise<Store[]> {
+    return codes.length ? this.dataSource.manager.findBy(Store, { code: In(codes) }) : [];
   }
 
   async requireByCode(code: string): Promise<Store> {

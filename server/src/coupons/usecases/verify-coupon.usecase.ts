@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { BusinessCalendar } from '../../common/time/business-calendar';
@@ -15,10 +14,10 @@ import { normaliseCouponCode, usability } from '../coupon-rules';
 import { CouponSettingsService } from '../coupon-settings';
 import { CouponViews } from '../coupon-views';
 import { couponNotFound } from '../coupons.errors';
+import { CouponsRepository } from '../coupons.repository';
 import { CouponsService } from '../coupons.service';
 import { Coupon } from '../entities/coupon.entity';
 import { CouponTemplate } from '../entities/coupon-template.entity';
-import { CouponVerification } from '../entities/coupon-verification.entity';
 
 /**
  * 核销 at the till, and a manager's undo. The checks before the transaction give the clerk a
@@ -35,6 +34,7 @@ export class VerifyCouponUseCase {
     private readonly settings: CouponSettingsService,
     private readonly audit: AuditTrail,
     private readonly accounts: MemberAccountRepository,
+    private readonly repository: CouponsRepository,
     private readonly calendar: BusinessCalendar,
     private readonly memberStats: MemberStatsService,
   ) {}
@@ -45,25 +45,20 @@ export class VerifyCouponUseCase {
    */
   async preview(staff: StaffPrincipal, rawCode: string): Promise<CouponVerificationPreview> {
     const { coupon, template } = await this.usableHere(staff, rawCode);
-    const [member] = await this.tx.read((m) => m.query<Array<{ card_no: string; nickname: string | null }>>('SELECT card_no, nickname FROM members WHERE id = ?', [coupon.memberId]));
-    return { coupon: await this.views.coupon(coupon, template), member: { cardNo: member?.card_no ?? '', nickname: member?.nickname ?? null } };
+    return this.coupons.preview(coupon, template);
   }
 
   async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
     const { coupon, template, store, now } = await this.usableHere(staff, rawCode);
 
     const verification = await this.tx.run(async (m) => {
-      const used = await execute(
-        m,
-        "UPDATE coupons SET status = 'used', used_at = ?, used_by_staff_id = ?, used_store_id = ? WHERE id = ? AND status = 'active' AND expires_at > ?",
-        [sqlDate(m, now), staff.staffId, store.id, coupon.id, sqlDate(m, now)],
-      );
-      if (used !== 1) {
-        await this.assertUsable(await m.findOneByOrFail(Coupon, { id: coupon.id }), now);
+      if (!(await this.repository.markUsed(m, coupon.id, { at: now, staffId: staff.staffId, storeId: store.id }))) {
+        const current = await this.repository.coupon(coupon.id, m);
+        if (current) await this.assertUsable(current, now);
         throw new AppError(ErrorCode.CONFLICT, 'The coupon changed while it was being verified; try again');
       }
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
-      const id = await insertRow(m, CouponVerification, verification);
+      const id = await this.repository.insertVerification(m, verification);
       await this.accounts.recordVisit(m, coupon.memberId, now);
       await this.memberStats.refresh(m, coupon.memberId);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
@@ -79,9 +74,9 @@ export class VerifyCouponUseCase {
     if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
     const store = (await this.scope.stores()).get(staff.storeId);
     if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
-    const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
+    const coupon = await this.tx.read(() => this.repository.couponByCode(code));
     if (!coupon) throw couponNotFound(`with code ${code}`);
-    const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
+    const template = await this.tx.read((m) => this.repository.template(coupon.templateId, m));
     if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const now = this.clock.now();
     await this.assertUsable(coupon, now);
@@ -96,7 +91,7 @@ export class VerifyCouponUseCase {
   async undo(staff: StaffPrincipal, verificationId: number, requestId: string): Promise<CouponVerificationView> {
     const { undoWindowMinutes } = await this.settings.get();
     await this.tx.run(async (m) => {
-      const verification = await m.findOneBy(CouponVerification, { id: verificationId });
+      const verification = await this.repository.verification(verificationId, m);
       if (!verification) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${verificationId}`);
       await this.scope.assertCovers(staff, verification.storeId, 'This verification');
       if (verification.undoneAt) throw new AppError(ErrorCode.COUPON_NOT_USED, `This verification was already undone at ${verification.undoneAt.toISOString()}`);
@@ -105,10 +100,10 @@ export class VerifyCouponUseCase {
       if (now > deadline) {
         throw new AppError(ErrorCode.VERIFICATION_UNDO_WINDOW_PASSED, `A verification can be undone within ${undoWindowMinutes} minutes; this one was at ${verification.verifiedAt.toISOString()}`, { deadline: deadline.toISOString() });
       }
-      const undone = await execute(m, 'UPDATE coupon_verifications SET undone_at = ?, undone_by_staff_id = ? WHERE id = ? AND undone_at IS NULL', [sqlDate(m, now), staff.staffId, verificationId]);
-      const restored = await execute(m, "UPDATE coupons SET status = 'active', used_at = NULL, used_store_id = NULL, used_by_staff_id = NULL WHERE id = ? AND status = 'used'", [verification.couponId]);
-      if (undone !== 1 || restored !== 1) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
-      const coupon = await m.findOneByOrFail(Coupon, { id: verification.couponId });
+      const undone = await this.repository.undoVerification(m, verificationId, staff.staffId, now);
+      const restored = await this.repository.markUnused(m, verification.couponId);
+      const coupon = undone && restored ? await this.repository.coupon(verification.couponId, m) : null;
+      if (!coupon) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
       await this.audit.record(m, { staff, requestId, storeId: verification.storeId }, {
         action: 'coupon.verify_undo',
         targetType: 'coupon',
