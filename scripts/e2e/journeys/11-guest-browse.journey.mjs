@@ -36,7 +36,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await page.waitForURL(/#\/pages\/home\/index/)
   for (const tile of ['每日签到', '我的券', '邀请好友', '积分明细']) {
     await page.locator('.tile', { hasText: tile }).click()
-    const prompt = page.locator('.join-prompt')
+    const prompt = page.locator('.join-prompt:visible')
     await prompt.getByText('入会即送 100 积分，可直接兑换礼品').waitFor()
     const text = await page.locator('.taro_page:not([style*="display: none"])').last().innerText()
     expect(/NOT_A_MEMBER|重试|您还不是会员/.test(text), `${tile}: no raw code, no retry (saw ${JSON.stringify(text.slice(0, 120))})`).toBe(false)
