@@ -12,6 +12,16 @@ import { Member } from './entities/member.entity';
 export class MembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The member matching every given column (id, openid, card number, phone hash…). */
+  findBy(where: Partial<Member>, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return findRow(manager, Member, where);
+  }
+
+  /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. */
+  async update(manager: EntityManager, memberId: number, changes: Partial<Omit<Member, 'id'>>, options: { activeOnly: boolean }): Promise<void> {
+    await manager.update(Member, options.activeOnly ? { id: memberId, status: 'active' } : { id: memberId }, changes);
+  }
+
   active(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
     return findRow(manager, Member, { id: memberId, status: 'active' });
   }
