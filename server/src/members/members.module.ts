@@ -7,6 +7,8 @@ import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { MemberAccountRepository } from './member-accounts.repository';
+import { MemberDirectoryRepository } from './member-directory.repository';
+import { MemberDirectoryService } from './member-directory.service';
 import { MemberLifecycle } from './member-lifecycle';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
@@ -22,7 +24,7 @@ import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 @Module({
   imports: [AuditModule, ProgrammeModule, StaffModule, StoresModule, TagsModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController, StaffTierPreviewController],
-  providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, TierThresholdPreview, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase],
+  providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, TierThresholdPreview, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase, MemberDirectoryRepository, MemberDirectoryService],
   exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
 })
 export class MembersModule {}

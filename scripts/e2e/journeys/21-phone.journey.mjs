@@ -17,7 +17,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await page.locator('.phone-button__go').click()
   await page.locator('.phone-button .error-text', { hasText: '请输入 11 位手机号' }).waitFor()
   await input(page, '11 位手机号').fill(phone)
-  await screenshot('12-phone-sheet')
+  await screenshot('21-phone-sheet')
   const [joined, bound] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/members'),
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/members/me/phone'),
@@ -35,7 +35,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   // The customer page has a discreet staff link, not a staff login box.
   expect(await page.locator('input[placeholder="请输入用户名"]').count(), 'no staff login form on 我的').toBe(0)
   await page.locator('.mine__staff').getByText('门店员工入口').waitFor()
-  await screenshot('12-phone-mine')
+  await screenshot('21-phone-mine')
 
   const clerk = await newPage()
   await staffLogin({ page: clerk, baseUrl })
@@ -45,5 +45,5 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   expect(found.status, `lookup by phone answered ${JSON.stringify(found.body).slice(0, 200)}`).toBe(200)
   await clerk.locator('.staff__member').getByText(member.cardNo).waitFor()
   await clerk.locator('.staff__member').getByText(masked).waitFor()
-  await screenshot('12-phone-lookup', clerk)
+  await screenshot('21-phone-lookup', clerk)
 }

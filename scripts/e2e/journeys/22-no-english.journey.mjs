@@ -22,7 +22,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await clerk.locator('.error-text', { hasText: '用户名或密码错误' }).waitFor()
   await clerk.locator('.warning', { hasText: '连续输错 5 次密码，账号将锁定 15 分钟' }).waitFor()
   await expectChineseOnly(clerk, expect, 'wrong password')
-  await screenshot('13-wrong-password', clerk)
+  await screenshot('22-wrong-password', clerk)
 
   await clerk.reload()
   await staffLogin({ page: clerk, baseUrl })
@@ -70,12 +70,12 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   expect(JSON.stringify(invalid.body.error.details), 'the server said it in English').toMatch(/orderNo/)
   await clerk.locator('.error-text', { hasText: '订单号格式不正确' }).waitFor()
   await expectChineseOnly(clerk, expect, 'server validation message')
-  await screenshot('13-validation-desktop', clerk)
+  await screenshot('22-validation-desktop', clerk)
 
   // The network fails under the member: the mall says so in Chinese.
   await page.route('**/api/v1/rewards*', (route) => route.abort('internetdisconnected'))
   await page.goto(`${baseUrl}/#/packages/mall/index`)
   await page.locator('.page-state__title', { hasText: '网络连接失败，请检查网络后重试' }).waitFor({ timeout: 15_000 })
   await expectChineseOnly(page, expect, 'network failure')
-  await screenshot('13-network-error')
+  await screenshot('22-network-error')
 }

@@ -26,10 +26,10 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   expect(mall.body.items.length, 'rewards a visitor sees').toBeGreaterThan(0)
   const first = mall.body.items[0]
   await page.locator('.mall__item', { hasText: first.title }).first().waitFor()
-  await screenshot('11-guest-mall')
+  await screenshot('20-guest-mall')
   await page.locator('.mall__item', { hasText: first.title }).first().click()
   await page.locator('.mall-detail__actions .btn-primary', { hasText: '加入会员后兑换' }).waitFor()
-  await screenshot('11-guest-reward')
+  await screenshot('20-guest-reward')
 
   await page.goBack()
   await page.goBack()
@@ -40,7 +40,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
     await prompt.getByText('入会即送 100 积分，可直接兑换礼品').waitFor()
     const text = await page.locator('.taro_page:not([style*="display: none"])').last().innerText()
     expect(/NOT_A_MEMBER|重试|您还不是会员/.test(text), `${tile}: no raw code, no retry (saw ${JSON.stringify(text.slice(0, 120))})`).toBe(false)
-    if (tile === '每日签到') await screenshot('11-guest-checkin-prompt')
+    if (tile === '每日签到') await screenshot('20-guest-checkin-prompt')
     if (tile === '积分明细') break
     await page.goBack()
     await page.waitForURL(/#\/pages\/home\/index/)
@@ -57,7 +57,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await ladder.getByText('消费享 9 折').waitFor()
   const colours = await page.locator('.tier-ladder__badge').evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundImage))
   expect(new Set(colours).size, `each tier in its own card colour (${colours.join(' | ')})`).toBe(colours.length)
-  await screenshot('11-guest-tiers')
+  await screenshot('20-guest-tiers')
 
   // Accessibility on the home page: tiles are buttons to a screen reader, targets ≥ 44 px, AA contrast.
   await page.locator('.weui-tabbar__item', { hasText: '首页' }).click()
@@ -82,5 +82,5 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
     const ratio = contrast(rgb(p.fg), rgb(p.bg))
     expect(ratio >= 4.5, `${p.cls}: ${p.fg} on ${p.bg} is ${ratio.toFixed(2)}:1`).toBeTruthy()
   }
-  await screenshot('11-guest-home')
+  await screenshot('20-guest-home')
 }
