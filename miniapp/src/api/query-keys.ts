@@ -20,13 +20,6 @@ export const queryKeys = {
     poster: (storeCode: string) => ['staff', 'poster', storeCode] as const,
     verifications: (storeCode: string, date: string) => ['staff', 'verifications', storeCode, date] as const,
     couponSettings: ['staff', 'coupon-settings'] as const,
-    tiers: ['staff', 'tiers'] as const,
-    rewards: ['staff', 'rewards'] as const,
-    couponTemplates: ['staff', 'coupon-templates'] as const,
-    checkinRules: ['staff', 'checkin-rules'] as const,
-    referralReviews: ['staff', 'referral-reviews'] as const,
     member: (cardNo: string) => ['staff', 'member', cardNo] as const,
-    memberLedger: (memberId: number) => ['staff', 'member-ledger', memberId] as const,
-    earningRules: ['staff', 'earning-rules'] as const,
   },
 }

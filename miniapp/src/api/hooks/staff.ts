@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { AdjustPointsRequest, MemberSummary, StaffProfile } from '@huiyuan/shared-types'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { MemberSummary, StaffProfile } from '@huiyuan/shared-types'
 import { authStore } from '../auth'
 import { staffApi, type LookupQuery, type PointsPaymentRequest, type PurchaseRequest } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
@@ -92,26 +92,4 @@ export function useCouponPreview() {
 
 export function useVerifyCoupon() {
   return useIdempotentMutation((v: { code: string }, key) => staffApi.verifyCoupon(v.code, key))
-}
-
-export function useMemberLedger(memberId: number) {
-  return useInfiniteQuery({
-    queryKey: keys.memberLedger(memberId),
-    queryFn: ({ pageParam }) => staffApi.memberLedger(memberId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  })
-}
-
-export function useAdjustPoints() {
-  const client = useQueryClient()
-  return useIdempotentMutation(
-    (v: { member: Pick<MemberSummary, 'id' | 'cardNo'>; body: AdjustPointsRequest }, key) => staffApi.adjustPoints(v.member.id, v.body, key),
-    {
-      onSuccess: ({ balance }, { member }) => {
-        setBalance(client, member.cardNo, balance)
-        return client.invalidateQueries({ queryKey: keys.memberLedger(member.id) })
-      },
-    },
-  )
 }

@@ -3,8 +3,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { signOutStaff, useLookup, useStaffMember, useStaffSession } from '../../api/hooks/staff'
 import type { LookupQuery } from '../../api/endpoints/staff'
-import { routes, withQuery } from '../../constants/routes'
-import { copy, pointsAdjustCopy } from './copy'
+import { apiBase, isH5 } from '../../api/env'
+import { routes } from '../../constants/routes'
+import { copy } from './copy'
 import { LookupPanel, MemberView, type LookupKind } from './counter-lookup'
 import { PointsPaymentPanel, PurchasePanel, RefundPanel } from './counter-sales'
 import { VerifyPanel } from './counter-verify'
@@ -13,17 +14,13 @@ import { mayOpen, type StaffPageKey } from './forms'
 import { Section } from '../../components/Section'
 import './index.scss'
 
-/** 调整积分 is about one member, so it opens from the looked-up member rather than from this menu. */
-const pageRoutes: Record<Exclude<StaffPageKey, 'pointsAdjust'>, string> = {
+const pageRoutes: Record<StaffPageKey, string> = {
   poster: routes.staffPoster,
   verifications: routes.staffVerifications,
-  tiers: routes.staffTiers,
-  earningRules: routes.staffEarningRules,
-  rewards: routes.staffRewards,
-  couponTemplate: routes.staffCouponTemplate,
-  checkinRules: routes.staffCheckinRules,
-  referralReviews: routes.staffReferralReviews,
 }
+
+/** The web console, served beside the H5 build; in WeChat its address is given to copy into a PC browser. */
+const ADMIN_PATH = '/admin'
 
 type Focus = 'lookup' | 'amount' | null
 
@@ -103,11 +100,6 @@ export default function StaffConsolePage() {
           <Section title={copy.lookup}>
             <LookupPanel kind={kind} onKind={setKind} query={query} onQuery={setQuery} focused={focus === 'lookup'} onBlur={() => setFocus((f) => (f === 'lookup' ? null : f))} busy={lookup.isPending} error={lookup.error} onSearch={search} onScan={() => void scanMember()} />
             {member && <MemberView member={member} />}
-            {member && mayOpen(staff.role, 'pointsAdjust') && (
-              <Button className='btn-plain staff__btn' onClick={() => void Taro.navigateTo({ url: withQuery(routes.staffPointsAdjust, { cardNo: member.cardNo }) })}>
-                {pointsAdjustCopy.open}
-              </Button>
-            )}
           </Section>
           <Section title={copy.verify}>
             <VerifyPanel />
@@ -122,6 +114,18 @@ export default function StaffConsolePage() {
                   </View>
                 ))}
             </View>
+            {staff.role !== 'clerk' && (
+              <View className='staff__admin'>
+                <Text className='hint'>{copy.adminMoved}</Text>
+                {isH5() ? (
+                  <View className='admin__link staff__admin-link' role='link' ariaRole='link' ariaLabel={copy.adminLink} onClick={() => window.open(ADMIN_PATH, '_blank')}>
+                    <Text>{copy.adminLink}</Text>
+                  </View>
+                ) : (
+                  <Text className='staff__admin-path' selectable>{`${apiBase()}${ADMIN_PATH}`}</Text>
+                )}
+              </View>
+            )}
           </Section>
         </View>
 
