@@ -55,3 +55,34 @@ export async function joinByApi(baseUrl, openid, storeCode = 'S001') {
 
 /** A run-unique suffix, so a journey can run again on the same database. */
 export const runId = () => Date.now().toString(36).slice(-5)
+
+/** A member redeems a reward through the API and a clerk verifies the coupon at the clerk's store. */
+export async function redeemAndVerify(baseUrl, member, clerkUsername) {
+  const call = async (method, path, token, body, headers = {}) => {
+    const res = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
+    const json = await res.json()
+    if (!res.ok) throw new Error(`${path} answered ${res.status} ${JSON.stringify(json).slice(0, 200)}`)
+    return json
+  }
+  const rewards = await call('GET', '/api/v1/rewards', member.token)
+  const cheapest = rewards.items.filter((r) => r.stockLeft > 0 && !r.minTier).sort((a, b) => a.pointsPrice - b.pointsPrice)[0]
+  const { coupon } = await call('POST', `/api/v1/rewards/${cheapest.id}/redemptions`, member.token)
+  const session = await call('POST', '/api/v1/staff/sessions', '', { username: clerkUsername, password: 'huiyuan-demo' })
+  return call('POST', '/api/v1/staff/coupon-verifications', session.token, { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
+}
+
+/** A store's staff member issues a coupon (满50减10) to a member, and a clerk of another store verifies it. */
+export async function issueAndVerifyElsewhere(baseUrl, member, issuer, verifier) {
+  const call = async (method, path, token, body, headers = {}) => {
+    const res = await fetch(`${baseUrl}${path}`, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
+    const json = await res.json()
+    if (!res.ok) throw new Error(`${path} answered ${res.status} ${JSON.stringify(json).slice(0, 200)}`)
+    return json
+  }
+  const signIn = async (username) => (await call('POST', '/api/v1/staff/sessions', null, { username, password: 'huiyuan-demo' })).token
+  const issuerToken = await signIn(issuer)
+  const templates = await call('GET', '/api/v1/staff/coupon-templates', issuerToken)
+  const template = templates.find((t) => t.title === '满50减10')
+  const coupon = await call('POST', '/api/v1/staff/coupons', issuerToken, { memberCardNo: member.cardNo, templateId: template.id, reason: '结算测试' }, { 'Idempotency-Key': `issue-${member.cardNo}` })
+  return call('POST', '/api/v1/staff/coupon-verifications', await signIn(verifier), { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
+}

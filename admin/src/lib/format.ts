@@ -8,7 +8,14 @@ export const toYuan = (cents: number | null | undefined): number | null => (cent
 
 export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—')
 export const day = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—')
-export const today = (): string => dayjs().format('YYYY-MM-DD')
+/**
+ * The business time zone: the server's default BUSINESS_TIMEZONE. "Today" in a report is the
+ * programme's day there, whatever zone the browser is in.
+ */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai'
+
+/** Today as the programme counts days, YYYY-MM-DD. */
+export const businessToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
 
 export const roleNames = { hq_admin: '总部管理员', store_manager: '店长', clerk: '店员' } as const
 export const storeKindNames = { hq: '总部', region: '区域', store: '门店' } as const

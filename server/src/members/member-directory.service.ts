@@ -7,6 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { StaffMember } from '../staff/entities/staff-member.entity';
 import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
+import { TagsRepository } from '../tags/tags.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { MemberDirectoryFilter, MemberDirectoryRepository } from './member-directory.repository';
 import { isValidCardNo } from './member-identifiers';
@@ -35,6 +36,7 @@ export class MemberDirectoryService {
     private readonly tiers: TiersService,
     private readonly scope: StoreScope,
     private readonly phones: PhoneVault,
+    private readonly tags: TagsRepository,
   ) {}
 
   async list(staff: StaffPrincipal, query: MemberListQuery): Promise<CountedPage<MemberListItem>> {
@@ -53,6 +55,12 @@ export class MemberDirectoryService {
     const [tiers, stores] = await Promise.all([this.tiers.all(), this.scope.stores()]);
     const clerkIds = [...new Set(rows.map((r) => r.maintainingClerkId).filter((id): id is number => id !== null))];
     const clerks = clerkIds.length ? await this.tx.read((m) => m.find(StaffMember, { where: { id: In(clerkIds) } })) : [];
+    // A page is at most 100 members: one short indexed read each.
+    const tagNames = await this.tx.read(async (m) => {
+      const byMember = new Map<number, string[]>();
+      for (const row of rows) byMember.set(row.id, (await this.tags.tagsOfMember(m, row.id)).map((t) => t.name));
+      return byMember;
+    });
     const items = rows.map((member): MemberListItem => {
       const tier = tiers.find((t) => t.id === member.tierId);
       const joinStore = member.joinStoreId ? stores.get(member.joinStoreId) : undefined;
@@ -66,7 +74,7 @@ export class MemberDirectoryService {
         points: member.pointsBalance,
         growth: member.growth,
         lastVisitAt: member.lastVisitAt?.toISOString() ?? null,
-        tags: [],
+        tags: tagNames.get(member.id) ?? [],
         joinStore: joinStore ? { code: joinStore.code, name: joinStore.name } : null,
         maintainingClerk: clerk ? { id: clerk.id, displayName: clerk.displayName } : null,
         joinedAt: member.createdAt.toISOString(),

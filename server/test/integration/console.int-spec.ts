@@ -118,8 +118,12 @@ describe('console: member list, staff accounts, stores, audit filters', () => {
     const own = await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(bearer(changed.body.token as string)).expect(403);
     expect(own.body.error.code).toBe('FORBIDDEN');
     await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(as('demo-clerk')).expect(403);
+    // The answer holds a password: a repeated Idempotency-Key makes a new one rather than replaying it.
+    const once = await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(as('demo-hq')).set('Idempotency-Key', 'reset-key-1').expect(201);
+    const again = await t.http.post(`/api/v1/staff/staff/${id}/password-resets`).set(as('demo-hq')).set('Idempotency-Key', 'reset-key-1').expect(201);
+    expect(again.body.oneTimePassword).not.toBe(once.body.oneTimePassword);
     const audit = await t.http.get('/api/v1/staff/audit').query({ action: 'staff.password_reset', targetId: String(id) }).set(as('demo-hq')).expect(200);
-    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items).toHaveLength(3);
   });
 
   it('changes role, store and access within each role\'s rights', async () => {

@@ -10,7 +10,7 @@ export const couponsApi = {
   createTemplate: (body: CouponTemplateRequest) => api.post<CouponTemplate>('/api/v1/staff/coupon-templates', body),
   updateTemplate: (id: number, body: CouponTemplateRequest) => api.put<CouponTemplate>(`/api/v1/staff/coupon-templates/${id}`, body),
   settings: () => api.get<CouponSettings>('/api/v1/staff/coupon-settings'),
-  verifications: (storeCode: string, date: string, cursor: string | null) =>
+  verifications: (storeCode: string, date: string | null, cursor: string | null) =>
     api.get<Page<CouponVerification>>('/api/v1/staff/coupon-verifications', { storeCode, date, cursor }),
   undoVerification: (id: number, idempotencyKey: string) => api.post<CouponVerification>(`/api/v1/staff/coupon-verifications/${id}/undo`, {}, { idempotencyKey }),
   settlement: (from: string, to: string) => api.get<CouponSettlementReport>('/api/v1/staff/reports/coupon-settlement', { from, to }),

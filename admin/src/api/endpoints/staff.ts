@@ -7,5 +7,6 @@ export const staffApi = {
   accounts: (query: StaffAccountQuery) => api.get<CountedPage<StaffAccount>>('/api/v1/staff/staff-accounts', { ...query }),
   create: (body: CreateStaffRequest) => api.post<{ staff: StaffProfile; oneTimePassword: string | null }>('/api/v1/staff/staff', body),
   update: (id: number, body: UpdateStaffRequest) => api.patch<StaffAccount>(`/api/v1/staff/staff/${id}`, body),
-  resetPassword: (id: number, idempotencyKey: string) => api.post<PasswordReset>(`/api/v1/staff/staff/${id}/password-resets`, {}, { idempotencyKey }),
+  /** No Idempotency-Key: the answer carries a one-time password, which the server never stores for a replay. */
+  resetPassword: (id: number) => api.post<PasswordReset>(`/api/v1/staff/staff/${id}/password-resets`, {}),
 }

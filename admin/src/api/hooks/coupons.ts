@@ -25,9 +25,10 @@ export function useSaveCouponTemplate() {
 
 export const useCouponSettings = () => useQuery({ queryKey: queryKeys.couponSettings, queryFn: couponsApi.settings })
 
-export function useVerifications(storeCode: string | null, date: string) {
+/** date null: the server's business day today. */
+export function useVerifications(storeCode: string | null, date: string | null) {
   return useInfiniteQuery({
-    queryKey: queryKeys.verifications(storeCode ?? '', date),
+    queryKey: queryKeys.verifications(storeCode ?? '', date ?? 'today'),
     queryFn: ({ pageParam }) => couponsApi.verifications(storeCode ?? '', date, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

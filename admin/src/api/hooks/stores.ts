@@ -41,7 +41,7 @@ export function useUpdateStaff() {
 export function useResetPassword() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (v: { id: number; key: string }) => staffApi.resetPassword(v.id, v.key),
+    mutationFn: (v: { id: number }) => staffApi.resetPassword(v.id),
     onSuccess: () => client.invalidateQueries({ queryKey: ['staff-accounts'] }),
   })
 }

@@ -18,16 +18,21 @@ interface Filters {
   range?: [Dayjs, Dayjs] | null
 }
 
+/** The object types the server audits (targetType), in Chinese. */
 const targetTypes = [
   { value: 'member', label: '会员' },
   { value: 'staff', label: '员工' },
   { value: 'store', label: '门店' },
   { value: 'tier', label: '等级' },
+  { value: 'programme', label: '积分规则' },
+  { value: 'programme_setting', label: '签到与推荐规则' },
   { value: 'reward', label: '积分商城' },
   { value: 'coupon_template', label: '券模板' },
   { value: 'coupon', label: '券' },
-  { value: 'settings', label: '规则设置' },
+  { value: 'purchase', label: '消费' },
   { value: 'referral', label: '推荐' },
+  { value: 'tag', label: '标签' },
+  { value: 'segment', label: '人群' },
 ]
 
 const toQuery = (f: Filters): AuditQuery => ({
@@ -82,8 +87,8 @@ export function AuditPage() {
         columns={[
           { title: '时间', width: 150, render: (_, r) => dateTime(r.createdAt) },
           { title: '员工', width: 140, render: (_, r) => (r.staffId ? `#${r.staffId} ${r.role ? roleNames[r.role as keyof typeof roleNames] ?? r.role : ''}` : '系统') },
-          { title: '操作', width: 180, render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
-          { title: '对象', width: 140, render: (_, r) => `${targetTypes.find((t) => t.value === r.targetType)?.label ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` },
+          { title: '操作', width: 240, render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
+          { title: '对象', width: 180, render: (_, r) => `${targetTypes.find((t) => t.value === r.targetType)?.label ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` },
           { title: '内容', dataIndex: 'summary' },
         ]}
       />

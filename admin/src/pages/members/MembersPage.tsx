@@ -2,7 +2,7 @@ import { SwapOutlined } from '@ant-design/icons'
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components'
 import type { MemberListItem, MemberListQuery, MemberSort } from '@huiyuan/shared-types'
 import { useQueryClient } from '@tanstack/react-query'
-import { Button, Input, Space } from 'antd'
+import { Button, Input, Space, Tag } from 'antd'
 import { useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router-dom'
 import { membersApi } from '../../api/endpoints/members'
@@ -70,6 +70,7 @@ export function MembersPage() {
       render: (_, m) => m.tier.name,
     },
     { title: '积分', dataIndex: 'points', sorter: true },
+    { title: '标签', dataIndex: 'tags', render: (_, m) => (m.tags.length ? m.tags.slice(0, 3).map((t) => <Tag key={t}>{t}</Tag>) : '—') },
     { title: '成长值', dataIndex: 'growth' },
     {
       title: '入会门店',

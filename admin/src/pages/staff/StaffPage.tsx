@@ -11,7 +11,7 @@ import { queryKeys } from '../../api/query-keys'
 import { FormDrawer } from '../../components/FormDrawer'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
-import { dateTime, newActionKey, roleNames } from '../../lib/format'
+import { dateTime, roleNames } from '../../lib/format'
 import { StaffForm } from './StaffForm'
 
 const PAGE_SIZE = 20
@@ -87,7 +87,7 @@ export function StaffPage() {
               okText="重置"
               cancelText="取消"
               onConfirm={() =>
-                reset.mutate({ id: a.id, key: newActionKey() }, { onSuccess: (r) => setIssued({ username: r.staff.username, password: r.oneTimePassword }), onError: fail })
+                reset.mutate({ id: a.id }, { onSuccess: (r) => setIssued({ username: r.staff.username, password: r.oneTimePassword }), onError: fail })
               }
             >
               <Button type="link">重置密码</Button>

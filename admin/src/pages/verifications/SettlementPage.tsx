@@ -5,11 +5,11 @@ import { useState } from 'react'
 import { useSettlement } from '../../api/hooks/coupons'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
-import { yuan } from '../../lib/format'
+import { businessToday, yuan } from '../../lib/format'
 
 /** Coupons issued by one store and used at another, for settling between stores. */
 export function SettlementPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()])
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(businessToday()).startOf('month'), dayjs(businessToday())])
   const from = range[0].format('YYYY-MM-DD')
   const to = range[1].format('YYYY-MM-DD')
   const report = useSettlement(from, to)

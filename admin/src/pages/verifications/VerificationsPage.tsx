@@ -7,7 +7,7 @@ import { useScope, useSession } from '../../api/hooks/session'
 import { useStores } from '../../api/hooks/stores'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
-import { dateTime, newActionKey, today } from '../../lib/format'
+import { dateTime, newActionKey } from '../../lib/format'
 import { mayUndo, withinUndoWindow } from './undo-window'
 
 export function VerificationsPage() {
@@ -17,7 +17,8 @@ export function VerificationsPage() {
   const storeOptions = (stores.data ?? []).filter((s) => s.kind === 'store')
   const [storeCode, setStoreCode] = useState<string | null>(() => (staff?.store && staff.role !== 'hq_admin' ? staff.store.code : scope))
   const chosen = storeCode && storeOptions.some((s) => s.code === storeCode) ? storeCode : (storeOptions[0]?.code ?? null)
-  const [date, setDate] = useState(today())
+  // Null is the server's business day (its time zone, not the browser's).
+  const [date, setDate] = useState<string | null>(null)
   const list = useVerifications(chosen, date)
   const canUndo = !!staff && mayUndo(staff.role)
   const settings = useCouponSettings()
@@ -28,7 +29,7 @@ export function VerificationsPage() {
     <Page title="核销记录">
       <Space style={{ marginBottom: 16 }}>
         <Select aria-label="门店" style={{ width: 240 }} value={chosen ?? undefined} onChange={setStoreCode} showSearch optionFilterProp="label" options={storeOptions.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))} />
-        <DatePicker aria-label="日期" value={dayjs(date)} allowClear={false} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DatePicker aria-label="日期" placeholder="今天" value={date ? dayjs(date) : null} onChange={(d) => setDate(d ? d.format('YYYY-MM-DD') : null)} disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'), 'day')} />
       </Space>
       <Table<CouponVerification>
         rowKey="id"
