@@ -5,12 +5,13 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   transform: { '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': 'babel-jest' },
-  transformIgnorePatterns: ['/node_modules/(?!(\.pnpm|@tarojs|@stencil|swiper|tslib|@nutui)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(\.pnpm|@tarojs|@stencil|swiper|tslib)/)'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@huiyuan/shared-types$': '<rootDir>/../shared-types/src/index.ts',
     '\\.(css|scss|less)$': '<rootDir>/test/__mocks__/style.ts',
+    '\\.(svg|png)$': '<rootDir>/test/__mocks__/file.ts',
   },
   globals: {
     DEPRECATED_ADAPTER_COMPONENT: false,
