@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FormerIdentity } from './entities/former-identity.entity';
 
 /**
  * Statements on the member's identity and profile columns of `members` (the account columns have
@@ -17,6 +18,17 @@ export class MembersRepository {
       [memberId],
     );
     return rows[0] ? { referralCode: rows[0].referral_code, nickname: rows[0].nickname, openid: rows[0].openid } : null;
+  }
+
+  /** Remembers the identities of a membership being deleted, in the deletion's transaction; a second deletion keeps the first mark. */
+  async rememberFormerIdentities(manager: EntityManager, memberId: number, hashes: string[], at: Date): Promise<void> {
+    const known = new Set((await manager.findBy(FormerIdentity, { identityHash: In(hashes) })).map((f) => f.identityHash));
+    for (const identityHash of hashes.filter((h) => !known.has(h))) await manager.insert(FormerIdentity, { identityHash, memberId, deletedAt: at });
+  }
+
+  /** Whether any of these identities belonged to a deleted membership. */
+  async hadMembership(manager: EntityManager, hashes: string[]): Promise<boolean> {
+    return (await manager.countBy(FormerIdentity, { identityHash: In(hashes) })) > 0;
   }
 
   /**

@@ -30,6 +30,7 @@ import { toMemberCard } from './member-card';
 import { isMemberCodeCurrent, isValidCardNo, memberCode, splitMemberCode } from './member-identifiers';
 import { memberCodeExpired, memberCodeInvalid, memberNotFound } from './members.errors';
 import { MemberLifecycle } from './member-lifecycle';
+import { MembersRepository } from './members.repository';
 import { maskPhone, PhoneVault } from './phone-vault';
 import { PRIVACY_NOTICE } from './privacy-notice';
 
@@ -51,6 +52,7 @@ export class MembersService implements OnModuleInit {
     private readonly phones: PhoneVault,
     private readonly scope: StoreScope,
     private readonly lifecycle: MemberLifecycle,
+    private readonly repository: MembersRepository,
   ) {}
 
   onModuleInit(): void {
@@ -185,8 +187,10 @@ export class MembersService implements OnModuleInit {
    * store reports keep adding up.
    */
   async deleteAccount(memberId: number): Promise<void> {
-    await this.tx.run((m) =>
-      m.update(Member, { id: memberId }, {
+    const member = await this.require(memberId);
+    const now = this.clock.now();
+    await this.tx.run(async (m) => {
+      const erased = await m.update(Member, { id: memberId, status: 'active' }, {
         openid: null,
         unionid: null,
         nickname: null,
@@ -204,9 +208,10 @@ export class MembersService implements OnModuleInit {
         maintainingClerkId: null,
         codeSecret: randomBytes(24).toString('base64url'),
         status: 'deleted',
-        deletedAt: this.clock.now(),
-      }),
-    );
+        deletedAt: now,
+      });
+      if (erased.affected === 1) await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
+    });
     this.standings.forgetMember(memberId);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
+import { AccountStandings } from '../../common/auth/account-standing';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
@@ -35,6 +36,7 @@ export class VerifyCouponUseCase {
     private readonly audit: AuditTrail,
     private readonly accounts: MemberAccountRepository,
     private readonly calendar: BusinessCalendar,
+    private readonly standings: AccountStandings,
   ) {}
 
   async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
@@ -44,6 +46,8 @@ export class VerifyCouponUseCase {
     if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
     const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
     if (!coupon) throw couponNotFound(`with code ${code}`);
+    // A deleted account's coupons are void: its points and benefits went with it.
+    if (!(await this.standings.member(coupon.memberId))?.active) throw couponNotFound(`with code ${code} in use: it was voided when its member deleted the account`);
     const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
     if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const now = this.clock.now();
