@@ -11,6 +11,9 @@ import { StaffModule } from './staff/staff.module';
 import { StoresModule } from './stores/stores.module';
 import { TiersModule } from './tiers/tiers.module';
 import { WechatModule } from './wechat/wechat.module';
+import { TagsModule } from './tags/tags.module';
+import { SegmentsModule } from './segments/segments.module';
+import { Member360Module } from './member-360/member-360.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SegmentsModule, Member360Module];

@@ -11,4 +11,6 @@ export * from './rewards/rewards.types';
 export * from './coupons/coupons.types';
 export * from './referrals/referrals.types';
 export * from './audit/audit.types';
+export * from './tags/tags.types';
+export * from './segments/segments.types';
 export * from './miniapp/miniapp-pages';

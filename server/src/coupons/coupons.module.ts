@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { MembersModule } from '../members/members.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StoresModule } from '../stores/stores.module';
+import { TagsModule } from '../tags/tags.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { CouponExpiryJob } from './coupon-expiry.job';
 import { CouponIssuer } from './coupon-issuer';
@@ -18,7 +19,7 @@ import { VerifyCouponUseCase } from './usecases/verify-coupon.usecase';
 
 /** Templates, issuing (CouponIssuer, for every feature that gives coupons), the wallet and 核销. */
 @Module({
-  imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule, TiersModule],
+  imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule, TiersModule, TagsModule],
   controllers: [CouponsController, StaffCouponsController, StaffCouponTemplatesController],
   providers: [CouponIssuer, CouponViews, CouponsService, CouponTemplatesService, CouponSettingsService, CouponExpiryJob, IssueCouponUseCase, VerifyCouponUseCase],
   exports: [CouponIssuer, CouponViews, CouponTemplatesService, CouponExpiryJob],

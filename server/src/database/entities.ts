@@ -25,6 +25,13 @@ import { StaffMember } from '../staff/entities/staff-member.entity';
 import { Store } from '../stores/entities/store.entity';
 import { Tier } from '../tiers/entities/tier.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
+import { Tag } from '../tags/entities/tag.entity';
+import { MemberTag } from '../tags/entities/member-tag.entity';
+import { MemberStats } from '../tags/entities/member-stats.entity';
+import { Segment } from '../segments/entities/segment.entity';
+import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
+import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
+import { MemberNote } from '../member-360/entities/member-note.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -55,4 +62,11 @@ export const ENTITIES = [
   Checkin,
   Referral,
   ReferralReward,
+  Tag,
+  MemberTag,
+  MemberStats,
+  Segment,
+  SegmentSnapshot,
+  SegmentSnapshotMember,
+  MemberNote,
 ];

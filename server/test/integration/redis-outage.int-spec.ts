@@ -43,7 +43,7 @@ describe('with Redis (BullMQ): job schedulers, and Redis down and back', () => {
     redis = await startRedis();
     t = await startTestApp({
       now: '2026-03-01T04:00:00.000Z',
-      env: { REDIS_URL, REDIS_PREFIX: `hy-test-${randomBytes(4).toString('hex')}`, JOB_INTERVALS: 'points-expire=500,tiers-evaluate=500,coupons-expire=500,referrals-sweep=500' },
+      env: { REDIS_URL, REDIS_PREFIX: `hy-test-${randomBytes(4).toString('hex')}`, JOB_INTERVALS: 'points-expire=500,tiers-evaluate=500,coupons-expire=500,referrals-sweep=500,tags-refresh=500' },
     });
     await seedOrganisation(t);
   });
@@ -71,6 +71,7 @@ describe('with Redis (BullMQ): job schedulers, and Redis down and back', () => {
       ['coupons-expire', 'ok'],
       ['points-expire', 'ok'],
       ['referrals-sweep', 'ok'],
+      ['tags-refresh', 'ok'],
       ['tiers-evaluate', 'ok'],
     ]);
     expect((await health()).queue).toEqual({ ok: true, mode: 'redis' });

@@ -18,7 +18,7 @@ describe('periodic jobs run in a live server and /api/health shows their last ru
   beforeAll(async () => {
     t = await startTestApp({
       now: '2026-03-01T04:00:00.000Z',
-      env: { JOB_INTERVALS: 'points-expire=300,tiers-evaluate=300,coupons-expire=300,referrals-sweep=300' },
+      env: { JOB_INTERVALS: 'points-expire=300,tiers-evaluate=300,coupons-expire=300,referrals-sweep=300,tags-refresh=300' },
     });
     await seedOrganisation(t);
   });
@@ -46,7 +46,7 @@ describe('periodic jobs run in a live server and /api/health shows their last ru
     t.clock.set('2028-01-02T00:00:00.000Z');
     const expired = (job?: PeriodicJobStatus) => typeof job?.lastResult === 'object' && job.lastResult !== null && (job.lastResult as { points: number }).points > 0;
     const jobs = await jobsWhen((all) => expired(all.find((j) => j.name === 'points-expire')) && all.every((j) => j.runs > 0));
-    expect(jobs.map((j) => j.name)).toEqual(['coupons-expire', 'points-expire', 'referrals-sweep', 'tiers-evaluate']);
+    expect(jobs.map((j) => j.name)).toEqual(['coupons-expire', 'points-expire', 'referrals-sweep', 'tags-refresh', 'tiers-evaluate']);
     for (const job of jobs) {
       expect(job).toMatchObject({ everyMs: 300, lastOutcome: 'ok' });
       expect(job.runs).toBeGreaterThan(0);
@@ -124,9 +124,9 @@ describe('DATABASE_POOL_SIZE=1', () => {
     await t.http.post('/api/v1/checkins').set(bearer(m.token)).expect(201);
     await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).send({ cardNo: m.cardNo, amountCents: 5_000, orderNo: 'POOL-1' }).expect(201);
     const scheduler = t.get(JobScheduler);
-    for (const job of ['coupons-expire', 'points-expire', 'referrals-sweep', 'tiers-evaluate']) await scheduler.runNow(job);
+    for (const job of ['coupons-expire', 'points-expire', 'referrals-sweep', 'tags-refresh', 'tiers-evaluate']) await scheduler.runNow(job);
     const health = (await t.http.get('/api/health').expect(200)).body as HealthStatus;
-    expect(health.jobs.map((j) => j.lastOutcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(health.jobs.map((j) => j.lastOutcome)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
     await expectInvariantsHold(t);
   });
 });

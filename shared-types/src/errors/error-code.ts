@@ -50,6 +50,10 @@ export const ErrorCode = {
   COUPON_SOLD_OUT: 'COUPON_SOLD_OUT',
   COUPON_LIMIT_REACHED: 'COUPON_LIMIT_REACHED',
   COUPON_NOT_ISSUABLE: 'COUPON_NOT_ISSUABLE',
+
+  TAG_NOT_FOUND: 'TAG_NOT_FOUND',
+  TAG_NAME_TAKEN: 'TAG_NAME_TAKEN',
+  SEGMENT_NOT_FOUND: 'SEGMENT_NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

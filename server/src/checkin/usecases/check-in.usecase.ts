@@ -10,6 +10,7 @@ import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { memberNotFound } from '../../members/members.errors';
 import { PointsLedger } from '../../points/points-ledger';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { checkinAward, streakOn } from '../checkin-rules';
 import { CheckinRepository } from '../checkin.repository';
 import { CheckinService } from '../checkin.service';
@@ -30,6 +31,7 @@ export class CheckInUseCase {
     private readonly ledger: PointsLedger,
     private readonly accounts: MemberAccountRepository,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(memberId: number): Promise<Outcome<CheckinResult>> {
@@ -43,6 +45,7 @@ export class CheckInUseCase {
         const streak = streakOn(today, member.yesterday, rules.cycle);
         const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, member.tierId));
         await this.repository.insert(m, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
+        await this.memberStats.refresh(m, memberId);
         const growth = { amount: award.growth, source: { type: 'checkin', id: today } };
         const reason = award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到';
         await this.events.publish(m, 'member.checked_in', { memberId, date: today });

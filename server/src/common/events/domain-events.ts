@@ -10,6 +10,8 @@ export interface DomainEventMap {
   'member.joined': { memberId: number; referrerId: number | null; joinStoreId: number | null };
   'member.checked_in': { memberId: number; date: string };
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
+  'tag.added': { tagId: number; memberIds: number[] };
+  'tag.removed': { tagId: number; memberIds: number[] };
 }
 
 /** Every event that may be published; each must have a handler by the end of start-up. */
@@ -43,6 +45,11 @@ export class DomainEvents implements OnApplicationBootstrap {
     this.queue.register<DomainEventMap[K]>(`event:${event}`, async (payload) => {
       for (const h of this.handlers.get(event) ?? []) await (h as Handler<K>)(payload);
     });
+  }
+
+  /** Whether anything listens: tag events go out only once a feature subscribes (the automations issue). */
+  handles(event: keyof DomainEventMap): boolean {
+    return this.handlers.has(event);
   }
 
   onApplicationBootstrap(): void {

@@ -11,6 +11,7 @@ import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { Store } from '../../stores/entities/store.entity';
 import { StoreScope } from '../../stores/store-scope';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { normaliseCouponCode, usability } from '../coupon-rules';
 import { CouponSettingsService } from '../coupon-settings';
 import { CouponViews } from '../coupon-views';
@@ -37,6 +38,7 @@ export class VerifyCouponUseCase {
     private readonly accounts: MemberAccountRepository,
     private readonly calendar: BusinessCalendar,
     private readonly standings: AccountStandings,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
@@ -70,6 +72,7 @@ export class VerifyCouponUseCase {
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await insertRow(m, CouponVerification, verification);
       await this.accounts.recordVisit(m, coupon.memberId, now);
+      await this.memberStats.refresh(m, coupon.memberId);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
       return { id, ...verification };
     });

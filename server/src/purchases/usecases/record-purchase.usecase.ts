@@ -13,6 +13,7 @@ import { GrowthResult, MemberAccountRepository } from '../../members/member-acco
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { TiersService } from '../../tiers/tiers.service';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { Member } from '../../members/entities/member.entity';
 import { purchaseAward } from '../purchase-rules';
 import { PurchasesRepository } from '../purchases.repository';
@@ -40,6 +41,7 @@ export class RecordPurchaseUseCase {
     private readonly purchases: PurchasesRepository,
     private readonly events: DomainEvents,
     private readonly calendar: BusinessCalendar,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
@@ -78,6 +80,7 @@ export class RecordPurchaseUseCase {
           growth: award.growth,
           createdAt: now,
         });
+        await this.memberStats.refresh(m, member.id);
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
         const growth = { amount: award.growth, source: { type: 'purchase', id: String(purchaseId) } };
         if (award.points === 0) {

@@ -8,6 +8,7 @@ import { MemberAccountRepository } from '../../members/member-accounts.repositor
 import { PointsLedger } from '../../points/points-ledger';
 import { refundShare } from '../../points/points-rules';
 import { StoreScope } from '../../stores/store-scope';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { purchaseNotFound, refundExceedsPurchase } from '../purchases.errors';
 import { PurchasesRepository } from '../purchases.repository';
 
@@ -26,6 +27,7 @@ export class RefundPurchaseUseCase {
     private readonly purchases: PurchasesRepository,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(staff: StaffPrincipal, purchaseId: number, amountCents: number, requestId: string): Promise<RefundResult> {
@@ -43,6 +45,7 @@ export class RefundPurchaseUseCase {
       const source = { memberId: purchase.memberId, sourceType: 'refund', sourceId: String(purchaseId), storeId: purchase.storeId, staffId: staff.staffId, reason: `退款 ¥${(amountCents / 100).toFixed(2)} 扣回积分` };
       const debit = points > 0 ? await this.ledger.debit(m, LedgerEntryType.REFUND, points, source, { allowShortfall: true }) : null;
       if (growth > 0) await this.accounts.addGrowth(m, purchase.memberId, -growth, { type: 'refund', id: String(purchaseId) });
+      await this.memberStats.refresh(m, purchase.memberId);
       const refundId = await this.purchases.insertRefund(m, {
         purchaseId,
         amountCents,

@@ -1,0 +1,146 @@
+import { AppError } from '../common/errors/app-error';
+import { checkSegmentRules, compileSegment, evaluateSegment, SegmentContext } from './segment-compiler';
+import { SegmentMemberFacts } from './segment-fields';
+
+const ctx: SegmentContext = {
+  today: '2026-12-01',
+  timeZone: 'Asia/Shanghai',
+  tierIdByCode: new Map([['T1', 1], ['T2', 2]]),
+  storeIdByCode: new Map([['S001', 11], ['S002', 12]]),
+  tagIds: new Set([5, 6]),
+};
+const iso = (d: Date) => d.toISOString();
+const compile = (rules: unknown) => compileSegment(checkSegmentRules(rules, ctx), iso);
+const one = (rule: Record<string, unknown>) => compile({ combinator: 'and', rules: [rule] });
+const failure = (rules: unknown): AppError => {
+  try {
+    checkSegmentRules(rules, ctx);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the rules to be refused');
+};
+
+describe('compileSegment: every field type and operator', () => {
+  it.each([
+    [{ field: 'points', operator: '=', value: 100 }, '((m.points_balance >= ? AND m.points_balance <= ?))', [100, 100]],
+    [{ field: 'points', operator: '!=', value: 100 }, '((NOT (m.points_balance >= ? AND m.points_balance <= ?)))', [100, 100]],
+    [{ field: 'points', operator: '<', value: 100 }, '((m.points_balance < ?))', [100]],
+    [{ field: 'points', operator: '<=', value: 100 }, '((m.points_balance <= ?))', [100]],
+    [{ field: 'points', operator: '>', value: 100 }, '((m.points_balance >= ?))', [101]],
+    [{ field: 'growth', operator: '>=', value: '7' }, '((m.growth >= ?))', [7]],
+    [{ field: 'spend90d', operator: 'between', value: [100, 200] }, '((COALESCE(s.spend_90d_cents, 0) >= ? AND COALESCE(s.spend_90d_cents, 0) <= ?))', [100, 200]],
+    [{ field: 'purchases365d', operator: 'notBetween', value: [1, 2] }, '((NOT (COALESCE(s.purchases_365d, 0) >= ? AND COALESCE(s.purchases_365d, 0) <= ?)))', [1, 2]],
+    [{ field: 'tier', operator: '=', value: 'T2' }, '((m.tier_id IN (?)))', [2]],
+    [{ field: 'tier', operator: 'notIn', value: ['T1', 'T2'] }, '((NOT (m.tier_id IN (?, ?))))', [1, 2]],
+    [{ field: 'joinStore', operator: 'in', value: ['S002'] }, '((m.join_store_id IS NOT NULL AND m.join_store_id IN (?)))', [12]],
+    [{ field: 'joinStore', operator: 'null' }, '((m.join_store_id IS NULL))', []],
+    [{ field: 'joinStore', operator: 'notNull' }, '((NOT (m.join_store_id IS NULL)))', []],
+    [{ field: 'birthdayMonth', operator: '=', value: 12 }, '((s.birthday_month IS NOT NULL AND s.birthday_month IN (?)))', [12]],
+    [{ field: 'hasPhone', operator: '=', value: true }, '((m.phone_hash IS NOT NULL))', []],
+    [{ field: 'hasPhone', operator: '=', value: false }, '((NOT (m.phone_hash IS NOT NULL)))', []],
+    [{ field: 'hasTag', operator: '=', value: 5 }, '(EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)))', [5]],
+    [{ field: 'lacksTag', operator: 'in', value: [5, 6] }, '((NOT EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?, ?))))', [5, 6]],
+  ])('%j', (rule, where, params) => {
+    expect(one(rule)).toEqual({ where, params });
+  });
+
+  it.each([
+    // A business day runs from Shanghai midnight (16:00 UTC the day before) to the next.
+    [{ field: 'joinDate', operator: '=', value: '2026-11-01' }, '((m.created_at >= ? AND m.created_at < ?))', ['2026-10-31T16:00:00.000Z', '2026-11-01T16:00:00.000Z']],
+    [{ field: 'joinDate', operator: '<', value: '2026-11-01' }, '((m.created_at < ?))', ['2026-10-31T16:00:00.000Z']],
+    [{ field: 'joinDate', operator: '<=', value: '2026-11-01' }, '((m.created_at < ?))', ['2026-11-01T16:00:00.000Z']],
+    [{ field: 'joinDate', operator: '>', value: '2026-11-01' }, '((m.created_at >= ?))', ['2026-11-01T16:00:00.000Z']],
+    [{ field: 'joinDate', operator: '>=', value: '2026-11-01' }, '((m.created_at >= ?))', ['2026-10-31T16:00:00.000Z']],
+    [{ field: 'lastPurchaseDate', operator: 'between', value: ['2026-11-01', '2026-11-30'] }, '((s.last_purchase_at IS NOT NULL AND s.last_purchase_at >= ? AND s.last_purchase_at < ?))', ['2026-10-31T16:00:00.000Z', '2026-11-30T16:00:00.000Z']],
+    // The last 30 days are 2 Nov … 1 Dec: from 2 Nov's Shanghai midnight.
+    [{ field: 'lastPurchaseDate', operator: 'withinLastDays', value: 30 }, '((s.last_purchase_at IS NOT NULL AND s.last_purchase_at >= ?))', ['2026-11-01T16:00:00.000Z']],
+    [{ field: 'lastPurchaseDate', operator: 'notWithinLastDays', value: 30 }, '((NOT (s.last_purchase_at IS NOT NULL AND s.last_purchase_at >= ?)))', ['2026-11-01T16:00:00.000Z']],
+    [{ field: 'lastPurchaseDate', operator: 'null' }, '((s.last_purchase_at IS NULL))', []],
+  ])('date %j', (rule, where, params) => {
+    expect(one(rule)).toEqual({ where, params });
+  });
+
+  it('nests groups with and / or / not', () => {
+    const compiled = compile({
+      combinator: 'or',
+      rules: [
+        { field: 'points', operator: '>=', value: 1 },
+        { combinator: 'and', not: true, rules: [{ field: 'growth', operator: '<', value: 5 }, { field: 'hasTag', operator: '=', value: 6 }] },
+      ],
+    });
+    expect(compiled.where).toBe('((m.points_balance >= ?) OR (NOT ((m.growth < ?) AND EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)))))');
+    expect(compiled.params).toEqual([1, 5, 6]);
+  });
+
+  it('an empty group is everyone (and) or no one (or)', () => {
+    expect(compile({ combinator: 'and', rules: [] }).where).toBe('(1 = 1)');
+    expect(compile({ combinator: 'or', rules: [] }).where).toBe('(1 = 0)');
+  });
+});
+
+describe('checkSegmentRules refuses, naming the problem', () => {
+  it.each([
+    ['an unknown field', { field: 'card_no', operator: '=', value: 1 }, 'unknown field "card_no"'],
+    ['a column injected as a field', { field: 'm.id) OR (1=1', operator: '=', value: 1 }, 'unknown field "m.id) OR (1=1"'],
+    ['an inherited property as a field', { field: 'constructor', operator: '=', value: 1 }, 'unknown field "constructor"'],
+    ['an unknown operator', { field: 'points', operator: 'LIKE', value: 1 }, 'field points has no operator "LIKE"'],
+    ['SQL as an operator', { field: 'points', operator: '= 1 OR 1 =', value: 1 }, 'field points has no operator "= 1 OR 1 ="'],
+    ['an operator of another type', { field: 'points', operator: 'withinLastDays', value: 1 }, 'field points has no operator "withinLastDays"'],
+    ['SQL in a number', { field: 'points', operator: '=', value: '1 OR 1=1' }, 'expected a whole number, got "1 OR 1=1"'],
+    ['a fraction', { field: 'points', operator: '=', value: 1.5 }, 'expected a whole number, got 1.5'],
+    ['a number past its limit', { field: 'points', operator: '<', value: -1 }, '-1 is outside 0–1000000000'],
+    ['SQL in a date', { field: 'joinDate', operator: '<', value: "2026-01-01' OR '1'='1" }, 'expected a date YYYY-MM-DD'],
+    ['an impossible date', { field: 'joinDate', operator: '<', value: '2026-02-30' }, '2026-02-30 is not a calendar date'],
+    ['SQL in a tier code', { field: 'tier', operator: '=', value: "T1' OR '1'='1" }, 'no tier with code'],
+    ['an unknown store', { field: 'joinStore', operator: 'in', value: ['S999'] }, 'no store with code "S999"'],
+    ['an unknown tag', { field: 'hasTag', operator: '=', value: 99 }, 'no tag 99'],
+    ['a month 13', { field: 'birthdayMonth', operator: '=', value: 13 }, '13 is outside 1–12'],
+    ['a string for a boolean', { field: 'hasPhone', operator: '=', value: 'true' }, 'hasPhone takes true or false'],
+    ['a reversed range', { field: 'points', operator: 'between', value: [5, 1] }, 'the first value must not be after the second'],
+    ['a one-value range', { field: 'points', operator: 'between', value: [5] }, 'between takes two values'],
+    ['an empty list', { field: 'tier', operator: 'in', value: [] }, 'expected a non-empty list'],
+    ['a rule without operator', { field: 'points' }, 'a rule needs a field and an operator'],
+  ])('%s', (_, rule, message) => {
+    const error = failure({ combinator: 'and', rules: [rule] });
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toContain(message);
+    expect(error.message).toContain('rules.rules[0]');
+  });
+
+  it('an unknown combinator', () => {
+    expect(failure({ combinator: 'xor', rules: [] }).message).toContain('unknown combinator "xor"');
+    expect(failure({ combinator: 'and); DROP TABLE members; --', rules: [] }).message).toContain('unknown combinator');
+  });
+
+  it('groups deeper than 4', () => {
+    const nest = (depth: number): unknown => (depth === 1 ? { combinator: 'and', rules: [] } : { combinator: 'and', rules: [nest(depth - 1)] });
+    expect(() => checkSegmentRules(nest(4), ctx)).not.toThrow();
+    expect(failure(nest(5)).message).toContain('groups nest at most 4 deep');
+  });
+
+  it('values never reach the SQL text', () => {
+    const compiled = one({ field: 'joinStore', operator: 'notIn', value: ['S001', 'S002'] });
+    expect(compiled.where).not.toContain('S00');
+    expect(compiled.params).toEqual([11, 12]);
+  });
+});
+
+describe('evaluateSegment agrees with the compiled meaning on NULLs', () => {
+  const member: SegmentMemberFacts = {
+    tierId: 1, points: 10, growth: 0, joinStoreId: null, joinedAt: new Date('2026-11-05T00:00:00Z'), hasPhone: false, lastPurchaseAt: null,
+    spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null, tagIds: new Set([5]),
+  };
+  it.each([
+    [{ field: 'joinStore', operator: '=', value: 'S001' }, false],
+    [{ field: 'joinStore', operator: '!=', value: 'S001' }, true],
+    [{ field: 'lastPurchaseDate', operator: '>', value: '2020-01-01' }, false],
+    [{ field: 'lastPurchaseDate', operator: 'notWithinLastDays', value: 90 }, true],
+    [{ field: 'joinDate', operator: 'withinLastDays', value: 30 }, true],
+    [{ field: 'hasTag', operator: 'in', value: [5, 6] }, true],
+    [{ field: 'lacksTag', operator: '=', value: 6 }, true],
+  ])('%j → %s', (rule, expected) => {
+    expect(evaluateSegment(checkSegmentRules({ combinator: 'and', rules: [rule] }, ctx), member)).toBe(expected);
+  });
+});

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { execute, findRow, insertRow } from '../common/db/sql';
+import { Segment } from './entities/segment.entity';
+import { SegmentSnapshot } from './entities/segment-snapshot.entity';
+import { CompiledSegment } from './segment-compiler';
+
+const FROM = 'FROM members m LEFT JOIN member_stats s ON s.member_id = m.id';
+
+/** A compiled segment narrowed to active members and, for store staff, to the stores they see. */
+export interface SegmentQuery {
+  compiled: CompiledSegment;
+  storeIds: number[] | 'all';
+}
+
+function where(q: SegmentQuery): { sql: string; params: unknown[] } {
+  const parts = ["m.status = 'active'", q.compiled.where];
+  const params = [...q.compiled.params];
+  if (q.storeIds !== 'all') {
+    parts.push(q.storeIds.length ? `m.join_store_id IN (${q.storeIds.map(() => '?').join(', ')})` : '1 = 0');
+    params.push(...q.storeIds);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Every SQL statement of `segments` and its snapshots, and the segment queries over members. */
+@Injectable()
+export class SegmentsRepository {
+  async list(m: EntityManager, ownerStoreIds: number[] | 'all'): Promise<Segment[]> {
+    const qb = m.createQueryBuilder(Segment, 's').orderBy('s.id', 'DESC');
+    if (ownerStoreIds !== 'all') qb.where(ownerStoreIds.length ? 's.ownerStoreId IS NULL OR s.ownerStoreId IN (:...ids)' : 's.ownerStoreId IS NULL', { ids: ownerStoreIds });
+    return qb.getMany();
+  }
+
+  async byId(m: EntityManager, id: number): Promise<Segment | null> {
+    return findRow(m, Segment, { id });
+  }
+
+  async create(m: EntityManager, segment: Omit<Segment, 'id'>): Promise<number> {
+    return insertRow(m, Segment, segment);
+  }
+
+  async update(m: EntityManager, id: number, changes: { name: string; description: string | null; rulesJson: string; updatedAt: Date }): Promise<void> {
+    await m.update(Segment, { id }, changes);
+  }
+
+  async delete(m: EntityManager, id: number): Promise<void> {
+    await execute(m, 'DELETE FROM segments WHERE id = ?', [id]);
+  }
+
+  /** The count split by tier and join store in one scan; the caller sums it for the total. */
+  async countByTierAndStore(m: EntityManager, q: SegmentQuery): Promise<Array<{ tierId: number; storeId: number | null; count: number }>> {
+    const w = where(q);
+    const rows: Array<{ tier_id: number; join_store_id: number | null; n: number }> = await m.query(`SELECT m.tier_id, m.join_store_id, COUNT(*) AS n ${FROM} WHERE ${w.sql} GROUP BY m.tier_id, m.join_store_id`, w.params);
+    return rows.map((r) => ({ tierId: Number(r.tier_id), storeId: r.join_store_id === null ? null : Number(r.join_store_id), count: Number(r.n) }));
+  }
+
+  async count(m: EntityManager, q: SegmentQuery): Promise<number> {
+    const w = where(q);
+    const rows: Array<{ n: number }> = await m.query(`SELECT COUNT(*) AS n ${FROM} WHERE ${w.sql}`, w.params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Members in id order after a cursor: the paged list, the sample and the bulk-tagging pages. */
+  async membersAfter(m: EntityManager, q: SegmentQuery, afterId: number, limit: number): Promise<Array<{ id: number; cardNo: string; nickname: string | null; tierId: number; points: number; joinStoreId: number | null }>> {
+    const w = where(q);
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT m.id, m.card_no, m.nickname, m.tier_id, m.points_balance, m.join_store_id ${FROM} WHERE m.id > ? AND ${w.sql} ORDER BY m.id LIMIT ${Number(limit)}`,
+      [afterId, ...w.params],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      cardNo: String(r.card_no),
+      nickname: (r.nickname as string | null) ?? null,
+      tierId: Number(r.tier_id),
+      points: Number(r.points_balance),
+      joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
+    }));
+  }
+
+  /** Freezes the members as they are now, in one INSERT … SELECT inside the caller's transaction. */
+  async snapshot(m: EntityManager, snapshot: Omit<SegmentSnapshot, 'id' | 'memberCount'>, q: SegmentQuery): Promise<{ id: number; memberCount: number }> {
+    const id = await insertRow(m, SegmentSnapshot, { ...snapshot, memberCount: 0 });
+    const w = where(q);
+    const memberCount = await execute(m, `INSERT INTO segment_snapshot_members (snapshot_id, member_id) SELECT ?, m.id ${FROM} WHERE ${w.sql}`, [id, ...w.params]);
+    await execute(m, 'UPDATE segment_snapshots SET member_count = ? WHERE id = ?', [memberCount, id]);
+    return { id, memberCount };
+  }
+
+}

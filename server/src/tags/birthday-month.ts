@@ -1,0 +1,44 @@
+import { BirthdayCalendar } from '@huiyuan/shared-types';
+import { Lunar } from 'lunar-javascript';
+
+/**
+ * The solar date (YYYY-MM-DD) of a birthday in the given (solar or lunar) year. Lunar dates carry no
+ * leap flag, so a leap-month birthday is kept in the ordinary month; the 30th of a 29-day lunar month
+ * falls on its last day, and 29 February outside leap years on 28 February.
+ */
+export function birthdayOccurrence(calendar: BirthdayCalendar, month: number, day: number, year: number): string {
+  if (calendar === BirthdayCalendar.SOLAR) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const d = month === 2 && day === 29 && !leap ? 28 : day;
+    return `${year}-${pad(month)}-${pad(d)}`;
+  }
+  let lunar;
+  try {
+    lunar = Lunar.fromYmd(year, month, day);
+  } catch {
+    lunar = Lunar.fromYmd(year, month, 29);
+  }
+  const solar = lunar.getSolar();
+  return `${solar.getYear()}-${pad(solar.getMonth())}-${pad(solar.getDay())}`;
+}
+
+/** Whether a birthday falls in the solar month `YYYY-MM`; a lunar one of last lunar year may land in January or February. */
+export function birthdayInMonth(calendar: BirthdayCalendar, month: number, day: number, yearMonth: string): boolean {
+  const year = Number(yearMonth.slice(0, 4));
+  const years = calendar === BirthdayCalendar.LUNAR ? [year - 1, year] : [year];
+  return years.some((y) => birthdayOccurrence(calendar, month, day, y).startsWith(yearMonth));
+}
+
+/** The first occurrence on or after `today` (YYYY-MM-DD). */
+export function nextBirthday(calendar: BirthdayCalendar, month: number, day: number, today: string): string {
+  const year = Number(today.slice(0, 4));
+  for (const y of [year - 1, year, year + 1]) {
+    const at = birthdayOccurrence(calendar, month, day, y);
+    if (at >= today) return at;
+  }
+  return birthdayOccurrence(calendar, month, day, year + 1);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

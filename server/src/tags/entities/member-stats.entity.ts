@@ -1,0 +1,62 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row per member, written in the transaction of each purchase, refund, check-in and coupon
+ * verification, and recounted nightly as the windows slide. The indexes cover the rule tags' and
+ * segments' range scans (each ends in member_id, so a scan never reads the row).
+ */
+@Entity('member_stats')
+@Index('ix_member_stats_last_purchase', ['lastPurchaseAt', 'memberId'])
+@Index('ix_member_stats_spend_365d', ['spend365dCents', 'memberId'])
+@Index('ix_member_stats_purchases_365d', ['purchases365d', 'memberId'])
+@Index('ix_member_stats_birthday', ['birthdayMonth', 'memberId'])
+@Index('ix_member_stats_coupon', ['lastCouponUsedAt', 'memberId'])
+export class MemberStats {
+  @PrimaryColumn({ name: 'member_id', type: 'int' })
+  memberId: number;
+
+  @Column({ name: 'last_purchase_at', type: 'datetime', precision: 3, nullable: true })
+  lastPurchaseAt: Date | null;
+
+  @Column({ name: 'purchases_30d', type: 'int', default: 0 })
+  purchases30d: number;
+
+  @Column({ name: 'spend_30d_cents', type: 'int', default: 0 })
+  spend30dCents: number;
+
+  @Column({ name: 'purchases_90d', type: 'int', default: 0 })
+  purchases90d: number;
+
+  @Column({ name: 'spend_90d_cents', type: 'int', default: 0 })
+  spend90dCents: number;
+
+  @Column({ name: 'spend_prev_90d_cents', type: 'int', default: 0 })
+  spendPrev90dCents: number;
+
+  @Column({ name: 'purchases_365d', type: 'int', default: 0 })
+  purchases365d: number;
+
+  @Column({ name: 'spend_365d_cents', type: 'int', default: 0 })
+  spend365dCents: number;
+
+  @Column({ name: 'last_checkin_day', type: 'varchar', length: 10, nullable: true })
+  lastCheckinDay: string | null;
+
+  @Column({ name: 'last_coupon_used_at', type: 'datetime', precision: 3, nullable: true })
+  lastCouponUsedAt: Date | null;
+
+  @Column({ name: 'last_visit_at', type: 'datetime', precision: 3, nullable: true })
+  lastVisitAt: Date | null;
+
+  @Column({ name: 'birthday_month', type: 'int', nullable: true })
+  birthdayMonth: number | null;
+
+  @Column({ name: 'next_birthday', type: 'varchar', length: 10, nullable: true })
+  nextBirthday: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  daypart: string | null;
+
+  @Column({ name: 'computed_day', type: 'varchar', length: 10 })
+  computedDay: string;
+}

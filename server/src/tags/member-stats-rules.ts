@@ -1,0 +1,123 @@
+import { BirthdayCalendar } from '@huiyuan/shared-types';
+import { addDays, businessDate } from '../common/time/business-date';
+import { birthdayOccurrence, nextBirthday } from './birthday-month';
+
+/** What a member's rule tags and segments read, one row per member (`member_stats`). */
+export interface MemberStatsValues {
+  memberId: number;
+  lastPurchaseAt: Date | null;
+  purchases30d: number;
+  spend30dCents: number;
+  purchases90d: number;
+  spend90dCents: number;
+  /** Spend in the 90 days before the last 90: 消费下滑 compares the two. */
+  spendPrev90dCents: number;
+  purchases365d: number;
+  spend365dCents: number;
+  lastCheckinDay: string | null;
+  lastCouponUsedAt: Date | null;
+  lastVisitAt: Date | null;
+  birthdayMonth: number | null;
+  nextBirthday: string | null;
+  /** The part of the day most of the last 12 months' purchases fell in, with their count. */
+  daypart: Daypart | null;
+  /** The business day the windows were counted on: windows slide, so the nightly job recounts. */
+  computedDay: string;
+}
+
+export const DAYPARTS = ['morning', 'noon', 'afternoon', 'evening', 'night'] as const;
+export type Daypart = (typeof DAYPARTS)[number];
+
+export const DAYPART_NAMES: Record<Daypart, string> = { morning: '早间', noon: '午间', afternoon: '下午', evening: '晚间', night: '深夜' };
+
+export interface MemberActivity {
+  memberId: number;
+  /** Purchases of the last 365 days (any order); older ones only count through lastPurchaseAt. */
+  purchases: Array<{ at: Date; amountCents: number; refundedCents: number }>;
+  lastPurchaseAt: Date | null;
+  lastCheckinDay: string | null;
+  lastCouponUsedAt: Date | null;
+  lastVisitAt: Date | null;
+  birthday: { calendar: BirthdayCalendar; month: number; day: number } | null;
+}
+
+/** The daypart of an hour 0–23 in the business zone. */
+export function daypartOfHour(hour: number): Daypart {
+  if (hour >= 6 && hour < 11) return 'morning';
+  if (hour >= 11 && hour < 14) return 'noon';
+  if (hour >= 14 && hour < 17) return 'afternoon';
+  if (hour >= 17 && hour < 22) return 'evening';
+  return 'night';
+}
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function businessHour(at: Date, timeZone: string): number {
+  let f = hourFormatters.get(timeZone);
+  if (!f) hourFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' })));
+  return Number(f.format(at));
+}
+
+/**
+ * Counts a member's windows as of `today` (a business day). "Within the last N days" means on one of
+ * the N business days ending today, so a window turns at local midnight, not UTC's. A purchase counts
+ * while any of it is unrefunded; spend is net of refunds.
+ */
+export function computeMemberStats(activity: MemberActivity, today: string, timeZone: string): MemberStatsValues {
+  const from30 = addDays(today, -29);
+  const from90 = addDays(today, -89);
+  const from180 = addDays(today, -179);
+  const from365 = addDays(today, -364);
+  const stats: MemberStatsValues = {
+    memberId: activity.memberId,
+    lastPurchaseAt: activity.lastPurchaseAt,
+    purchases30d: 0,
+    spend30dCents: 0,
+    purchases90d: 0,
+    spend90dCents: 0,
+    spendPrev90dCents: 0,
+    purchases365d: 0,
+    spend365dCents: 0,
+    lastCheckinDay: activity.lastCheckinDay,
+    lastCouponUsedAt: activity.lastCouponUsedAt,
+    lastVisitAt: activity.lastVisitAt,
+    birthdayMonth: null,
+    nextBirthday: null,
+    daypart: null,
+    computedDay: today,
+  };
+  const byDaypart = new Map<Daypart, number>();
+  for (const p of activity.purchases) {
+    const net = p.amountCents - p.refundedCents;
+    if (net <= 0) continue;
+    const day = businessDate(p.at, timeZone);
+    if (day < from365 || day > today) continue;
+    stats.purchases365d++;
+    stats.spend365dCents += net;
+    if (day >= from90) {
+      stats.purchases90d++;
+      stats.spend90dCents += net;
+    } else if (day >= from180) {
+      stats.spendPrev90dCents += net;
+    }
+    if (day >= from30) {
+      stats.purchases30d++;
+      stats.spend30dCents += net;
+    }
+    const part = daypartOfHour(businessHour(p.at, timeZone));
+    byDaypart.set(part, (byDaypart.get(part) ?? 0) + 1);
+  }
+  let best = 0;
+  for (const part of DAYPARTS) {
+    const n = byDaypart.get(part) ?? 0;
+    // Strictly most: a tie names no habit.
+    if (n > best) [best, stats.daypart] = [n, part];
+    else if (n === best && n > 0) stats.daypart = null;
+  }
+  if (activity.birthday) {
+    const { calendar, month, day } = activity.birthday;
+    stats.birthdayMonth = Number(birthdayOccurrence(calendar, month, day, Number(today.slice(0, 4))).slice(5, 7));
+    stats.nextBirthday = nextBirthday(calendar, month, day, today);
+  }
+  return stats;
+}

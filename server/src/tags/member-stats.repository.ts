@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { BirthdayCalendar } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { execute, forUpdate, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
+import { MemberActivity, MemberStatsValues } from './member-stats-rules';
+
+/** A member's activity with what the rule tags read of the member row. */
+export interface MemberActivityFacts extends MemberActivity {
+  joinedAt: Date;
+  joinStoreId: number | null;
+}
+
+const COLUMNS = [
+  'member_id', 'last_purchase_at', 'purchases_30d', 'spend_30d_cents', 'purchases_90d', 'spend_90d_cents', 'spend_prev_90d_cents',
+  'purchases_365d', 'spend_365d_cents', 'last_checkin_day', 'last_coupon_used_at', 'last_visit_at', 'birthday_month', 'next_birthday', 'daypart', 'computed_day',
+] as const;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * Every SQL statement of `member_stats`, and the reads of the activity it is counted from (members,
+ * purchases, check-ins, coupons: read-only here, through those tables' member indexes).
+ */
+@Injectable()
+export class MemberStatsRepository {
+  /** Activity of active members, for one member or an id range; `since` bounds the purchases read. */
+  async activityOf(m: EntityManager, memberIds: number[], since: Date): Promise<MemberActivityFacts[]> {
+    if (memberIds.length === 0) return [];
+    const ids = placeholders(memberIds.length);
+    const members: Array<Record<string, unknown>> = await m.query(
+      // The member rows are locked first, as the ledger locks them: two refreshes of one member never interleave, and the lock order matches every other writer's.
+      `SELECT id, created_at, join_store_id, last_visit_at, birthday_calendar, birth_month, birth_day FROM members WHERE id IN (${ids}) AND status = 'active' ORDER BY id${forUpdate(m)}`,
+      memberIds,
+    );
+    if (members.length === 0) return [];
+    const live = members.map((r) => Number(r.id));
+    const liveIds = placeholders(live.length);
+    const [purchases, lastPurchases, checkins, coupons] = await Promise.all([
+      m.query(`SELECT member_id, created_at, amount_cents, refunded_cents FROM purchases WHERE member_id IN (${liveIds}) AND created_at >= ?`, [...live, sqlDate(m, since)]) as Promise<Array<Record<string, unknown>>>,
+      m.query(`SELECT member_id, MAX(created_at) AS at FROM purchases WHERE member_id IN (${liveIds}) AND amount_cents > refunded_cents GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
+      m.query(`SELECT member_id, MAX(day) AS day FROM checkins WHERE member_id IN (${liveIds}) GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
+      m.query(`SELECT member_id, MAX(used_at) AS at FROM coupons WHERE member_id IN (${liveIds}) AND status = 'used' GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
+    ]);
+    const byMember = new Map<number, MemberActivityFacts>();
+    for (const r of members) {
+      const calendar = r.birthday_calendar as BirthdayCalendar | null;
+      byMember.set(Number(r.id), {
+        memberId: Number(r.id),
+        joinedAt: fromSqlDate(r.created_at as Date | string),
+        joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
+        lastVisitAt: r.last_visit_at ? fromSqlDate(r.last_visit_at as Date | string) : null,
+        birthday: calendar && r.birth_month && r.birth_day ? { calendar, month: Number(r.birth_month), day: Number(r.birth_day) } : null,
+        purchases: [],
+        lastPurchaseAt: null,
+        lastCheckinDay: null,
+        lastCouponUsedAt: null,
+      });
+    }
+    for (const p of purchases) {
+      byMember.get(Number(p.member_id))?.purchases.push({ at: fromSqlDate(p.created_at as Date | string), amountCents: Number(p.amount_cents), refundedCents: Number(p.refunded_cents) });
+    }
+    for (const p of lastPurchases) {
+      const a = byMember.get(Number(p.member_id));
+      if (a && p.at) a.lastPurchaseAt = fromSqlDate(p.at as Date | string);
+    }
+    for (const c of checkins) {
+      const a = byMember.get(Number(c.member_id));
+      if (a && c.day) a.lastCheckinDay = String(c.day);
+    }
+    for (const c of coupons) {
+      const a = byMember.get(Number(c.member_id));
+      if (a && c.at) a.lastCouponUsedAt = fromSqlDate(c.at as Date | string);
+    }
+    return [...byMember.values()];
+  }
+
+  /** Active member ids after `afterId`, in id order: the nightly job's batches. */
+  async memberIdsAfter(m: EntityManager, afterId: number, limit: number): Promise<number[]> {
+    const rows: Array<{ id: number }> = await m.query(`SELECT id FROM members WHERE id > ? AND status = 'active' ORDER BY id LIMIT ${Number(limit)}`, [afterId]);
+    return rows.map((r) => Number(r.id));
+  }
+
+  async upsert(m: EntityManager, rows: MemberStatsValues[]): Promise<void> {
+    if (rows.length === 0) return;
+    const tuple = `(${placeholders(COLUMNS.length)})`;
+    const params = rows.flatMap((s) => [
+      s.memberId,
+      s.lastPurchaseAt ? sqlDate(m, s.lastPurchaseAt) : null,
+      s.purchases30d, s.spend30dCents, s.purchases90d, s.spend90dCents, s.spendPrev90dCents, s.purchases365d, s.spend365dCents,
+      s.lastCheckinDay,
+      s.lastCouponUsedAt ? sqlDate(m, s.lastCouponUsedAt) : null,
+      s.lastVisitAt ? sqlDate(m, s.lastVisitAt) : null,
+      s.birthdayMonth, s.nextBirthday, s.daypart, s.computedDay,
+    ]);
+    const updated = COLUMNS.filter((c) => c !== 'member_id');
+    const conflict = isSqlite(m)
+      ? `ON CONFLICT (member_id) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`
+      : `ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
+    await execute(m, `INSERT INTO member_stats (${COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${conflict}`, params);
+  }
+
+  async ofMember(m: EntityManager, memberId: number): Promise<Record<string, unknown> | null> {
+    const rows: Array<Record<string, unknown>> = await m.query(`SELECT ${COLUMNS.join(', ')} FROM member_stats WHERE member_id = ?`, [memberId]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The RFM population's values at the quintile ranks, each read through its covering index with an
+   * offset (four single-row look-ups per dimension) instead of sorting a million rows in memory.
+   * Bought in the last 365 days ⇔ a positive 365-day count ⇔ positive 365-day spend.
+   */
+  async rfmQuintiles(m: EntityManager, since: Date): Promise<{ recency: Date[]; frequency: number[]; monetary: number[]; population: number }> {
+    const count: Array<{ n: number }> = await m.query('SELECT COUNT(*) AS n FROM member_stats WHERE purchases_365d > 0');
+    const population = Number(count[0]?.n ?? 0);
+    if (population === 0) return { recency: [], frequency: [], monetary: [], population };
+    const offsets = [1, 2, 3, 4].map((q) => Math.min(population - 1, Math.floor((population * q) / 5)));
+    const pick = async (sql: string, params: unknown[] = []) => ((await m.query(sql, params)) as Array<{ v: unknown }>)[0]?.v ?? null;
+    const recency: Date[] = [];
+    const frequency: number[] = [];
+    const monetary: number[] = [];
+    for (const offset of offsets) {
+      // Days since the last purchase ascend as its date descends: recency ranks read newest first.
+      const r = await pick(`SELECT last_purchase_at AS v FROM member_stats WHERE last_purchase_at >= ? ORDER BY last_purchase_at DESC LIMIT 1 OFFSET ${offset}`, [sqlDate(m, since)]);
+      if (r) recency.push(fromSqlDate(r as Date | string));
+      frequency.push(Number(await pick(`SELECT purchases_365d AS v FROM member_stats WHERE purchases_365d > 0 ORDER BY purchases_365d LIMIT 1 OFFSET ${offset}`)));
+      monetary.push(Number(await pick(`SELECT spend_365d_cents AS v FROM member_stats WHERE spend_365d_cents > 0 ORDER BY spend_365d_cents LIMIT 1 OFFSET ${offset}`)));
+    }
+    return { recency, frequency, monetary, population };
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { TagRuleSettings } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { DomainEvents } from '../common/events/domain-events';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays, daysBetween } from '../common/time/business-date';
+import { Clock } from '../common/time/clock';
+import { ProgrammeService } from '../programme/programme.service';
+import { StoreScope } from '../stores/store-scope';
+import { computeMemberStats } from './member-stats-rules';
+import { MemberStatsRepository } from './member-stats.repository';
+import { DEFAULT_TAG_RULES, joinStoreTagKey, RfmCuts, RULE_TAGS, ruleTagKeys } from './rule-tags';
+import { TagsRepository } from './tags.repository';
+
+export const TAG_RULES_KEY = 'tags.rules';
+export const RFM_CUTS_KEY = 'tags.rfm_cuts';
+
+export interface RuleTagChanges {
+  added: Array<[tagId: number, memberId: number]>;
+  removed: Array<[tagId: number, memberId: number]>;
+}
+
+/**
+ * Keeps `member_stats` and the members' rule tags true. Purchases, refunds, check-ins and coupon
+ * verifications call `refresh` inside their own transaction, so the stats and tags commit with the
+ * event; the nightly job calls it on id batches as the windows slide.
+ */
+@Injectable()
+export class MemberStatsService {
+  constructor(
+    private readonly stats: MemberStatsRepository,
+    private readonly tags: TagsRepository,
+    private readonly programme: ProgrammeService,
+    private readonly stores: StoreScope,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** The one call an event's use case makes, inside its transaction. */
+  async refresh(m: EntityManager, memberId: number): Promise<RuleTagChanges> {
+    return this.refreshMembers(m, [memberId]);
+  }
+
+  async refreshMembers(m: EntityManager, memberIds: number[], context?: { rules: TagRuleSettings; cuts: RfmCuts | null }): Promise<RuleTagChanges> {
+    const now = this.clock.now();
+    const tz = this.calendar.timeZone;
+    const today = this.calendar.dateOf(now);
+    const { rules, cuts } = context ?? (await this.ruleContext());
+    const activity = await this.stats.activityOf(m, memberIds, this.calendar.startOfDay(addDays(today, -364)));
+    const computed = activity.map((a) => ({ facts: a, stats: computeMemberStats(a, today, tz) }));
+    await this.stats.upsert(m, computed.map((c) => c.stats));
+
+    const wanted = computed.map((c) => ({ memberId: c.facts.memberId, keys: ruleTagKeys({ ...c.facts, stats: c.stats }, rules, cuts, today, tz) }));
+    const tagIds = await this.ruleTagIds(m, new Set(wanted.flatMap((w) => w.keys)), now);
+    const want = new Set(wanted.flatMap((w) => w.keys.map((k) => `${tagIds.get(k)}:${w.memberId}`)));
+    const current = await this.tags.ruleTagsOf(m, memberIds);
+    const have = new Set(current.map(([t, id]) => `${t}:${id}`));
+    const added: Array<[number, number]> = [];
+    for (const pair of want) if (!have.has(pair)) added.push(pair.split(':').map(Number) as [number, number]);
+    const removed = current.filter(([t, id]) => !want.has(`${t}:${id}`));
+    await this.tags.addPairs(m, added, now);
+    await this.tags.removePairs(m, removed);
+    await this.publish(m, 'tag.added', added);
+    await this.publish(m, 'tag.removed', removed);
+    return { added, removed };
+  }
+
+  /**
+   * One event per tag with its members, in the transaction (the outbox). Only once something listens
+   * (the automations feature): an event nobody handles would only fail in the queue.
+   */
+  private async publish(m: EntityManager, event: 'tag.added' | 'tag.removed', pairs: Array<[number, number]>): Promise<void> {
+    if (pairs.length === 0 || !this.events.handles(event)) return;
+    const byTag = new Map<number, number[]>();
+    for (const [tagId, memberId] of pairs) byTag.set(tagId, [...(byTag.get(tagId) ?? []), memberId]);
+    for (const [tagId, memberIds] of byTag) await this.events.publish(m, event, { tagId, memberIds });
+  }
+
+  /** Thresholds (HQ's) and the RFM cut points the nightly job last measured. */
+  async ruleContext(): Promise<{ rules: TagRuleSettings; cuts: RfmCuts | null }> {
+    const rules = await this.programme.get(TAG_RULES_KEY, DEFAULT_TAG_RULES);
+    const cuts = await this.programme.get<RfmCuts | { recencyDays?: undefined }>(RFM_CUTS_KEY, {});
+    return { rules, cuts: cuts.recencyDays ? (cuts as RfmCuts) : null };
+  }
+
+  /** Measures the RFM quintiles over everyone who bought in 12 months and stores them for the day. */
+  async measureRfmCuts(m: EntityManager): Promise<RfmCuts | null> {
+    const today = this.calendar.today();
+    const q = await this.stats.rfmQuintiles(m, this.calendar.startOfDay(addDays(today, -364)));
+    if (q.population === 0) return null;
+    const cuts: RfmCuts = { recencyDays: q.recency.map((d) => daysBetween(this.calendar.dateOf(d), today)), frequency: q.frequency, monetaryCents: q.monetary };
+    await this.programme.set(m, RFM_CUTS_KEY, cuts);
+    return cuts;
+  }
+
+  private async ruleTagIds(m: EntityManager, keys: Set<string>, now: Date): Promise<Map<string, number>> {
+    const known = await this.tags.ruleTagIds(m, [...keys]);
+    const missing = [...keys].filter((k) => !known.has(k));
+    if (missing.length === 0) return known;
+    const stores = await this.stores.stores();
+    const defs = missing.map((key) => {
+      const fixed = RULE_TAGS.find((d) => d.key === key);
+      if (fixed) return fixed;
+      const storeId = Number(key.split('.')[1]);
+      const name = stores.get(storeId)?.name ?? `门店 ${storeId}`;
+      return { key: joinStoreTagKey(storeId), name: `加入门店·${name}`.slice(0, 32), colour: 'geekblue', description: `在${name}入会的会员` };
+    });
+    const created = await this.tags.ensureRuleTags(m, defs, now);
+    return new Map([...known, ...created]);
+  }
+}
