@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 ensure_install
 build_server
 build_h5
+build_admin
 if [ -z "${DATABASE_URL:-}" ] && [ ! -f "${DATA_DIR:-data}/huiyuan.sqlite" ]; then
   echo "==> new embedded database: migrating and loading the demo data"
   node server/dist/src/cli/seed.js

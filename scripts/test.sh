@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: server unit + integration (MySQL when TEST_DATABASE_URL is set, embedded SQLite otherwise),
-# mini-program unit tests, and the browser journeys when Chromium is installed. Ends with "N passed, M failed".
+# mini-program and web console unit tests, and the browser journeys when Chromium is installed. Ends with "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/ensure-install.sh
@@ -17,9 +17,12 @@ echo "==> server: unit and integration tests on ${db_label}"
 echo "==> mini-program: unit tests"
 (cd miniapp && npx jest --ci --json --outputFile="../$RESULTS/miniapp.json" 2>&1 | grep -v '^npm warn') || status=1
 
+echo "==> web console: component tests"
+(cd admin && npx jest --ci --json --outputFile="../$RESULTS/admin.json" 2>&1 | grep -v '^npm warn') || status=1
+
 if [ -x /usr/bin/chromium ]; then
-  echo "==> browser journeys (H5 build in Chromium against the server on the embedded database)"
-  build_server && build_h5 || status=1
+  echo "==> browser journeys (H5 build and web console in Chromium against the server on the embedded database)"
+  build_server && build_h5 && build_admin || status=1
   E2E_DIR=$(mktemp -d)
   export E2E_PORT=${E2E_PORT:-3987}
   PORT=$E2E_PORT DATA_DIR="$E2E_DIR/data" LOG_LEVEL=warn node server/dist/src/cli/seed.js >"$E2E_DIR/seed.log" 2>&1 || status=1

@@ -6,6 +6,7 @@
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
+ * The segments scenario (segments.mjs: a million members in their own database) runs last, or alone with BENCH_ONLY=segments.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -13,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
+import { segmentsBench } from './segments.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root)
@@ -23,6 +25,13 @@ const baseUrl = `http://127.0.0.1:${port}`
 // The bench signs check-in members' tokens itself, so it sets the secret the server verifies them with.
 const jwtSecret = randomBytes(32).toString('hex')
 const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
+
+if (process.env.BENCH_ONLY === 'segments') {
+  const segments = await segmentsBench({ port, env })
+  fs.writeFileSync('bench-results.json', JSON.stringify([segments], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
 
 const pinned = process.env.BENCH_PIN === '1' ? pinCpus() : null
 console.log(`bench: database ${databaseUrl}, ${duration} s per run${pinned ? `; ${pinned}` : process.env.BENCH_PIN === '1' ? '; could not pin CPUs (needs a local MariaDB, taskset and the right to use it)' : ''}`)
@@ -52,5 +61,6 @@ for (const r of results) {
   const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
   console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
 }
+if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }))
 fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote bench-results.json')

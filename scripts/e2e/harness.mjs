@@ -17,13 +17,17 @@ export async function launch() {
   })
 }
 
+const PHONE = { width: 390, height: 844 }
+/** The web console's journeys set `export const viewport = DESKTOP` (or a larger screen of their own). */
+export const DESKTOP = { width: 1366, height: 768 }
+
 /**
- * A fresh phone-sized context per journey, so each journey is a new browser (a new member).
+ * A fresh context per journey (phone-sized unless the journey exports a desktop `viewport`), so each journey is a new browser (a new member).
  * `page.scriptErrors` collects uncaught exceptions and console errors (not HTTP failures, which the
  * journeys check themselves), so the runner can report what a passing journey left in the console.
  */
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+export async function newPage(browser, viewport = PHONE) {
+  const context = await browser.newContext(viewport === PHONE ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport, deviceScaleFactor: 1, locale: 'zh-CN' })
   const page = await context.newPage()
   page.setDefaultTimeout(10_000)
   page.scriptErrors = []

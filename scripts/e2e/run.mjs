@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Runs every scripts/e2e/journeys/*.journey.mjs against the H5 build served by the API server.
+ * Runs every scripts/e2e/journeys/*.journey.mjs against the H5 build and the web console served by the API server.
  * E2E_BASE_URL (default http://127.0.0.1:3000); E2E_ONLY=<substring> to run some journeys.
- * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(), requireRoutes([...]),
+ * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(viewport?), requireRoutes([...]),
  * apiResponse(page, method, path, action) }. requireRoutes skips it, reported as SKIP and counted
  * apart from passes, only while one of its server routes answers 404 ROUTE_NOT_FOUND.
  */
@@ -30,12 +30,12 @@ let failed = 0
 let skipped = 0
 for (const file of files) {
   const journey = await import(pathToFileURL(path.join(here, 'journeys', file)).href)
-  const page = await newPage(browser)
+  const page = await newPage(browser, journey.viewport)
   // Journeys that need a second person (a clerk beside the member) open more browsers: each is a
   // separate context, so a separate session and localStorage.
   const extraPages = []
-  const openPage = async () => {
-    const extra = await newPage(browser)
+  const openPage = async (viewport) => {
+    const extra = await newPage(browser, viewport)
     extraPages.push(extra)
     return extra
   }

@@ -27,3 +27,10 @@ build_h5() {
     npm run build:h5 -w miniapp >/dev/null
   fi
 }
+
+build_admin() {
+  if stale admin/dist/index.html admin/src admin/index.html admin/vite.config.ts shared-types/src; then
+    echo "==> building the web console (served at /admin)"
+    npm run build -w admin | grep -v '^$' | sed -n '/console (admin\/) JavaScript/,$p'
+  fi
+}

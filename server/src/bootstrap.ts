@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { toErrorResponse } from './common/errors/error.filter';
@@ -84,6 +86,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   }
 
+  if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {
+    // The console's files by name; any other /admin path is one of its history routes and gets index.html.
+    const adminIndex = readFileSync(join(config.adminDir, 'index.html'));
+    await app.register(fastifyStatic, { root: config.adminDir, prefix: '/admin/', decorateReply: false, wildcard: false, index: false });
+    const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').send(adminIndex);
+    fastify.get('/admin', sendIndex);
+    fastify.get('/admin/', sendIndex);
+    fastify.get('/admin/*', sendIndex);
+  }
   if (config.h5Dir && existsSync(config.h5Dir)) {
     await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, wildcard: true, index: 'index.html' });
   }

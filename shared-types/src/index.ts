@@ -1,5 +1,6 @@
 export * from './errors/error-code';
 export * from './common/page';
+export * from './common/limits';
 export * from './health/health.types';
 export * from './staff/staff.types';
 export * from './stores/stores.types';

@@ -26,7 +26,7 @@ const CHECKS: Check[] = [
       WHERE m.points_balance < 0 OR m.points_balance <> COALESCE(l.total, 0) OR m.points_balance <> COALESCE(o.total, 0)`,
   },
   {
-    name: 'a lot never has less than nothing nor more than it was given',
+    name: 'a lot never has less than nothing left',
     count: 'SELECT COUNT(*) AS n FROM points_lots',
     offenders: 'SELECT id, member_id, remaining FROM points_lots WHERE remaining < 0',
   },

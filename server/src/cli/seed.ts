@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, DEMO_SEED_STEPS } from '../database/seeds/demo-seed';
+import { DEMO_SEED_STEPS } from '../database/seeds/demo-seed';
+import { DEMO_PASSWORD } from '../staff/staff-rules';
 import { runCommand } from './run-command';
 
 runCommand('seed', async (app, config) => {

@@ -28,6 +28,8 @@ export interface AppConfig {
   calendar: CalendarConfig;
   wechat: WechatConfig;
   h5Dir: string | null;
+  /** The web console's build, served at /admin. */
+  adminDir: string | null;
   http: HttpConfig;
   logLevel: string;
   runMigrations: boolean;
@@ -54,6 +56,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     calendar: calendarFrom(env),
     wechat: wechatFrom(env, nodeEnv === 'production'),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
+    adminDir: env.ADMIN_DIR === '' ? null : resolve(env.ADMIN_DIR || 'admin/dist'),
     http: httpFrom(env, nodeEnv === 'production'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     runMigrations: env.MIGRATE_ON_START !== 'false',

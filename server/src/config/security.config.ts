@@ -8,6 +8,8 @@ export interface SecurityConfig {
   jwtSecret: string;
   /** Derives the keys that encrypt and index phone numbers at rest. */
   phoneKey: string;
+  /** False in production: the seeded demo password (published in the README) opens no account there. */
+  demoPasswordAccepted: boolean;
 }
 
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
@@ -37,7 +39,7 @@ export function securityFrom(env: Env, production: boolean, dataDir: string): Se
   // Before this variable existed, phone keys were derived from the JWT secret; a dev database keeps working.
   const phoneKey = production ? secretFrom(env, 'PHONE_ENCRYPTION_KEY', true, '') : env.PHONE_ENCRYPTION_KEY || jwtSecret;
   if (production && phoneKey === jwtSecret) throw new ConfigError('PHONE_ENCRYPTION_KEY must differ from JWT_SECRET');
-  return { jwtSecret, phoneKey };
+  return { jwtSecret, phoneKey, demoPasswordAccepted: !production };
 }
 
 function secretFrom(env: Env, name: string, production: boolean, keptIn: string): string {

@@ -2,10 +2,10 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
-import { execute, sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { JobScheduler } from '../common/queue/job-scheduler';
 import { Clock } from '../common/time/clock';
+import { CouponsRepository } from './coupons.repository';
 
 export const COUPON_EXPIRY_JOB = 'coupons-expire';
 const EVERY_MS = 10 * 60_000;
@@ -24,6 +24,7 @@ export class CouponExpiryJob implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
+    private readonly repository: CouponsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -39,15 +40,10 @@ export class CouponExpiryJob implements OnModuleInit {
     const now = this.clock.now();
     let expired = 0;
     for (;;) {
-      const due: Array<{ id: number }> = await this.dataSource.query(
-        `SELECT id FROM coupons WHERE status = 'active' AND expires_at <= ? ORDER BY id LIMIT ${BATCH}`,
-        [sqlDate(this.dataSource.manager, now)],
-      );
-      if (due.length === 0) break;
-      const ids = due.map((r) => Number(r.id));
-      // The status guard leaves alone a coupon verified between the SELECT and this UPDATE.
-      expired += await this.tx.run((m) => execute(m, `UPDATE coupons SET status = 'expired' WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'active' AND expires_at <= ?`, [...ids, sqlDate(m, now)]));
-      if (due.length < BATCH) break;
+      const ids = await this.repository.dueForExpiry(now, BATCH);
+      if (ids.length === 0) break;
+      expired += await this.tx.run((m) => this.repository.expire(m, ids, now));
+      if (ids.length < BATCH) break;
     }
     if (expired > 0) this.logger.log(`marked ${expired} coupons expired`);
     return { expired };

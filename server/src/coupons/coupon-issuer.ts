@@ -2,16 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { CouponStatus } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { isDuplicateKeyError } from '../common/db/db-errors';
-import { claimNumberedSlot } from '../common/db/numbered-slot';
-import { execute, insertRow } from '../common/db/sql';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
+import { MemberAccountRepository } from '../members/member-accounts.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { faceText, newCouponCode, validityWindow } from './coupon-rules';
 import { templateValidity } from './coupon-views';
 import { couponLimitReached, couponNotIssuable, couponSoldOut } from './coupons.errors';
-import { Coupon } from './entities/coupon.entity';
-import { CouponClaim } from './entities/coupon-claim.entity';
+import { CouponsRepository } from './coupons.repository';
 import { CouponTemplate } from './entities/coupon-template.entity';
 
 export interface IssueCoupon {
@@ -46,10 +44,12 @@ export class CouponIssuer {
     private readonly clock: Clock,
     private readonly tiers: TiersService,
     private readonly calendar: BusinessCalendar,
+    private readonly repository: CouponsRepository,
+    private readonly accounts: MemberAccountRepository,
   ) {}
 
   async issue(manager: EntityManager, command: IssueCoupon): Promise<IssuedCoupon> {
-    const template = await manager.findOneBy(CouponTemplate, { id: command.templateId });
+    const template = await this.repository.template(command.templateId, manager);
     if (!template || !template.active) throw couponNotIssuable(`template ${command.templateId} does not exist or is switched off`);
     const storeId = command.storeId ?? null;
     if (template.storeScope === 'issuing' && storeId === null) throw couponNotIssuable('it is valid only at the store that issues it, and no store is issuing it');
@@ -65,15 +65,14 @@ export class CouponIssuer {
     }
     // Only a capped template keeps a count, so uncapped ones add no hot row to every issue.
     if (template.totalStock !== null) {
-      const counted = await execute(manager, 'UPDATE coupon_templates SET issued_count = issued_count + 1 WHERE id = ? AND issued_count < total_stock', [template.id]);
-      if (counted !== 1) throw couponSoldOut(template.title);
+      if (!(await this.repository.countIssue(manager, template.id))) throw couponSoldOut(template.title);
     }
     return coupon;
   }
 
   private async assertTier(manager: EntityManager, memberId: number, minRank: number): Promise<void> {
-    const rows: Array<{ tier_id: number }> = await manager.query('SELECT tier_id FROM members WHERE id = ?', [memberId]);
-    const tier = rows[0] ? await this.tiers.byId(Number(rows[0].tier_id)) : null;
+    const account = await this.accounts.findActive(memberId, manager);
+    const tier = account ? await this.tiers.byId(account.tierId) : null;
     if (!tier || tier.rank < minRank) {
       const needed = (await this.tiers.all()).find((t) => t.rank >= minRank);
       throw couponNotIssuable(`it is for ${needed?.name ?? `tier rank ${minRank}`} members and above`);
@@ -92,7 +91,7 @@ export class CouponIssuer {
     for (let attempt = 1; ; attempt++) {
       const code = newCouponCode();
       try {
-        const id = await insertRow(manager, Coupon, {
+        const id = await this.repository.insertCoupon(manager, {
           code,
           templateId: template.id,
           memberId: command.memberId,
@@ -120,8 +119,7 @@ export class CouponIssuer {
   }
 
   private async claim(manager: EntityManager, template: CouponTemplate, memberId: number, period: string, limit: number, couponCode: string, now: Date): Promise<void> {
-    const rows: Array<{ n: number | string }> = await manager.query('SELECT COUNT(*) AS n FROM coupon_claims WHERE template_id = ? AND member_id = ? AND period = ?', [template.id, memberId, period]);
-    const claimed = await claimNumberedSlot(manager, CouponClaim, Number(rows[0]?.n ?? 0), limit, (seq) => ({ templateId: template.id, memberId, period, seq, couponCode, createdAt: now }));
+    const claimed = await this.repository.claim(manager, { templateId: template.id, memberId, period, couponCode, at: now }, limit);
     if (claimed === null) throw couponLimitReached(template.title, limit, period === 'all' ? 'all' : 'day');
   }
 }

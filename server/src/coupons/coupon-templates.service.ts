@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CouponSettings, CouponTemplate as CouponTemplateView, CouponTemplateRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -9,17 +8,20 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
+import { StoresService } from '../stores/stores.service';
 import { termsProblem } from './coupon-rules';
 import { CouponSettingsService } from './coupon-settings';
 import { CouponViews } from './coupon-views';
 import { couponTemplateNotFound } from './coupons.errors';
+import { CouponsRepository } from './coupons.repository';
 import { CouponTemplate } from './entities/coupon-template.entity';
 
 /** HQ edits coupon templates; store managers edit their own store's when HQ allows it. */
 @Injectable()
 export class CouponTemplatesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CouponsRepository,
+    private readonly stores: StoresService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly scope: StoreScope,
@@ -31,8 +33,8 @@ export class CouponTemplatesService {
   /** HQ sees every template; store staff see HQ's and their own store's. */
   async list(staff: StaffPrincipal): Promise<CouponTemplateView[]> {
     const where = staff.role === StaffRole.HQ_ADMIN ? {} : [{ ownerStoreId: IsNull() }, { ownerStoreId: staff.storeId }];
-    const templates = await this.dataSource.manager.find(CouponTemplate, { where, order: { id: 'DESC' } });
-    const counts = await this.issuedCounts(templates.map((t) => t.id));
+    const templates = await this.repository.templatesWhere(where);
+    const counts = await this.repository.issuedCounts(templates.map((t) => t.id));
     return Promise.all(templates.map((t) => this.views.template(t, counts.get(t.id) ?? 0)));
   }
 
@@ -41,7 +43,7 @@ export class CouponTemplatesService {
     const values = await this.values(request);
     const now = this.clock.now();
     const template = await this.tx.run(async (m) => {
-      const saved = await m.save(m.create(CouponTemplate, { ...values, ownerStoreId, issuedCount: 0, createdAt: now, updatedAt: now }));
+      const saved = await this.repository.insertTemplate(m, { ...values, ownerStoreId, issuedCount: 0, createdAt: now, updatedAt: now });
       await this.audit.record(m, { staff, requestId }, { action: 'coupon_template.create', targetType: 'coupon_template', targetId: saved.id, summary: `新建券模板 ${saved.title}`, after: values });
       return saved;
     });
@@ -51,7 +53,7 @@ export class CouponTemplatesService {
   async update(staff: StaffPrincipal, id: number, request: CouponTemplateRequest, requestId: string): Promise<CouponTemplateView> {
     const values = await this.values(request);
     const template = await this.tx.run(async (m) => {
-      const before = await m.findOneBy(CouponTemplate, { id });
+      const before = await this.repository.template(id, m);
       if (!before) throw couponTemplateNotFound(id);
       if (staff.role !== StaffRole.HQ_ADMIN) {
         if (before.ownerStoreId === null) throw new AppError(ErrorCode.FORBIDDEN, "HQ's coupon templates are edited by HQ");
@@ -59,13 +61,13 @@ export class CouponTemplatesService {
         await this.scope.assertCovers(staff, before.ownerStoreId, `Coupon template "${before.title}"`);
       }
       // A template that gets a cap starts counting from the coupons it already gave.
-      const issued = before.totalStock !== null ? before.issuedCount : ((await this.issuedCounts([id])).get(id) ?? 0);
+      const issued = before.totalStock !== null ? before.issuedCount : ((await this.repository.issuedCounts([id])).get(id) ?? 0);
       if (values.totalStock !== null && values.totalStock < issued) throw new AppError(ErrorCode.VALIDATION_FAILED, `totalStock: ${issued} have been issued already`);
-      await m.update(CouponTemplate, { id }, { ...values, issuedCount: issued, updatedAt: this.clock.now() });
+      const updated = await this.repository.updateTemplate(m, id, { ...values, issuedCount: issued, updatedAt: this.clock.now() });
       await this.audit.record(m, { staff, requestId }, { action: 'coupon_template.update', targetType: 'coupon_template', targetId: id, summary: `修改券模板 ${values.title}`, before, after: values });
-      return m.findOneByOrFail(CouponTemplate, { id });
+      return updated;
     });
-    return this.views.template(template, (await this.issuedCounts([id])).get(id) ?? 0);
+    return this.views.template(template, (await this.repository.issuedCounts([id])).get(id) ?? 0);
   }
 
   async updateSettings(staff: StaffPrincipal, settings: CouponSettings, requestId: string): Promise<CouponSettings> {
@@ -82,7 +84,7 @@ export class CouponTemplatesService {
     if (!(await this.settings.get()).managersMayCreateTemplates) throw new AppError(ErrorCode.FORBIDDEN, 'HQ has not allowed stores to make their own coupons');
     if (request.storeScope === 'all') throw new AppError(ErrorCode.FORBIDDEN, "storeScope: a store's own coupon cannot be valid at every store");
     for (const code of request.storeScope === 'listed' ? (request.storeCodes ?? []) : []) {
-      const store = await this.dataSource.manager.findOneBy(Store, { code });
+      const store = await this.stores.byCode(code);
       await this.scope.assertCovers(staff, store?.id ?? null, `Store ${code}`);
     }
     return staff.storeId;
@@ -110,7 +112,7 @@ export class CouponTemplatesService {
       validDays: v.kind === 'relative' ? v.days : null,
       startsNextDay: v.kind === 'relative' ? v.startsNextDay : false,
       storeScope: request.storeScope,
-      storeIdsJson: JSON.stringify(await this.listedStoreIds(this.dataSource.manager, request)),
+      storeIdsJson: JSON.stringify(await this.listedStoreIds(request)),
       totalStock: request.totalStock ?? null,
       perMemberLimit: request.perMemberLimit ?? null,
       perMemberDailyLimit: request.perMemberDailyLimit ?? null,
@@ -120,27 +122,13 @@ export class CouponTemplatesService {
     };
   }
 
-  private async listedStoreIds(manager: EntityManager, request: CouponTemplateRequest): Promise<number[]> {
+  private async listedStoreIds(request: CouponTemplateRequest): Promise<number[]> {
     if (request.storeScope !== 'listed') return [];
     const codes = request.storeCodes ?? [];
     if (codes.length === 0) throw new AppError(ErrorCode.VALIDATION_FAILED, "storeCodes: list the stores (or regions) for storeScope 'listed'");
-    const stores = await manager.findBy(Store, { code: In(codes) });
+    const stores = await this.stores.byCodes(codes);
     const missing = codes.filter((c) => !stores.some((s) => s.code === c));
     if (missing.length) throw new AppError(ErrorCode.STORE_NOT_FOUND, `storeCodes: no store ${missing.join(', ')}`);
     return codes.map((c) => (stores.find((s) => s.code === c) as Store).id);
-  }
-
-  /** Uncapped templates keep no counter (see CouponIssuer), so the coupons are counted. */
-  private async issuedCounts(ids: number[]): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ template_id: number; n: number | string }> = await this.dataSource
-      .createQueryBuilder()
-      .select('template_id', 'template_id')
-      .addSelect('COUNT(*)', 'n')
-      .from('coupons', 'c')
-      .where('template_id IN (:...ids)', { ids })
-      .groupBy('template_id')
-      .getRawMany();
-    return new Map(rows.map((r) => [Number(r.template_id), Number(r.n)]));
   }
 }

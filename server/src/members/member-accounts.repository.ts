@@ -117,6 +117,12 @@ export class MemberAccountRepository {
     return growth;
   }
 
+  /** How many active members hold each growth value. */
+  async growthDistribution(): Promise<Array<{ growth: number; members: number }>> {
+    const rows: Array<{ growth: number; n: number | string }> = await this.dataSource.query("SELECT growth, COUNT(*) AS n FROM members WHERE status = 'active' GROUP BY growth");
+    return rows.map((r) => ({ growth: Number(r.growth), members: Number(r.n) }));
+  }
+
   async activeTiers(manager: EntityManager): Promise<Array<{ memberId: number; tierId: number }>> {
     const rows: Array<{ id: number; tier_id: number }> = await manager.query("SELECT id, tier_id FROM members WHERE status = 'active'");
     return rows.map((r) => ({ memberId: Number(r.id), tierId: Number(r.tier_id) }));

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { execute, findRow } from '../common/db/sql';
 import { FormerIdentity } from './entities/former-identity.entity';
+import { Member } from './entities/member.entity';
 
 /**
  * Statements on the member's identity and profile columns of `members` (the account columns have
@@ -11,13 +13,14 @@ import { FormerIdentity } from './entities/former-identity.entity';
 export class MembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** What an invitation poster prints: an active member's referral code, nickname and openid. */
-  async inviter(memberId: number): Promise<{ referralCode: string; nickname: string | null; openid: string | null } | null> {
-    const rows = await this.dataSource.query<Array<{ referral_code: string; nickname: string | null; openid: string | null }>>(
-      "SELECT referral_code, nickname, openid FROM members WHERE id = ? AND status = 'active'",
-      [memberId],
-    );
-    return rows[0] ? { referralCode: rows[0].referral_code, nickname: rows[0].nickname, openid: rows[0].openid } : null;
+  /** The member matching every given column (id, openid, card number, phone hash…). */
+  findBy(where: Partial<Member>, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return findRow(manager, Member, where);
+  }
+
+  /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. Returns the rows changed. */
+  async update(manager: EntityManager, memberId: number, changes: Partial<Omit<Member, 'id'>>, options: { activeOnly: boolean }): Promise<number> {
+    return (await manager.update(Member, options.activeOnly ? { id: memberId, status: 'active' } : { id: memberId }, changes)).affected ?? 0;
   }
 
   /** Remembers the identities of a membership being deleted, in the deletion's transaction; a second deletion keeps the first mark. */
@@ -29,6 +32,42 @@ export class MembersRepository {
   /** Whether any of these identities belonged to a deleted membership. */
   async hadMembership(manager: EntityManager, hashes: string[]): Promise<boolean> {
     return (await manager.countBy(FormerIdentity, { identityHash: In(hashes) })) > 0;
+  }
+
+  active(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return findRow(manager, Member, { id: memberId, status: 'active' });
+  }
+
+  async setMaintainingClerk(manager: EntityManager, memberId: number, clerkId: number): Promise<void> {
+    await execute(manager, 'UPDATE members SET maintaining_clerk_id = ? WHERE id = ?', [clerkId, memberId]);
+  }
+
+  /** Every member one clerk maintains goes to another in one statement, so a transfer is never half done. */
+  transferMaintainingClerk(manager: EntityManager, fromClerkId: number, toClerkId: number): Promise<number> {
+    return execute(manager, 'UPDATE members SET maintaining_clerk_id = ? WHERE maintaining_clerk_id = ?', [toClerkId, fromClerkId]);
+  }
+
+  /** What an invitation poster prints: an active member's referral code, nickname and openid. */
+  async inviter(memberId: number): Promise<{ referralCode: string; nickname: string | null; openid: string | null } | null> {
+    const rows = await this.dataSource.query<Array<{ referral_code: string; nickname: string | null; openid: string | null }>>(
+      "SELECT referral_code, nickname, openid FROM members WHERE id = ? AND status = 'active'",
+      [memberId],
+    );
+    return rows[0] ? { referralCode: rows[0].referral_code, nickname: rows[0].nickname, openid: rows[0].openid } : null;
+  }
+
+  /** The store a member joined at (which stores' staff may see them); null when there is no such member. */
+  async joinStoreOf(memberId: number): Promise<{ joinStoreId: number | null } | null> {
+    const rows = await this.dataSource.query<Array<{ join_store_id: number | null }>>('SELECT join_store_id FROM members WHERE id = ?', [memberId]);
+    return rows[0] ? { joinStoreId: rows[0].join_store_id === null ? null : Number(rows[0].join_store_id) } : null;
+  }
+
+  /** Card numbers and nicknames by member id (lists that name members). */
+  async cards(ids: number[]): Promise<Map<number, { cardNo: string; nickname: string | null }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: number; card_no: string; nickname: string | null }>>(`SELECT id, card_no, nickname FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    return new Map(rows.map((r) => [Number(r.id), { cardNo: r.card_no, nickname: r.nickname }]));
   }
 
   /**

@@ -16,12 +16,12 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccountStandings } from '../common/auth/account-standing';
 import { AuthTokens } from '../common/auth/auth-tokens';
-import { findRow } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { StaffMember } from '../staff/entities/staff-member.entity';
+import { StaffRepository } from '../staff/staff.repository';
 import { StoreScope } from '../stores/store-scope';
+import { TagsRepository } from '../tags/tags.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { WechatGateway } from '../wechat/wechat-gateway';
 import { solarBirthdayInYear } from './birthday';
@@ -53,11 +53,13 @@ export class MembersService implements OnModuleInit {
     private readonly scope: StoreScope,
     private readonly lifecycle: MemberLifecycle,
     private readonly repository: MembersRepository,
+    private readonly staff: StaffRepository,
+    private readonly tags: TagsRepository,
   ) {}
 
   onModuleInit(): void {
     this.standings.provideMembers(async (id) => {
-      const member = await this.tx.read((m) => findRow(m, Member, { id }));
+      const member = await this.tx.read((m) => this.repository.findBy({ id }, m));
       return member && { active: member.status === 'active', openid: member.openid };
     });
   }
@@ -65,7 +67,7 @@ export class MembersService implements OnModuleInit {
   /** wx.login's code → a token; the member card too when this WeChat user has joined. */
   async loginWithWechat(code: string): Promise<WechatLoginResponse> {
     const session = await this.wechat.code2Session(code);
-    const member = await this.tx.read((m) => findRow(m, Member, { openid: session.openid }));
+    const member = await this.tx.read((m) => this.repository.findBy({ openid: session.openid }, m));
     const { token } = this.tokens.issueMember(session.openid, member?.id ?? null, session.unionid);
     return { token, member: member ? await toMemberCard(member, this.tiers) : null };
   }
@@ -86,7 +88,7 @@ export class MembersService implements OnModuleInit {
 
   /** Finds a member for staff; a scanned code must be from the current or previous window. */
   async resolve(lookup: MemberLookup, manager?: EntityManager): Promise<Member> {
-    const find = (where: Partial<Member>) => (manager ? findRow(manager, Member, where) : this.tx.read((m) => findRow(m, Member, where)));
+    const find = (where: Partial<Member>) => (manager ? this.repository.findBy(where, manager) : this.tx.read((m) => this.repository.findBy(where, m)));
     if (lookup.code) {
       const parts = splitMemberCode(lookup.code.trim());
       if (!parts || !isValidCardNo(parts.cardNo)) throw memberCodeInvalid();
@@ -119,7 +121,7 @@ export class MembersService implements OnModuleInit {
     const tier = await this.tiers.byId(member.tierId);
     const stores = await this.scope.stores();
     const joinStore = member.joinStoreId ? stores.get(member.joinStoreId) : undefined;
-    const clerk = member.maintainingClerkId ? await this.tx.read((m) => m.findOneBy(StaffMember, { id: member.maintainingClerkId as number })) : null;
+    const clerk = member.maintainingClerkId ? await this.tx.read((m) => this.staff.find(member.maintainingClerkId as number, m)) : null;
     return {
       id: member.id,
       cardNo: member.cardNo,
@@ -129,7 +131,7 @@ export class MembersService implements OnModuleInit {
       points: member.pointsBalance,
       growth: member.growth,
       lastVisitAt: member.lastVisitAt?.toISOString() ?? null,
-      tags: [],
+      tags: (await this.tx.read((m) => this.tags.tagsOfMember(m, member.id))).map((t) => t.name),
       joinStore: joinStore ? { code: joinStore.code, name: joinStore.name } : null,
       maintainingClerk: clerk ? { id: clerk.id, displayName: clerk.displayName } : null,
     };
@@ -154,7 +156,7 @@ export class MembersService implements OnModuleInit {
       changes.birthdaySolarMmdd = b ? this.validBirthday(b.calendar, b.month, b.day) : null;
     }
     // Only an active row is written: a deleted account's anonymised row takes no personal data.
-    if (Object.keys(changes).length > 0) await this.tx.run((m) => m.update(Member, { id: memberId, status: 'active' }, changes));
+    if (Object.keys(changes).length > 0) await this.tx.run((m) => this.repository.update(m, memberId, changes, { activeOnly: true }));
     return this.profile(memberId);
   }
 
@@ -162,7 +164,7 @@ export class MembersService implements OnModuleInit {
   async bindPhone(memberId: number, code: string): Promise<MemberProfile> {
     const { purePhoneNumber } = await this.wechat.getPhoneNumber(code);
     const sealed = this.phones.seal(purePhoneNumber);
-    await this.tx.run((m) => m.update(Member, { id: memberId, status: 'active' }, { phoneCipher: sealed.cipher, phoneHash: sealed.hash, phoneLast4: sealed.last4 }));
+    await this.tx.run((m) => this.repository.update(m, memberId, { phoneCipher: sealed.cipher, phoneHash: sealed.hash, phoneLast4: sealed.last4 }, { activeOnly: true }));
     return this.profile(memberId);
   }
 
@@ -190,7 +192,7 @@ export class MembersService implements OnModuleInit {
     const member = await this.require(memberId);
     const now = this.clock.now();
     await this.tx.run(async (m) => {
-      const erased = await m.update(Member, { id: memberId, status: 'active' }, {
+      const erased = await this.repository.update(m, memberId, {
         openid: null,
         unionid: null,
         nickname: null,
@@ -209,15 +211,15 @@ export class MembersService implements OnModuleInit {
         codeSecret: randomBytes(24).toString('base64url'),
         status: 'deleted',
         deletedAt: now,
-      });
-      if (erased.affected === 1) await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
+      }, { activeOnly: true });
+      if (erased === 1) await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
     });
     this.standings.forgetMember(memberId);
   }
 
   async require(memberId: number): Promise<Member> {
-    const member = await this.tx.read((m) => findRow(m, Member, { id: memberId, status: 'active' }));
-    if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, 'This membership no longer exists; join again');
+    const member = await this.tx.read((m) => this.repository.active(memberId, m));
+    if (!member) throw memberNotFound(memberId);
     return member;
   }
 

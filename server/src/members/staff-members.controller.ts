@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { MemberSummary, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, MemberListItem, MemberSummary, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { AssignClerkBody, MemberLookupQuery, TransferMembersBody } from './dto/member.dto';
+import { AssignClerkBody, MemberListQueryDto, MemberLookupQuery, TransferMembersBody } from './dto/member.dto';
+import { MemberDirectoryService } from './member-directory.service';
 import { MembersService } from './members.service';
 import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
 
@@ -13,7 +14,14 @@ export class StaffMembersController {
   constructor(
     private readonly members: MembersService,
     private readonly clerks: MaintainingClerkUseCase,
+    private readonly directory: MemberDirectoryService,
   ) {}
+
+  @Get('members')
+  @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: MemberListQueryDto): Promise<CountedPage<MemberListItem>> {
+    return this.directory.list(staff, query);
+  }
 
   @Get('members/lookup')
   @StaffAuth()

@@ -8,6 +8,7 @@ import { JobScheduler } from '../common/queue/job-scheduler';
 import { Clock } from '../common/time/clock';
 import { PointsLot } from './entities/points-lot.entity';
 import { PointsLedger } from './points-ledger';
+import { PointsRepository } from './points.repository';
 
 const BATCH = 500;
 export const POINTS_EXPIRY_JOB = 'points-expire';
@@ -27,6 +28,7 @@ export class PointsExpiryJob implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly ledger: PointsLedger,
     private readonly clock: Clock,
+    private readonly repository: PointsRepository,
     private readonly scheduler: JobScheduler,
   ) {}
 
@@ -46,12 +48,7 @@ export class PointsExpiryJob implements OnModuleInit {
     const now = this.clock.now();
     for (;;) {
       // Walks lots by id, so a member whose debit fails is skipped this run instead of retried forever.
-      const due = await this.dataSource
-        .createQueryBuilder(PointsLot, 'l')
-        .where('l.id > :afterId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :now', { afterId, now })
-        .orderBy('l.id')
-        .take(BATCH)
-        .getMany();
+      const due = await this.repository.dueLots(afterId, now, BATCH);
       if (due.length === 0) break;
       afterId = due[due.length - 1]?.id ?? afterId;
       const byMember = new Map<number, PointsLot[]>();

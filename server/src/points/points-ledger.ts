@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
-import { execute, forUpdate, fromSqlDate, insertRow } from '../common/db/sql';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { GrowthResult, GrowthSource, MemberAccountRepository } from '../members/member-accounts.repository';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
-import { PointsLot } from './entities/points-lot.entity';
-import { PointsLotUse } from './entities/points-lot-use.entity';
+import { PointsRepository } from './points.repository';
 import { allocateFifo, LotBalance, lotExpiry } from './points-rules';
 
 /** Open lots a debit reads at a time; a spend larger than a page holds reads the next. */
@@ -55,6 +53,7 @@ export class PointsLedger {
     private readonly programme: ProgrammeService,
     private readonly accounts: MemberAccountRepository,
     private readonly calendar: BusinessCalendar,
+    private readonly repository: PointsRepository,
   ) {}
 
   async earningRules(): Promise<EarningRules> {
@@ -66,9 +65,9 @@ export class PointsLedger {
     if (!Number.isInteger(points) || points <= 0) throw new Error(`credit needs a positive integer, got ${points}`);
     const now = this.clock.now();
     const account = await this.accounts.credit(manager, source.memberId, points, also);
-    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, points, account.balance, source, now));
+    const entryId = await this.repository.insertEntry(manager, this.entry(type, points, account.balance, source, now));
     const rules = await this.earningRules();
-    await insertRow(manager, PointsLot, {
+    await this.repository.insertLot(manager, {
       memberId: source.memberId,
       ledgerId: entryId,
       amount: points,
@@ -102,7 +101,7 @@ export class PointsLedger {
       if (taken > 0) await this.accounts.debit(manager, source.memberId, taken);
     }
     const balance = await this.balanceOf(manager, source.memberId);
-    const entryId = await insertRow(manager, PointsLedgerEntry, this.entry(type, -taken, balance, source, this.clock.now()));
+    const entryId = await this.repository.insertEntry(manager, this.entry(type, -taken, balance, source, this.clock.now()));
     if (taken > 0) await this.consumeLots(manager, source.memberId, entryId, taken, options.lotIds);
     return { entryId, balance, points: taken, shortfall: points - taken };
   }
@@ -112,25 +111,16 @@ export class PointsLedger {
   }
 
   private async consumeLots(manager: EntityManager, memberId: number, entryId: number, amount: number, onlyLotIds?: number[]): Promise<void> {
-    // Locking reads: the transaction's snapshot may predate the member-row lock this debit now holds.
-    const read = async (where: string, params: unknown[]): Promise<LotBalance[]> => {
-      const rows: Array<{ id: number; remaining: number; expires_at: string | Date | null }> = await manager.query(
-        `SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ? AND remaining > 0 AND ${where}${forUpdate(manager)}`,
-        [memberId, ...params],
-      );
-      return rows.map((r) => ({ id: Number(r.id), remaining: Number(r.remaining), expiresAt: r.expires_at ? fromSqlDate(r.expires_at) : null }));
-    };
     const lots: LotBalance[] = [];
     if (onlyLotIds) {
-      if (onlyLotIds.length > 0) lots.push(...(await read(`id IN (${onlyLotIds.map(() => '?').join(', ')})`, onlyLotIds)));
+      lots.push(...(await this.repository.lotsByIds(manager, memberId, onlyLotIds)));
     } else {
-      // Dated lots soonest first, then undated ones oldest first, each in the order of the
-      // (member_id, expires_at) index and a page at a time: a member with hundreds of open lots
-      // reads only the few a spend takes.
+      // Dated lots soonest first, then undated ones, a page at a time: a member with hundreds of
+      // open lots reads only the few a spend takes.
       const held = () => lots.reduce((sum, l) => sum + l.remaining, 0);
-      for (const order of ['expires_at IS NOT NULL ORDER BY expires_at, id', 'expires_at IS NULL ORDER BY id']) {
+      for (const dated of [true, false]) {
         for (let offset = 0; held() < amount; offset += LOTS_PER_READ) {
-          const page = await read(`${order} LIMIT ${LOTS_PER_READ} OFFSET ${offset}`, []);
+          const page = await this.repository.openLots(manager, memberId, dated, offset, LOTS_PER_READ);
           lots.push(...page);
           if (page.length < LOTS_PER_READ) break;
         }
@@ -138,19 +128,12 @@ export class PointsLedger {
     }
     const allocations = allocateFifo(lots, amount);
     for (const a of allocations) {
-      const updated = await execute(manager, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?', [a.amount, a.lotId, a.amount]);
-      if (updated !== 1) throw new Error(`lot ${a.lotId} changed under a debit`);
+      if (!(await this.repository.take(manager, a.lotId, a.amount))) throw new Error(`lot ${a.lotId} changed under a debit`);
     }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(PointsLotUse)
-      .values(allocations.map((a) => ({ ledgerId: entryId, lotId: a.lotId, amount: a.amount })))
-      .updateEntity(false)
-      .execute();
+    await this.repository.insertLotUses(manager, allocations.map((a) => ({ ledgerId: entryId, lotId: a.lotId, amount: a.amount })));
   }
 
-  private entry(type: LedgerEntryType, delta: number, balanceAfter: number, source: PostingSource, at: Date): Partial<PointsLedgerEntry> {
+  private entry(type: LedgerEntryType, delta: number, balanceAfter: number, source: PostingSource, at: Date): Omit<PointsLedgerEntry, 'id'> {
     return {
       memberId: source.memberId,
       delta,

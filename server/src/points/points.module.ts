@@ -7,6 +7,7 @@ import { EarningRulesService } from './earning-rules.service';
 import { PointsExpiryJob } from './points-expiry.job';
 import { PointsLedger } from './points-ledger';
 import { PointsController } from './points.controller';
+import { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 import { AdjustPointsUseCase } from './usecases/adjust-points.usecase';
 import { WelcomePoints } from './welcome-points';
@@ -14,7 +15,7 @@ import { WelcomePoints } from './welcome-points';
 @Module({
   imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule],
   controllers: [PointsController],
-  providers: [PointsLedger, PointsService, PointsExpiryJob, AdjustPointsUseCase, EarningRulesService, WelcomePoints],
-  exports: [PointsLedger, PointsService, PointsExpiryJob],
+  providers: [PointsRepository, PointsLedger, PointsService, PointsExpiryJob, AdjustPointsUseCase, EarningRulesService, WelcomePoints],
+  exports: [PointsRepository, PointsLedger, PointsService, PointsExpiryJob],
 })
 export class PointsModule {}

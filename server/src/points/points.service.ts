@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
-import { DataSource, LessThan } from 'typeorm';
+import { ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { Clock } from '../common/time/clock';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
-import { Member } from '../members/entities/member.entity';
+import { memberNotFound } from '../members/members.errors';
+import { MembersRepository } from '../members/members.repository';
 import { StoreScope } from '../stores/store-scope';
-import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
-import { PointsLot } from './entities/points-lot.entity';
+import { PointsRepository } from './points.repository';
 
 /** What members and automations read about points. */
 @Injectable()
 export class PointsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: PointsRepository,
+    private readonly members: MembersRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly scope: StoreScope,
@@ -23,9 +21,7 @@ export class PointsService {
 
   /** Newest first; the cursor is the last entry id seen. */
   async ledger(memberId: number, cursor: number | undefined, limit: number): Promise<Page<LedgerEntry>> {
-    const rows = await this.tx.read((m) =>
-      m.find(PointsLedgerEntry, { where: { memberId, ...(cursor ? { id: LessThan(cursor) } : {}) }, order: { id: 'DESC' }, take: limit + 1 }),
-    );
+    const rows = await this.tx.read(() => this.repository.entries(memberId, cursor, limit + 1));
     const page = rows.slice(0, limit);
     return {
       items: page.map((e) => ({ id: e.id, delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, sourceType: e.sourceType, reason: e.reason, createdAt: e.createdAt.toISOString() })),
@@ -35,8 +31,8 @@ export class PointsService {
 
   /** A member's ledger for staff: HQ sees every member's, store staff those who joined in their stores (as for assigning a 维护人). */
   async staffLedger(staff: StaffPrincipal, memberId: number, cursor: number | undefined, limit: number): Promise<Page<LedgerEntry>> {
-    const member = await this.tx.read((m) => m.findOne(Member, { where: { id: memberId }, select: { id: true, joinStoreId: true } }));
-    if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `No member ${memberId}`);
+    const member = await this.tx.read(() => this.members.joinStoreOf(memberId));
+    if (!member) throw memberNotFound(memberId);
     await this.scope.assertCovers(staff, member.joinStoreId, 'This member (joined at another store)');
     return this.ledger(memberId, cursor, limit);
   }
@@ -44,9 +40,7 @@ export class PointsService {
   /** The member's lots that expire soonest, grouped by expiry instant. */
   async expiringSoon(memberId: number, withinDays: number): Promise<ExpiringPoints[]> {
     const until = new Date(this.clock.now().getTime() + withinDays * 86_400_000);
-    const lots = await this.tx.read((m) =>
-      m.createQueryBuilder(PointsLot, 'l').where('l.memberId = :memberId AND l.remaining > 0 AND l.expiresAt IS NOT NULL AND l.expiresAt <= :until', { memberId, until }).orderBy('l.expiresAt', 'ASC').getMany(),
-    );
+    const lots = await this.tx.read(() => this.repository.expiringLots(memberId, until));
     const byExpiry = new Map<string, number>();
     for (const lot of lots) {
       const key = (lot.expiresAt as Date).toISOString();
@@ -59,14 +53,6 @@ export class PointsService {
   async membersWithPointsExpiring(withinDays: number): Promise<Array<{ memberId: number; points: number; firstExpiry: Date }>> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + withinDays * 86_400_000);
-    const rows: Array<{ memberId: number; points: string | number; firstExpiry: Date | string }> = await this.dataSource
-      .createQueryBuilder(PointsLot, 'l')
-      .select('l.memberId', 'memberId')
-      .addSelect('SUM(l.remaining)', 'points')
-      .addSelect('MIN(l.expiresAt)', 'firstExpiry')
-      .where('l.remaining > 0 AND l.expiresAt > :now AND l.expiresAt <= :until', { now, until })
-      .groupBy('l.memberId')
-      .getRawMany();
-    return rows.map((r) => ({ memberId: Number(r.memberId), points: Number(r.points), firstExpiry: new Date(r.firstExpiry) }));
+    return this.repository.expiringByMember(now, until);
   }
 }

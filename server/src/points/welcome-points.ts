@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { LedgerEntryType } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { MemberLifecycle } from '../members/member-lifecycle';
-import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLedger } from './points-ledger';
+import { PointsRepository } from './points.repository';
 
 /** Points' part in a member's life: the welcome gift on joining, and the ledger in their data export. */
 @Injectable()
@@ -12,6 +12,7 @@ export class WelcomePoints implements OnModuleInit {
     private readonly lifecycle: MemberLifecycle,
     private readonly ledger: PointsLedger,
     private readonly tx: TransactionRunner,
+    private readonly repository: PointsRepository,
   ) {}
 
   onModuleInit(): void {
@@ -21,7 +22,7 @@ export class WelcomePoints implements OnModuleInit {
       await this.ledger.credit(manager, LedgerEntryType.EARN, welcomePoints, { memberId, sourceType: 'welcome', sourceId: String(memberId), storeId, reason: '新会员入会礼', dedupeKey: `welcome:${memberId}` });
     });
     this.lifecycle.exportSection('pointsLedger', async (memberId) => {
-      const ledger = await this.tx.read((m) => m.find(PointsLedgerEntry, { where: { memberId }, order: { id: 'ASC' } }));
+      const ledger = await this.tx.read(() => this.repository.allEntries(memberId));
       return ledger.map((e) => ({ at: e.createdAt.toISOString(), delta: e.delta, balanceAfter: e.balanceAfter, type: e.type, reason: e.reason }));
     });
   }

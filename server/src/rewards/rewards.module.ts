@@ -5,6 +5,7 @@ import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { RewardsController } from './rewards.controller';
+import { RewardsRepository } from './rewards.repository';
 import { RewardsService } from './rewards.service';
 import { StaffRewardsController } from './staff-rewards.controller';
 import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
@@ -12,7 +13,7 @@ import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
 @Module({
   imports: [AuditModule, CouponsModule, MembersModule, PointsModule, TiersModule],
   controllers: [RewardsController, StaffRewardsController],
-  providers: [RewardsService, RedeemRewardUseCase],
+  providers: [RewardsRepository, RewardsService, RedeemRewardUseCase],
   exports: [RewardsService],
 })
 export class RewardsModule {}

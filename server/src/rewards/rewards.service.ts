@@ -1,26 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, Page, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { execute } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { faceText, validityText } from '../coupons/coupon-rules';
 import { CouponViews, templateValidity } from '../coupons/coupon-views';
+import { CouponsRepository } from '../coupons/coupons.repository';
 import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { Reward } from './entities/reward.entity';
 import { rewardNotAvailable, rewardNotFound } from './rewards.errors';
+import { RewardsRepository } from './rewards.repository';
 
 /** The points mall as members see it, and HQ's editor. */
 @Injectable()
 export class RewardsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RewardsRepository,
+    private readonly coupons: CouponsRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly tiers: TiersService,
@@ -31,19 +32,16 @@ export class RewardsService {
 
   /** What is on sale now, in HQ's order; sold-out items stay listed (with stockLeft 0). */
   async onSale(cursor: string | undefined, limit: number): Promise<Page<RewardView>> {
-    const query = this.onSaleQuery();
-    if (cursor) {
-      const [sortOrder, id] = cursor.split('.').map(Number);
-      query.andWhere(new Brackets((q) => q.where('r.sortOrder > :sortOrder', { sortOrder }).orWhere('r.sortOrder = :sortOrder AND r.id > :id', { sortOrder, id })));
-    }
-    const rows = await query.orderBy('r.sortOrder', 'ASC').addOrderBy('r.id', 'ASC').take(limit + 1).getMany();
+    const [sortOrder, id] = cursor ? cursor.split('.').map(Number) : [];
+    const after = sortOrder !== undefined && id !== undefined ? { sortOrder, id } : undefined;
+    const rows = await this.repository.onSale(this.clock.now(), { after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return { items: await this.toViews(page), nextCursor: rows.length > limit && last ? `${last.sortOrder}.${last.id}` : null };
   }
 
   async detail(id: number): Promise<RewardView> {
-    const reward = await this.onSaleQuery().andWhere('r.id = :id', { id }).getOne();
+    const [reward] = await this.repository.onSale(this.clock.now(), { id, limit: 1 });
     if (!reward) throw rewardNotFound(id);
     const [view] = await this.toViews([reward]);
     return view as RewardView;
@@ -51,7 +49,7 @@ export class RewardsService {
 
   /** The reward a member asks to redeem, refused with the reason when it is not on sale to them. */
   async requireRedeemable(id: number, memberTierId: number): Promise<Reward> {
-    const reward = await this.dataSource.manager.findOneBy(Reward, { id });
+    const reward = await this.repository.find(id);
     if (!reward) throw rewardNotFound(id);
     const now = this.clock.now().getTime();
     if (!reward.active || (reward.offAt && reward.offAt.getTime() <= now)) throw rewardNotAvailable(reward.title, 'it is no longer in the mall');
@@ -63,7 +61,7 @@ export class RewardsService {
   }
 
   async list(): Promise<StaffReward[]> {
-    const rewards = await this.dataSource.manager.find(Reward, { order: { sortOrder: 'ASC', id: 'ASC' } });
+    const rewards = await this.repository.all();
     return this.toStaffViews(rewards);
   }
 
@@ -72,7 +70,7 @@ export class RewardsService {
     const reward = await this.tx.run(async (m) => {
       await this.assertMallTemplate(m, request.couponTemplateId);
       const values = this.values(request);
-      const saved = await m.save(m.create(Reward, { ...values, stockTotal: request.stock, stockLeft: request.stock, createdAt: now, updatedAt: now }));
+      const saved = await this.repository.insert(m, { ...values, stockTotal: request.stock, stockLeft: request.stock, createdAt: now, updatedAt: now });
       await this.audit.record(m, { staff, requestId }, { action: 'reward.create', targetType: 'reward', targetId: saved.id, summary: `上架积分商品 ${saved.title}`, after: { ...values, stock: request.stock } });
       return saved;
     });
@@ -83,31 +81,22 @@ export class RewardsService {
   /** A new total stock moves what is left by the difference; it cannot go below what was redeemed. */
   async update(staff: StaffPrincipal, id: number, request: RewardRequest, requestId: string): Promise<StaffReward> {
     const reward = await this.tx.run(async (m) => {
-      const before = await m.findOneBy(Reward, { id });
+      const before = await this.repository.find(id, m);
       if (!before) throw rewardNotFound(id);
       await this.assertMallTemplate(m, request.couponTemplateId);
-      const restocked = await execute(m, 'UPDATE rewards SET stock_left = stock_left + ? - stock_total, stock_total = ? WHERE id = ? AND stock_left + ? - stock_total >= 0', [request.stock, request.stock, id, request.stock]);
-      if (restocked !== 1) throw new AppError(ErrorCode.VALIDATION_FAILED, `stock: ${before.stockTotal - before.stockLeft} have been redeemed already`);
+      if (!(await this.repository.restock(m, id, request.stock))) throw new AppError(ErrorCode.VALIDATION_FAILED, `stock: ${before.stockTotal - before.stockLeft} have been redeemed already`);
       const values = this.values(request);
-      await m.update(Reward, { id }, { ...values, updatedAt: this.clock.now() });
+      const updated = await this.repository.update(m, id, { ...values, updatedAt: this.clock.now() });
       await this.audit.record(m, { staff, requestId }, { action: 'reward.update', targetType: 'reward', targetId: id, summary: `修改积分商品 ${values.title}`, before, after: { ...values, stock: request.stock } });
-      return m.findOneByOrFail(Reward, { id });
+      return updated;
     });
     const [view] = await this.toStaffViews([reward]);
     return view as StaffReward;
   }
 
-  private onSaleQuery() {
-    const now = this.clock.now();
-    return this.dataSource
-      .createQueryBuilder(Reward, 'r')
-      .where('r.active = :active', { active: true })
-      .andWhere('(r.onAt IS NULL OR r.onAt <= :now) AND (r.offAt IS NULL OR r.offAt > :now)', { now });
-  }
-
   /** A mall coupon is valid at HQ's chosen stores: a store's own template or an 'issuing store' one has no store to be valid at. */
   private async assertMallTemplate(m: EntityManager, templateId: number): Promise<void> {
-    const template = await m.findOneBy(CouponTemplate, { id: templateId });
+    const template = await this.coupons.template(templateId, m);
     if (!template) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no coupon template ${templateId}`);
     if (template.ownerStoreId !== null || template.storeScope === 'issuing') {
       throw new AppError(ErrorCode.VALIDATION_FAILED, "couponTemplateId: the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
@@ -136,8 +125,7 @@ export class RewardsService {
   }
 
   private async toViews(rewards: Reward[]): Promise<RewardView[]> {
-    const ids = [...new Set(rewards.map((r) => r.couponTemplateId))];
-    const templates = new Map((ids.length ? await this.dataSource.manager.findBy(CouponTemplate, { id: In(ids) }) : []).map((t) => [t.id, t]));
+    const templates = new Map((await this.coupons.templates([...new Set(rewards.map((r) => r.couponTemplateId))])).map((t) => [t.id, t]));
     return Promise.all(
       rewards.map(async (r) => {
         const template = templates.get(r.couponTemplateId) as CouponTemplate;

@@ -17,4 +17,9 @@ describe('passwordProblem', () => {
   it.each(['huiyuan-demo', 'correct-horse-1', '茶饮店2026年开业'])('accepts %j', (password) => {
     expect(passwordProblem(password, 'clerk-01')).toBeNull();
   });
+
+  it('refuses the published demo password in production only', () => {
+    expect(passwordProblem('huiyuan-demo', 'clerk-01', { demoAccepted: false })).toContain('demo password');
+    expect(passwordProblem('correct-horse-1', 'clerk-01', { demoAccepted: false })).toBeNull();
+  });
 });

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PasswordChanged, StaffProfile, StaffRole, StaffSession } from '@huiyuan/shared-types';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CountedPage, PasswordChanged, PasswordReset, StaffAccount, StaffProfile, StaffRole, StaffSession } from '@huiyuan/shared-types';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { CurrentStaff, OpenBeforePasswordChange, RequestId, StaffAuth } from '../common/auth/guards';
 import { RateLimit } from '../common/rate-limit/rate-limiter';
 import type { StaffPrincipal } from '../common/auth/principal';
+import { StaffAccountsService } from './staff-accounts.service';
 import { StaffService } from './staff.service';
 
 export class StaffLoginBody {
@@ -26,10 +28,29 @@ export class CreateStaffBody {
   @IsOptional() @IsString() @Length(1, 128) password?: string;
 }
 
+export class StaffAccountQueryDto {
+  @IsOptional() @IsString() @Length(0, 32) q?: string;
+  @IsOptional() @IsIn(Object.values(StaffRole)) role?: StaffRole;
+  @IsOptional() @Matches(/^[A-Z0-9]{2,16}$/, { message: 'storeCode must be a store code like S001' }) storeCode?: string;
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() active?: boolean;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export class UpdateStaffBody {
+  @IsOptional() @IsString() @Length(1, 32) displayName?: string;
+  @IsOptional() @IsIn(Object.values(StaffRole)) role?: StaffRole;
+  @IsOptional() @IsString() @Length(1, 16) storeCode?: string;
+  @IsOptional() @IsBoolean() active?: boolean;
+}
+
 @ApiTags('staff')
 @Controller('api/v1/staff')
 export class StaffController {
-  constructor(private readonly staff: StaffService) {}
+  constructor(
+    private readonly staff: StaffService,
+    private readonly accounts: StaffAccountsService,
+  ) {}
 
   @Post('sessions')
   @HttpCode(201)
@@ -63,5 +84,23 @@ export class StaffController {
   @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
   create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateStaffBody, @RequestId() requestId: string): Promise<{ staff: StaffProfile; oneTimePassword: string | null }> {
     return this.staff.create(staff, body, requestId);
+  }
+
+  @Get('staff-accounts')
+  @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
+  accountList(@CurrentStaff() staff: StaffPrincipal, @Query() query: StaffAccountQueryDto): Promise<CountedPage<StaffAccount>> {
+    return this.accounts.list(staff, query);
+  }
+
+  @Patch('staff/:id')
+  @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @Body() body: UpdateStaffBody, @RequestId() requestId: string): Promise<StaffAccount> {
+    return this.accounts.update(staff, id, body, requestId);
+  }
+
+  @Post('staff/:id/password-resets')
+  @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
+  resetPassword(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseIntPipe) id: number, @RequestId() requestId: string): Promise<PasswordReset> {
+    return this.accounts.resetPassword(staff, id, requestId);
   }
 }

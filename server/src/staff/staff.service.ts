@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, PasswordChanged, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
 import bcrypt from 'bcryptjs';
@@ -14,11 +14,12 @@ import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { Clock } from '../common/time/clock';
+import { SECURITY_CONFIG, SecurityConfig } from '../config/security.config';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
 import { StoresService } from '../stores/stores.service';
 import { StaffMember } from './entities/staff-member.entity';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
+import { DEMO_PASSWORD, LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
 
 /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -49,6 +50,7 @@ export class StaffService implements OnModuleInit {
     private readonly stores: StoresService,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
+    @Inject(SECURITY_CONFIG) private readonly security: Pick<SecurityConfig, 'demoPasswordAccepted'>,
   ) {}
 
   onModuleInit(): void {
@@ -78,6 +80,10 @@ export class StaffService implements OnModuleInit {
       throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'Wrong username or password');
     }
     await this.attempts.reset('staff-login-attempts', attemptKey, LOCKOUT_MS);
+    // A database seeded for a demo and then put in production: its demo accounts must not open.
+    if (!this.security.demoPasswordAccepted && password === DEMO_PASSWORD) {
+      throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, 'The demo password is not accepted in production; HQ must set a new password for this account', { username });
+    }
     const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(staff.passwordHash) });
     return { token, expiresAt: expiresAt.toISOString(), staff: await this.profile(staff) };
   }
@@ -89,7 +95,7 @@ export class StaffService implements OnModuleInit {
   async changePassword(principal: StaffPrincipal, current: string, next: string, requestId: string): Promise<PasswordChanged> {
     const staff = await this.require(principal.staffId);
     if (!(await this.passwords.compare(current, staff.passwordHash))) throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'The current password is wrong');
-    const problem = passwordProblem(next, staff.username);
+    const problem = passwordProblem(next, staff.username, { demoAccepted: this.security.demoPasswordAccepted });
     if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `newPassword ${problem}`);
     const hash = await this.passwords.hash(next);
     await this.tx.run(async (m) => {
@@ -115,7 +121,7 @@ export class StaffService implements OnModuleInit {
     }
     const oneTimePassword = request.password ? null : randomBytes(9).toString('base64url');
     const password = request.password ?? (oneTimePassword as string);
-    const problem = request.password ? passwordProblem(password, request.username) : null;
+    const problem = request.password ? passwordProblem(password, request.username, { demoAccepted: this.security.demoPasswordAccepted }) : null;
     if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `password ${problem}`);
     const hash = await this.passwords.hash(password);
     const work = async (m: EntityManager) => {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { StaffRole, Store as StoreView, StoreKind } from '@huiyuan/shared-types';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { StorePoster } from './store-poster';
@@ -12,6 +12,11 @@ export class CreateStoreBody {
   @IsString() @Length(1, 64) name: string;
   @IsIn([StoreKind.REGION, StoreKind.STORE]) kind: StoreKind;
   @IsString() @Length(1, 16) parentCode: string;
+}
+
+export class UpdateStoreBody {
+  @IsOptional() @IsString() @Length(1, 64) name?: string;
+  @IsOptional() @IsString() @Length(1, 16) parentCode?: string;
 }
 
 @ApiTags('staff: stores')
@@ -32,6 +37,12 @@ export class StoresController {
   @StaffAuth(StaffRole.HQ_ADMIN)
   create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateStoreBody, @RequestId() requestId: string): Promise<StoreView> {
     return this.stores.create(staff, body, requestId);
+  }
+
+  @Patch(':code')
+  @StaffAuth(StaffRole.HQ_ADMIN)
+  update(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: UpdateStoreBody, @RequestId() requestId: string): Promise<StoreView> {
+    return this.stores.update(staff, code, body, requestId);
   }
 
   @Get(':code/qrcode.png')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateStoreRequest, ErrorCode, Store as StoreView, StoreKind } from '@huiyuan/shared-types';
-import { DataSource, EntityManager } from 'typeorm';
+import { CreateStoreRequest, ErrorCode, Store as StoreView, StoreKind, UpdateStoreRequest } from '@huiyuan/shared-types';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -26,6 +26,10 @@ export class StoresService {
 
   async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<Store | null> {
     return manager.findOneBy(Store, { code });
+  }
+
+  async byCodes(codes: string[]): Promise<Store[]> {
+    return codes.length ? this.dataSource.manager.findBy(Store, { code: In(codes) }) : [];
   }
 
   async requireByCode(code: string): Promise<Store> {
@@ -58,6 +62,39 @@ export class StoresService {
       await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.create', targetType: 'store', targetId: store.id, summary: `创建门店 ${store.code} ${store.name}`, after: toStoreView(store) });
       this.scope.invalidate();
       return toStoreView(store);
+    });
+  }
+
+  /**
+   * Renames a store or region, or moves it below another region (or HQ); its subtree moves with it,
+   * so every `path` under it is rewritten in the same transaction.
+   */
+  async update(staff: StaffPrincipal, code: string, change: UpdateStoreRequest, requestId: string): Promise<StoreView> {
+    return this.tx.run(async (manager) => {
+      const store = await this.byCode(code, manager);
+      if (!store) throw storeNotFound(code);
+      if (store.kind === StoreKind.HQ && change.parentCode !== undefined) throw new AppError(ErrorCode.VALIDATION_FAILED, 'parentCode: HQ is the root and has no parent');
+      const before = toStoreView(store);
+      if (change.name !== undefined) store.name = change.name.trim();
+      if (change.parentCode !== undefined) {
+        const parent = await this.byCode(change.parentCode, manager);
+        if (!parent) throw storeNotFound(change.parentCode);
+        if (parent.kind === StoreKind.STORE) throw new AppError(ErrorCode.VALIDATION_FAILED, `parentCode: ${parent.code} is a store; stores hang below HQ or a region`);
+        if (parent.path.startsWith(store.path)) throw new AppError(ErrorCode.VALIDATION_FAILED, `parentCode: ${parent.code} is ${store.code} itself or below it`);
+        if (parent.id !== store.parentId) {
+          const oldPath = store.path;
+          const newPath = `${parent.path}${store.id}/`;
+          const subtree = await manager.createQueryBuilder(Store, 's').where('s.path LIKE :prefix', { prefix: `${oldPath}%` }).getMany();
+          for (const s of subtree) await manager.update(Store, { id: s.id }, { path: newPath + s.path.slice(oldPath.length) });
+          store.parentId = parent.id;
+          store.path = newPath;
+        }
+      }
+      await manager.update(Store, { id: store.id }, { name: store.name, parentId: store.parentId });
+      const after = toStoreView(store);
+      await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.update', targetType: 'store', targetId: store.id, summary: `修改门店 ${store.code} ${store.name}`, before, after });
+      this.scope.invalidate();
+      return after;
     });
   }
 

@@ -7,11 +7,21 @@ import { Lunar } from 'lunar-javascript';
  * falls on its last day, and 29 February outside leap years on 28 February.
  */
 export function birthdayOccurrence(calendar: BirthdayCalendar, month: number, day: number, year: number): string {
-  if (calendar === BirthdayCalendar.SOLAR) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    const d = month === 2 && day === 29 && !leap ? 28 : day;
-    return `${year}-${pad(month)}-${pad(d)}`;
+  if (calendar === BirthdayCalendar.LUNAR) {
+    // A lunar conversion costs ~2 ms and there are only a few thousand distinct ones: the nightly refresh asks millions of times.
+    const key = `${month}/${day}/${year}`;
+    let at = lunarOccurrences.get(key);
+    if (at === undefined) lunarOccurrences.set(key, (at = lunarOccurrence(month, day, year)));
+    return at;
   }
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const d = month === 2 && day === 29 && !leap ? 28 : day;
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+const lunarOccurrences = new Map<string, string>();
+
+function lunarOccurrence(month: number, day: number, year: number): string {
   let lunar;
   try {
     lunar = Lunar.fromYmd(year, month, day);

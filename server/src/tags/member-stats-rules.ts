@@ -1,5 +1,5 @@
 import { BirthdayCalendar } from '@huiyuan/shared-types';
-import { addDays, businessDate } from '../common/time/business-date';
+import { addDays } from '../common/time/business-date';
 import { birthdayOccurrence, nextBirthday } from './birthday-month';
 
 /** What a member's rule tags and segments read, one row per member (`member_stats`). */
@@ -50,12 +50,28 @@ export function daypartOfHour(hour: number): Daypart {
   return 'night';
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const quarters = new Map<string, { day: string; hour: number }>();
+const QUARTER_MS = 15 * 60_000;
 
-export function businessHour(at: Date, timeZone: string): number {
-  let f = hourFormatters.get(timeZone);
-  if (!f) hourFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' })));
-  return Number(f.format(at));
+/**
+ * The business day and hour of an instant. Every zone's offset is a whole number of quarter hours,
+ * so one quarter's instants share both; Intl formatting costs microseconds and the nightly refresh
+ * asks for millions of purchases, so each quarter is formatted once.
+ */
+export function businessDayAndHour(at: Date, timeZone: string): { day: string; hour: number } {
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_MS)}`;
+  let found = quarters.get(key);
+  if (!found) {
+    let f = formatters.get(timeZone);
+    if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })));
+    const parts = f.formatToParts(at);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    found = { day: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
+    if (quarters.size > 200_000) quarters.clear();
+    quarters.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -90,7 +106,7 @@ export function computeMemberStats(activity: MemberActivity, today: string, time
   for (const p of activity.purchases) {
     const net = p.amountCents - p.refundedCents;
     if (net <= 0) continue;
-    const day = businessDate(p.at, timeZone);
+    const { day, hour } = businessDayAndHour(p.at, timeZone);
     if (day < from365 || day > today) continue;
     stats.purchases365d++;
     stats.spend365dCents += net;
@@ -104,7 +120,7 @@ export function computeMemberStats(activity: MemberActivity, today: string, time
       stats.purchases30d++;
       stats.spend30dCents += net;
     }
-    const part = daypartOfHour(businessHour(p.at, timeZone));
+    const part = daypartOfHour(hour);
     byDaypart.set(part, (byDaypart.get(part) ?? 0) + 1);
   }
   let best = 0;

@@ -35,12 +35,15 @@ export class MemberStatsRepository {
     if (members.length === 0) return [];
     const live = members.map((r) => Number(r.id));
     const liveIds = placeholders(live.length);
-    const [purchases, lastPurchases, checkins, coupons] = await Promise.all([
-      m.query(`SELECT member_id, created_at, amount_cents, refunded_cents FROM purchases WHERE member_id IN (${liveIds}) AND created_at >= ?`, [...live, sqlDate(m, since)]) as Promise<Array<Record<string, unknown>>>,
-      m.query(`SELECT member_id, MAX(created_at) AS at FROM purchases WHERE member_id IN (${liveIds}) AND amount_cents > refunded_cents GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
-      m.query(`SELECT member_id, MAX(day) AS day FROM checkins WHERE member_id IN (${liveIds}) GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
-      m.query(`SELECT member_id, MAX(used_at) AS at FROM coupons WHERE member_id IN (${liveIds}) AND status = 'used' GROUP BY member_id`, live) as Promise<Array<Record<string, unknown>>>,
-    ]);
+    const purchases: Array<Record<string, unknown>> = await m.query(`SELECT member_id, created_at, amount_cents, refunded_cents FROM purchases WHERE member_id IN (${liveIds}) AND created_at >= ?`, [...live, sqlDate(m, since)]);
+    // The last purchase is in the window for most members; only the others need a look further back.
+    const inWindow = new Set(purchases.filter((p) => Number(p.amount_cents) > Number(p.refunded_cents)).map((p) => Number(p.member_id)));
+    const older = live.filter((id) => !inWindow.has(id));
+    const lastPurchases: Array<Record<string, unknown>> = older.length
+      ? await m.query(`SELECT member_id, MAX(created_at) AS at FROM purchases WHERE member_id IN (${placeholders(older.length)}) AND amount_cents > refunded_cents GROUP BY member_id`, older)
+      : [];
+    const checkins: Array<Record<string, unknown>> = await m.query(`SELECT member_id, MAX(day) AS day FROM checkins WHERE member_id IN (${liveIds}) GROUP BY member_id`, live);
+    const coupons: Array<Record<string, unknown>> = await m.query(`SELECT member_id, MAX(used_at) AS at FROM coupons WHERE member_id IN (${liveIds}) AND status = 'used' GROUP BY member_id`, live);
     const byMember = new Map<number, MemberActivityFacts>();
     for (const r of members) {
       const calendar = r.birthday_calendar as BirthdayCalendar | null;
@@ -59,6 +62,9 @@ export class MemberStatsRepository {
     for (const p of purchases) {
       byMember.get(Number(p.member_id))?.purchases.push({ at: fromSqlDate(p.created_at as Date | string), amountCents: Number(p.amount_cents), refundedCents: Number(p.refunded_cents) });
     }
+    for (const a of byMember.values()) {
+      for (const p of a.purchases) if (p.amountCents > p.refundedCents && (!a.lastPurchaseAt || p.at > a.lastPurchaseAt)) a.lastPurchaseAt = p.at;
+    }
     for (const p of lastPurchases) {
       const a = byMember.get(Number(p.member_id));
       if (a && p.at) a.lastPurchaseAt = fromSqlDate(p.at as Date | string);
@@ -72,6 +78,13 @@ export class MemberStatsRepository {
       if (a && c.at) a.lastCouponUsedAt = fromSqlDate(c.at as Date | string);
     }
     return [...byMember.values()];
+  }
+
+  /** An active member's join store, for the store scope of manual tagging. */
+  async memberStore(m: EntityManager, memberId: number): Promise<{ joinStoreId: number | null } | null> {
+    const rows: Array<{ join_store_id: number | null }> = await m.query("SELECT join_store_id FROM members WHERE id = ? AND status = 'active'", [memberId]);
+    const row = rows[0];
+    return row ? { joinStoreId: row.join_store_id === null ? null : Number(row.join_store_id) } : null;
   }
 
   /** Active member ids after `afterId`, in id order: the nightly job's batches. */

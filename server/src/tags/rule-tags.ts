@@ -1,7 +1,7 @@
 import type { BirthdayCalendar, TagRuleSettings } from '@huiyuan/shared-types';
-import { businessDate, daysBetween } from '../common/time/business-date';
+import { daysBetween } from '../common/time/business-date';
 import { birthdayInMonth } from './birthday-month';
-import { DAYPART_NAMES, DAYPARTS, MemberStatsValues } from './member-stats-rules';
+import { businessDayAndHour, DAYPART_NAMES, DAYPARTS, MemberStatsValues } from './member-stats-rules';
 
 export const DEFAULT_TAG_RULES: TagRuleSettings = {
   newMemberDays: 30,
@@ -75,7 +75,7 @@ export function quintileScore(value: number, cuts: number[]): number {
 export function ruleTagKeys(facts: RuleTagFacts, rules: TagRuleSettings, cuts: RfmCuts | null, today: string, timeZone: string): string[] {
   const keys: string[] = [];
   const { stats } = facts;
-  const daysSince = (at: Date) => daysBetween(businessDate(at, timeZone), today);
+  const daysSince = (at: Date) => daysBetween(businessDayAndHour(at, timeZone).day, today);
   const joinedDays = daysSince(facts.joinedAt);
   if (joinedDays < rules.newMemberDays) keys.push('lifecycle.new');
   const checkinDays = stats.lastCheckinDay === null ? Infinity : daysBetween(stats.lastCheckinDay, today);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { MembersModule } from '../members/members.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StoresModule } from '../stores/stores.module';
 import { MemberTagging } from './member-tagging';
@@ -14,7 +13,7 @@ import { ManageTagsUseCase } from './usecases/manage-tags.usecase';
 
 /** Tags, member stats and the rule tags they keep true. Purchases, check-ins and coupons import it for MemberStatsService. */
 @Module({
-  imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule],
+  imports: [AuditModule, ProgrammeModule, StoresModule],
   controllers: [StaffTagsController],
   providers: [TagsRepository, MemberStatsRepository, MemberStatsService, TagsService, MemberTagging, ManageTagsUseCase, RuleTagRefreshJob],
   exports: [TagsRepository, MemberStatsRepository, MemberStatsService, TagsService, MemberTagging, RuleTagRefreshJob],

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffRole, Tier, TierPreview } from '@huiyuan/shared-types';
+import { StaffRole, Tier } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
@@ -23,15 +23,6 @@ export class TierBody {
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'cardColor must be a colour like #c9a14a' }) cardColor: string;
 }
 
-export class TierThresholdBody {
-  @IsString() code: string;
-  @IsInt() @Min(0) entryGrowth: number;
-}
-
-export class TierPreviewBody {
-  @IsArray() @ValidateNested({ each: true }) @Type(() => TierThresholdBody) thresholds: TierThresholdBody[];
-}
-
 @ApiTags('staff: tiers')
 @Controller('api/v1/staff/tiers')
 export class StaffTiersController {
@@ -47,12 +38,5 @@ export class StaffTiersController {
   @StaffAuth(StaffRole.HQ_ADMIN)
   upsert(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: TierBody, @RequestId() requestId: string): Promise<Tier> {
     return this.settings.upsert(staff, { ...body, code }, requestId);
-  }
-
-  @Post('preview')
-  @HttpCode(200)
-  @StaffAuth(StaffRole.HQ_ADMIN)
-  preview(@Body() body: TierPreviewBody): Promise<TierPreview> {
-    return this.settings.preview(body.thresholds);
   }
 }

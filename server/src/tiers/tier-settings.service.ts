@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, Tier as TierView, TierPreview, TierUpsertRequest } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
+import { ErrorCode, Tier as TierView, TierUpsertRequest } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
-import { Tier } from './entities/tier.entity';
-import { tierForGrowth } from './tier-rules';
+import { TiersRepository } from './tiers.repository';
 import { TiersService } from './tiers.service';
 
 /** HQ edits tiers as data; every change is audited. */
 @Injectable()
 export class TierSettingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: TiersRepository,
     private readonly tx: TransactionRunner,
     private readonly tiers: TiersService,
     private readonly audit: AuditTrail,
@@ -42,11 +39,9 @@ export class TierSettingsService {
     };
     try {
       const saved = await this.tx.run(async (m) => {
-        const before = await m.findOneBy(Tier, { code: request.code });
+        const before = await this.repository.byCode(m, request.code);
         if (before?.rank === 1 && request.entryGrowth !== 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'entryGrowth: the base tier (rank 1) starts at 0');
-        if (before) await m.update(Tier, { id: before.id }, values);
-        else await m.insert(Tier, values);
-        const result = await m.findOneByOrFail(Tier, { code: request.code });
+        const result = await this.repository.save(m, values, before?.id ?? null);
         await this.audit.record(m, { staff: actor, requestId }, { action: before ? 'tier.update' : 'tier.create', targetType: 'tier', targetId: request.code, summary: `${before ? '修改' : '新增'}等级 ${request.name}`, before: before ?? undefined, after: values });
         return result;
       });
@@ -56,17 +51,5 @@ export class TierSettingsService {
       if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.CONFLICT, `Another tier already has rank ${request.rank}`);
       throw error;
     }
-  }
-
-  /** "If thresholds were X, how many members would be in each tier", computed from current growth values. */
-  async preview(thresholds: Array<{ code: string; entryGrowth: number }>): Promise<TierPreview> {
-    const tiers = (await this.tiers.all()).map((t) => ({ ...t, entryGrowth: thresholds.find((x) => x.code === t.code)?.entryGrowth ?? t.entryGrowth }));
-    const rows: Array<{ growth: number; n: number }> = await this.dataSource.query("SELECT growth, COUNT(*) AS n FROM members WHERE status = 'active' GROUP BY growth");
-    const counts = new Map(tiers.map((t) => [t.code, 0]));
-    for (const row of rows) {
-      const tier = tierForGrowth(tiers, Number(row.growth));
-      counts.set(tier.code, (counts.get(tier.code) ?? 0) + Number(row.n));
-    }
-    return { counts: tiers.map((t) => ({ code: t.code, name: t.name, members: counts.get(t.code) ?? 0 })) };
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { NextTier, Tier as TierView } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
 import { Tier } from './entities/tier.entity';
 import { nextTierFor } from './tier-rules';
+import { TiersRepository } from './tiers.repository';
 
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 
@@ -14,8 +13,8 @@ const CACHE_MS = 5_000;
 export class TiersService implements OnApplicationBootstrap {
   private readonly cache: RefreshingCache<Tier[]>;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.cache = new RefreshingCache(() => dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } }), CACHE_MS);
+  constructor(repository: TiersRepository) {
+    this.cache = new RefreshingCache(() => repository.all(), CACHE_MS);
   }
 
   all(): Promise<Tier[]> {

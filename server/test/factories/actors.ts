@@ -1,5 +1,6 @@
 import { PRIVACY_NOTICE_VERSION } from '@huiyuan/shared-types';
-import { DEMO_PASSWORD, DEMO_SEED_STEPS } from '../../src/database/seeds/demo-seed';
+import { DEMO_SEED_STEPS } from '../../src/database/seeds/demo-seed';
+import { DEMO_PASSWORD } from '../../src/staff/staff-rules';
 import type { TestApp } from '../setup/test-app';
 
 /** HQ, stores S001/S002, tiers and the demo staff (not the demo members). */

@@ -224,4 +224,14 @@ describe('points: purchases, refunds, tiers, expiry, ledger', () => {
     const res = await purchase(clerk, { cardNo: m.cardNo, amountCents: 10_000, orderNo: 'MD-1' }).expect(201);
     expect(res.body.points).toBe(200);
   });
+
+  it('previews how many active members each tier would hold under other thresholds (HQ only)', async () => {
+    const counts = async (thresholds: object[]) => (await t.http.post('/api/v1/staff/tiers/preview').set(bearer(hq)).send({ thresholds }).expect(200)).body.counts as Array<{ code: string; members: number }>;
+    const now = await counts([]);
+    const everyoneSilver = await counts([{ code: 'SILVER', entryGrowth: 0 }]);
+    const total = (list: Array<{ members: number }>) => list.reduce((sum, c) => sum + c.members, 0);
+    expect(total(everyoneSilver)).toBe(total(now));
+    expect(everyoneSilver.find((c) => c.code === 'BASE')?.members).toBe(0);
+    await t.http.post('/api/v1/staff/tiers/preview').set(bearer(clerk)).send({ thresholds: [] }).expect(403);
+  });
 });

@@ -1,3 +1,8 @@
+import { StaffRole } from '@huiyuan/shared-types';
+import bcrypt from 'bcryptjs';
+import { StaffMember } from '../../src/staff/entities/staff-member.entity';
+import { DEMO_PASSWORD } from '../../src/staff/staff-rules';
+import { StoresService } from '../../src/stores/stores.service';
 import { bearer, joinMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -104,5 +109,41 @@ describe('staff: login, lock-out, roles, store scope, audit', () => {
     expect(res.headers['content-type']).toBe('image/png');
     expect((res.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
     expect((res.body as Buffer).length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('staff in production: the published demo password opens nothing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'kq3V9x-T_bR7mW2pL8zN4cY6hJ0dF5gA1sE',
+        PHONE_ENCRYPTION_KEY: 'Zt8rQ2nX5vB9mK1wP7yL3cH6jD0fG4sA-_e',
+        WECHAT_APPID: 'wx0000000000000000',
+        WECHAT_SECRET: 'not-used-by-staff-logins',
+        WECHAT_API_BASE: 'http://127.0.0.1:9',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a login with the demo password (a demo database put in production)', async () => {
+    const store = await t.get(StoresService).ensureHq(t.dataSource.manager, '总部');
+    await t.dataSource.getRepository(StaffMember).insert({
+      username: 'demo-hq',
+      displayName: '演示总部',
+      passwordHash: bcrypt.hashSync(DEMO_PASSWORD, 10),
+      role: StaffRole.HQ_ADMIN,
+      storeId: store.id,
+      failedLogins: 0,
+      active: true,
+      mustChangePassword: false,
+      createdAt: new Date(),
+    });
+    const refused = await t.http.post('/api/v1/staff/sessions').send({ username: 'demo-hq', password: DEMO_PASSWORD }).expect(400);
+    expect(refused.body.error.code).toBe('STAFF_PASSWORD_WEAK');
   });
 });

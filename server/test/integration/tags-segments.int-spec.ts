@@ -126,6 +126,9 @@ describe('tags, segments and the member 360', () => {
     expect(bulk.body).toEqual({ tagId: tag.body.id, changed: 1 });
     expect(await tagsOf(a.id)).toContain('重点回访');
     expect(await tagsOf(b.id)).not.toContain('重点回访');
+    // The counter's look-up shows the member's tags (it answered [] before tags existed).
+    const lookedUp = await t.http.get(`/api/v1/staff/members/lookup?cardNo=${a.cardNo}`).set(bearer(clerk)).expect(200);
+    expect(lookedUp.body.tags).toEqual(expect.arrayContaining(['重点回访', '新会员']));
     const audit: Array<{ action: string }> = await t.dataSource.query("SELECT action FROM audit_records WHERE action LIKE 'tag.%' OR action LIKE 'segment.%'");
     expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(['tag.create', 'segment.create', 'tag.bulk_add']));
 

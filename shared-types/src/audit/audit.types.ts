@@ -12,3 +12,16 @@ export interface AuditRecord {
   requestId: string | null;
   createdAt: string;
 }
+
+/** GET /api/v1/staff/audit: newest first, every filter optional. */
+export interface AuditQuery {
+  action?: string;
+  staffId?: number;
+  targetType?: string;
+  targetId?: string;
+  /** Days in the business time zone, inclusive. */
+  from?: string;
+  to?: string;
+  before?: number;
+  limit?: number;
+}

@@ -110,3 +110,29 @@ export interface TransferMembersRequest {
   fromClerkId: number;
   toClerkId: number;
 }
+
+/** Sort orders of the staff member list. */
+export const MemberSort = {
+  JOINED_DESC: 'joined_desc',
+  JOINED_ASC: 'joined_asc',
+  POINTS_DESC: 'points_desc',
+  POINTS_ASC: 'points_asc',
+  LAST_VISIT_DESC: 'last_visit_desc',
+} as const;
+export type MemberSort = (typeof MemberSort)[keyof typeof MemberSort];
+
+/** GET /api/v1/staff/members: `q` is a card number, a phone number or part of a nickname. */
+export interface MemberListQuery {
+  q?: string;
+  tierCode?: string;
+  /** The join store, or a region (its stores). */
+  storeCode?: string;
+  clerkId?: number;
+  sort?: MemberSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface MemberListItem extends MemberSummary {
+  joinedAt: string;
+}

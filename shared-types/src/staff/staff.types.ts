@@ -30,3 +30,44 @@ export interface PasswordChanged extends StaffProfile {
   token: string;
   expiresAt: string;
 }
+
+/** A staff account as HQ and managers administer it. */
+export interface StaffAccount extends StaffProfile {
+  active: boolean;
+  createdAt: string;
+}
+
+export interface StaffAccountQuery {
+  /** Part of the username or display name. */
+  q?: string;
+  role?: StaffRole;
+  /** A store, or a region (its stores). */
+  storeCode?: string;
+  active?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CreateStaffRequest {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  storeCode: string;
+  /** Omitted: the server makes a one-time password, to be changed at first sign-in. */
+  password?: string;
+}
+
+export interface UpdateStaffRequest {
+  displayName?: string;
+  role?: StaffRole;
+  storeCode?: string;
+  active?: boolean;
+}
+
+export interface PasswordReset {
+  staff: StaffAccount;
+  oneTimePassword: string;
+}
+
+/** The rules the server checks a username against; the console checks the same before sending. */
+export const STAFF_USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;

@@ -15,3 +15,11 @@ export interface CreateStoreRequest {
   kind: StoreKind;
   parentCode: string;
 }
+
+export interface UpdateStoreRequest {
+  name?: string;
+  /** Moves a store (or region) below another region or HQ. */
+  parentCode?: string;
+}
+
+export const STORE_CODE_PATTERN = /^[A-Z0-9]{2,16}$/;

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { AccountStandings } from './account-standing';
 import { AuthTokens } from './auth-tokens';
 import { getPrincipal, MemberPrincipal, setPrincipal, StaffPrincipal } from './principal';
+import { memberNotFound } from '../../members/members.errors';
 
 const MEMBER_REQUIRED = 'huiyuan:member-required';
 const STAFF_ROLES = 'huiyuan:staff-roles';
@@ -41,7 +42,7 @@ export class MemberAuthGuard implements CanActivate {
     }
     if (principal.memberId !== null) {
       const standing = await this.standings.member(principal.memberId);
-      if (!standing?.active || standing.openid !== principal.openid) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, 'This membership no longer exists; join again');
+      if (!standing?.active || standing.openid !== principal.openid) throw memberNotFound(principal.memberId);
     }
     setPrincipal(request, principal);
     return true;

@@ -92,3 +92,11 @@ export function sqlDate(manager: EntityManager, date: Date): Date | string {
 export function fromSqlDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }
+
+/**
+ * Text matched literally inside a LIKE pattern written with `ESCAPE '!'` (a backslash would need
+ * escaping differently in MySQL and SQLite string literals).
+ */
+export function likeLiteral(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}

@@ -22,7 +22,7 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
  * stored reply would keep the secret in clear and hand it to whoever replays the key. Each is safe
  * to repeat without one (a login, a join per openid, a username that is unique).
  */
-const SECRET_REPLY_ROUTES = new Set(['/api/v1/auth/wechat', '/api/v1/members', '/api/v1/staff/sessions', '/api/v1/staff/me/password', '/api/v1/staff/staff']);
+const SECRET_REPLY_ROUTES = new Set(['/api/v1/auth/wechat', '/api/v1/members', '/api/v1/staff/sessions', '/api/v1/staff/me/password', '/api/v1/staff/staff', '/api/v1/staff/staff/:id/password-resets']);
 
 type Claim = { kind: 'claimed'; id: number } | { kind: 'replay'; body: string };
 

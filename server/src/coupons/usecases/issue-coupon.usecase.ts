@@ -8,8 +8,7 @@ import { StoreScope } from '../../stores/store-scope';
 import { CouponIssuer } from '../coupon-issuer';
 import { CouponViews } from '../coupon-views';
 import { couponTemplateNotFound } from '../coupons.errors';
-import { Coupon } from '../entities/coupon.entity';
-import { CouponTemplate } from '../entities/coupon-template.entity';
+import { CouponsRepository } from '../coupons.repository';
 
 /** Staff give one member a coupon (a goodwill gesture, a make-good), with a reason on the record. */
 @Injectable()
@@ -21,12 +20,13 @@ export class IssueCouponUseCase {
     private readonly views: CouponViews,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
+    private readonly repository: CouponsRepository,
   ) {}
 
   async execute(staff: StaffPrincipal, request: IssueCouponRequest, requestId: string): Promise<CouponView> {
     const member = await this.members.resolve({ cardNo: request.memberCardNo });
     const { coupon, template } = await this.tx.run(async (m) => {
-      const template = await m.findOneBy(CouponTemplate, { id: request.templateId });
+      const template = await this.repository.template(request.templateId, m);
       if (!template) throw couponTemplateNotFound(request.templateId);
       if (template.ownerStoreId !== null) await this.scope.assertCovers(staff, template.ownerStoreId, `Coupon template "${template.title}" (a store's own)`);
       const issued = await this.issuer.issue(m, { templateId: template.id, memberId: member.id, source: 'staff', sourceId: String(staff.staffId), storeId: staff.storeId });
@@ -37,7 +37,9 @@ export class IssueCouponUseCase {
         summary: `向会员 ${member.cardNo} 发放 ${template.title}：${request.reason}`.slice(0, 255),
         after: { couponId: issued.id, templateId: template.id, reason: request.reason },
       });
-      return { coupon: await m.findOneByOrFail(Coupon, { id: issued.id }), template };
+      const coupon = await this.repository.coupon(issued.id, m);
+      if (!coupon) throw new Error(`coupon ${issued.id} vanished in its own transaction`);
+      return { coupon, template };
     });
     return this.views.coupon(coupon, template);
   }

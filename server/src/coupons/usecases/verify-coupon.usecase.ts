@@ -3,7 +3,6 @@ import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } fr
 import { AuditTrail } from '../../audit/audit-trail';
 import { AccountStandings } from '../../common/auth/account-standing';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute, findRow, insertRow, sqlDate } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { BusinessCalendar } from '../../common/time/business-calendar';
@@ -16,10 +15,9 @@ import { normaliseCouponCode, usability } from '../coupon-rules';
 import { CouponSettingsService } from '../coupon-settings';
 import { CouponViews } from '../coupon-views';
 import { couponNotFound } from '../coupons.errors';
+import { CouponsRepository } from '../coupons.repository';
 import { CouponsService } from '../coupons.service';
 import { Coupon } from '../entities/coupon.entity';
-import { CouponTemplate } from '../entities/coupon-template.entity';
-import { CouponVerification } from '../entities/coupon-verification.entity';
 
 /**
  * 核销 at the till, and a manager's undo. The checks before the transaction give the clerk a
@@ -36,6 +34,7 @@ export class VerifyCouponUseCase {
     private readonly settings: CouponSettingsService,
     private readonly audit: AuditTrail,
     private readonly accounts: MemberAccountRepository,
+    private readonly repository: CouponsRepository,
     private readonly calendar: BusinessCalendar,
     private readonly standings: AccountStandings,
     private readonly memberStats: MemberStatsService,
@@ -46,11 +45,11 @@ export class VerifyCouponUseCase {
     if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
     const store = (await this.scope.stores()).get(staff.storeId);
     if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
-    const coupon = await this.tx.read((m) => findRow(m, Coupon, { code }));
+    const coupon = await this.tx.read(() => this.repository.couponByCode(code));
     if (!coupon) throw couponNotFound(`with code ${code}`);
     // A deleted account's coupons are void: its points and benefits went with it.
     if (!(await this.standings.member(coupon.memberId))?.active) throw couponNotFound(`with code ${code} in use: it was voided when its member deleted the account`);
-    const template = await this.tx.read((m) => findRow(m, CouponTemplate, { id: coupon.templateId }));
+    const template = await this.tx.read((m) => this.repository.template(coupon.templateId, m));
     if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const now = this.clock.now();
     await this.assertUsable(coupon, now);
@@ -60,17 +59,13 @@ export class VerifyCouponUseCase {
     }
 
     const verification = await this.tx.run(async (m) => {
-      const used = await execute(
-        m,
-        "UPDATE coupons SET status = 'used', used_at = ?, used_by_staff_id = ?, used_store_id = ? WHERE id = ? AND status = 'active' AND expires_at > ?",
-        [sqlDate(m, now), staff.staffId, store.id, coupon.id, sqlDate(m, now)],
-      );
-      if (used !== 1) {
-        await this.assertUsable(await m.findOneByOrFail(Coupon, { id: coupon.id }), now);
+      if (!(await this.repository.markUsed(m, coupon.id, { at: now, staffId: staff.staffId, storeId: store.id }))) {
+        const current = await this.repository.coupon(coupon.id, m);
+        if (current) await this.assertUsable(current, now);
         throw new AppError(ErrorCode.CONFLICT, 'The coupon changed while it was being verified; try again');
       }
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
-      const id = await insertRow(m, CouponVerification, verification);
+      const id = await this.repository.insertVerification(m, verification);
       await this.accounts.recordVisit(m, coupon.memberId, now);
       await this.memberStats.refresh(m, coupon.memberId);
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
@@ -84,7 +79,7 @@ export class VerifyCouponUseCase {
   async undo(staff: StaffPrincipal, verificationId: number, requestId: string): Promise<CouponVerificationView> {
     const { undoWindowMinutes } = await this.settings.get();
     await this.tx.run(async (m) => {
-      const verification = await m.findOneBy(CouponVerification, { id: verificationId });
+      const verification = await this.repository.verification(verificationId, m);
       if (!verification) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${verificationId}`);
       await this.scope.assertCovers(staff, verification.storeId, 'This verification');
       if (verification.undoneAt) throw new AppError(ErrorCode.COUPON_NOT_USED, `This verification was already undone at ${verification.undoneAt.toISOString()}`);
@@ -93,10 +88,10 @@ export class VerifyCouponUseCase {
       if (now > deadline) {
         throw new AppError(ErrorCode.VERIFICATION_UNDO_WINDOW_PASSED, `A verification can be undone within ${undoWindowMinutes} minutes; this one was at ${verification.verifiedAt.toISOString()}`, { deadline: deadline.toISOString() });
       }
-      const undone = await execute(m, 'UPDATE coupon_verifications SET undone_at = ?, undone_by_staff_id = ? WHERE id = ? AND undone_at IS NULL', [sqlDate(m, now), staff.staffId, verificationId]);
-      const restored = await execute(m, "UPDATE coupons SET status = 'active', used_at = NULL, used_store_id = NULL, used_by_staff_id = NULL WHERE id = ? AND status = 'used'", [verification.couponId]);
-      if (undone !== 1 || restored !== 1) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
-      const coupon = await m.findOneByOrFail(Coupon, { id: verification.couponId });
+      const undone = await this.repository.undoVerification(m, verificationId, staff.staffId, now);
+      const restored = await this.repository.markUnused(m, verification.couponId);
+      const coupon = undone && restored ? await this.repository.coupon(verification.couponId, m) : null;
+      if (!coupon) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
       await this.audit.record(m, { staff, requestId, storeId: verification.storeId }, {
         action: 'coupon.verify_undo',
         targetType: 'coupon',

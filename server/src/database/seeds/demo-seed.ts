@@ -12,7 +12,7 @@ import { StaffService } from '../../staff/staff.service';
 import { StoresService } from '../../stores/stores.service';
 import { TierSettingsService } from '../../tiers/tier-settings.service';
 
-export const DEMO_PASSWORD = 'huiyuan-demo';
+import { DEMO_PASSWORD } from '../../staff/staff-rules';
 
 export interface SeedStep {
   name: string;

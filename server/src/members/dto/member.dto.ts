@@ -1,4 +1,4 @@
-import { BirthdayCalendar, Gender } from '@huiyuan/shared-types';
+import { BirthdayCalendar, Gender, MemberSort } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
@@ -43,4 +43,14 @@ export class AssignClerkBody {
 export class TransferMembersBody {
   @IsInt() @Min(1) fromClerkId: number;
   @IsInt() @Min(1) toClerkId: number;
+}
+
+export class MemberListQueryDto {
+  @IsOptional() @IsString() @Length(0, 64) q?: string;
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'tierCode must be a tier code like SILVER' }) tierCode?: string;
+  @IsOptional() @Matches(/^[A-Z0-9]{2,16}$/, { message: 'storeCode must be a store code like S001' }) storeCode?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) clerkId?: number;
+  @IsOptional() @IsIn(Object.values(MemberSort)) sort?: MemberSort;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }

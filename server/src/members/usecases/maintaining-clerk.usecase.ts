@@ -3,12 +3,13 @@ import { ErrorCode, MemberSummary, StaffRole } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
-import { execute } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { StaffMember } from '../../staff/entities/staff-member.entity';
+import { StaffRepository } from '../../staff/staff.repository';
 import { StoreScope } from '../../stores/store-scope';
-import { Member } from '../entities/member.entity';
+import { memberNotFound } from '../members.errors';
+import { MembersRepository } from '../members.repository';
 import { MembersService } from '../members.service';
 
 /** 维护人: the clerk who looks after a member. Managers assign it, and move a leaving clerk's members in bulk. */
@@ -19,15 +20,17 @@ export class MaintainingClerkUseCase {
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
     private readonly members: MembersService,
+    private readonly repository: MembersRepository,
+    private readonly staff: StaffRepository,
   ) {}
 
   async assign(actor: StaffPrincipal, memberId: number, clerkId: number, requestId: string): Promise<MemberSummary> {
     await this.tx.run(async (m) => {
-      const member = await m.findOneBy(Member, { id: memberId, status: 'active' });
-      if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `No member ${memberId}`);
+      const member = await this.repository.active(memberId, m);
+      if (!member) throw memberNotFound(memberId);
       await this.scope.assertCovers(actor, member.joinStoreId, 'This member (joined at another store)');
       const clerk = await this.requireClerkInScope(m, actor, clerkId);
-      await m.update(Member, { id: memberId }, { maintainingClerkId: clerk.id });
+      await this.repository.setMaintainingClerk(m, memberId, clerk.id);
       await this.audit.record(m, { staff: actor, requestId, storeId: clerk.storeId }, {
         action: 'member.assign_clerk',
         targetType: 'member',
@@ -47,7 +50,7 @@ export class MaintainingClerkUseCase {
       const from = await this.requireClerkInScope(m, actor, fromClerkId);
       const to = await this.requireClerkInScope(m, actor, toClerkId);
       if (!to.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `toClerkId: ${to.displayName} is no longer active`);
-      const moved = await execute(m, 'UPDATE members SET maintaining_clerk_id = ? WHERE maintaining_clerk_id = ?', [to.id, from.id]);
+      const moved = await this.repository.transferMaintainingClerk(m, from.id, to.id);
       await this.audit.record(m, { staff: actor, requestId, storeId: from.storeId }, {
         action: 'member.transfer_clerk',
         targetType: 'staff',
@@ -61,7 +64,7 @@ export class MaintainingClerkUseCase {
   }
 
   private async requireClerkInScope(m: EntityManager, actor: StaffPrincipal, staffId: number): Promise<StaffMember> {
-    const clerk = await m.findOneBy(StaffMember, { id: staffId });
+    const clerk = await this.staff.find(staffId, m);
     if (!clerk || clerk.role === StaffRole.HQ_ADMIN) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No store staff member ${staffId}`);
     await this.scope.assertCovers(actor, clerk.storeId, `Staff member ${clerk.displayName}`);
     return clerk;

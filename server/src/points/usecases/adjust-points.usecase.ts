@@ -4,7 +4,8 @@ import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
-import { Member } from '../../members/entities/member.entity';
+import { memberNotFound } from '../../members/members.errors';
+import { MembersRepository } from '../../members/members.repository';
 import { PointsLedger } from '../points-ledger';
 
 /** HQ's manual correction: a mandatory reason, audited with the balance before and after. */
@@ -14,13 +15,14 @@ export class AdjustPointsUseCase {
     private readonly tx: TransactionRunner,
     private readonly ledger: PointsLedger,
     private readonly audit: AuditTrail,
+    private readonly members: MembersRepository,
   ) {}
 
   async execute(staff: StaffPrincipal, memberId: number, delta: number, reason: string, requestId: string): Promise<{ balance: number }> {
     if (delta === 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'delta: must not be 0');
     return this.tx.run(async (m) => {
-      const member = await m.findOneBy(Member, { id: memberId, status: 'active' });
-      if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `No member ${memberId}`);
+      const member = await this.members.active(memberId, m);
+      if (!member) throw memberNotFound(memberId);
       const source = { memberId, sourceType: 'adjustment', sourceId: null, staffId: staff.staffId, reason: `人工调整：${reason}` };
       const posting = delta > 0 ? await this.ledger.credit(m, LedgerEntryType.ADJUST, delta, source) : await this.ledger.debit(m, LedgerEntryType.ADJUST, -delta, source);
       await this.audit.record(m, { staff, requestId }, {

@@ -7,8 +7,8 @@ import { AppError } from '../../common/errors/app-error';
 import { Outcome } from '../../common/http/outcome';
 import { Member } from '../../members/entities/member.entity';
 import { MembersService } from '../../members/members.service';
-import { PointsLedgerEntry } from '../../points/entities/points-ledger-entry.entity';
 import { PointsLedger } from '../../points/points-ledger';
+import { PointsRepository } from '../../points/points.repository';
 
 export interface PointsPaymentResult {
   id: number;
@@ -27,6 +27,7 @@ export class PayWithPointsUseCase {
     private readonly tx: TransactionRunner,
     private readonly members: MembersService,
     private readonly ledger: PointsLedger,
+    private readonly points: PointsRepository,
   ) {}
 
   async execute(staff: StaffPrincipal, input: { memberCode: string; points: number; orderNo: string }): Promise<Outcome<PointsPaymentResult>> {
@@ -42,7 +43,8 @@ export class PayWithPointsUseCase {
       return Outcome.first({ id: posting.entryId, points: posting.points, balance: posting.balance, duplicate: false });
     } catch (error) {
       if (!isDuplicateKeyError(error) || !member) throw error;
-      const first = await this.tx.read((m) => m.findOneByOrFail(PointsLedgerEntry, { dedupeKey }));
+      const first = await this.tx.read(() => this.points.entryByDedupeKey(dedupeKey));
+      if (!first) throw error;
       const memberId = member.id;
       if (first.memberId !== memberId) throw new AppError(ErrorCode.CONFLICT, `Order ${input.orderNo} was already paid with another member's points`);
       return Outcome.repeat({ id: first.id, points: -first.delta, balance: await this.tx.run((m) => this.ledger.balanceOf(m, memberId)), duplicate: true });

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerEntryType, Redemption } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { claimNumberedSlot } from '../../common/db/numbered-slot';
-import { execute, insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Outcome } from '../../common/http/outcome';
 import { Clock } from '../../common/time/clock';
@@ -10,8 +8,8 @@ import { CouponIssuer } from '../../coupons/coupon-issuer';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { Reward } from '../entities/reward.entity';
-import { RewardRedemption } from '../entities/reward-redemption.entity';
 import { rewardLimitReached, rewardSoldOut } from '../rewards.errors';
+import { RewardsRepository } from '../rewards.repository';
 import { RewardsService } from '../rewards.service';
 
 /**
@@ -28,6 +26,7 @@ export class RedeemRewardUseCase {
     private readonly members: MembersService,
     private readonly ledger: PointsLedger,
     private readonly issuer: CouponIssuer,
+    private readonly repository: RewardsRepository,
   ) {}
 
   async execute(memberId: number, rewardId: number): Promise<Outcome<Redemption>> {
@@ -40,18 +39,14 @@ export class RedeemRewardUseCase {
       const source = { memberId, sourceType: 'redemption', sourceId: String(redemptionId), reason: `兑换 ${reward.title}` };
       const debit = await this.ledger.debit(m, LedgerEntryType.SPEND, reward.pointsPrice, source);
       const coupon = await this.issuer.issue(m, { templateId: reward.couponTemplateId, memberId, source: 'redemption', sourceId: String(redemptionId) });
-      const taken = await execute(m, 'UPDATE rewards SET stock_left = stock_left - 1 WHERE id = ? AND stock_left > 0', [reward.id]);
-      if (taken !== 1) throw rewardSoldOut(reward.title);
+      if (!(await this.repository.takeOne(m, reward.id))) throw rewardSoldOut(reward.title);
       return { coupon: { id: coupon.id, code: coupon.code, status: coupon.status, expiresAt: coupon.expiresAt.toISOString() }, balance: debit.balance };
     });
     return Outcome.first(redemption);
   }
 
   private async claim(m: EntityManager, reward: Reward, memberId: number): Promise<number> {
-    const row = (seq: number | null) => ({ rewardId: reward.id, memberId, seq, points: reward.pointsPrice, createdAt: this.clock.now() });
-    if (reward.perMemberLimit === 0) return insertRow(m, RewardRedemption, row(null));
-    const counted: Array<{ n: number | string }> = await m.query('SELECT COUNT(*) AS n FROM reward_redemptions WHERE reward_id = ? AND member_id = ?', [reward.id, memberId]);
-    const id = await claimNumberedSlot(m, RewardRedemption, Number(counted[0]?.n ?? 0), reward.perMemberLimit, row);
+    const id = await this.repository.claim(m, { rewardId: reward.id, memberId, points: reward.pointsPrice, at: this.clock.now() }, reward.perMemberLimit);
     if (id === null) throw rewardLimitReached(reward.title, reward.perMemberLimit);
     return id;
   }

@@ -7,12 +7,12 @@ import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/time/clock';
-import { MembersService } from '../../members/members.service';
 import { ProgrammeService } from '../../programme/programme.service';
 import { StoreScope } from '../../stores/store-scope';
 import { Tag } from '../entities/tag.entity';
+import { MemberStatsRepository } from '../member-stats.repository';
 import { MemberStatsService, TAG_RULES_KEY } from '../member-stats.service';
-import { ruleTagReadOnly, tagNameTaken, tagNotFound } from '../tags.errors';
+import { memberNotFound, ruleTagReadOnly, tagNameTaken, tagNotFound } from '../tags.errors';
 import { TagsRepository } from '../tags.repository';
 import { TagsService } from '../tags.service';
 
@@ -26,7 +26,7 @@ export class ManageTagsUseCase {
     private readonly clock: Clock,
     private readonly tags: TagsRepository,
     private readonly reads: TagsService,
-    private readonly members: MembersService,
+    private readonly stats: MemberStatsRepository,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
     private readonly programme: ProgrammeService,
@@ -74,7 +74,8 @@ export class ManageTagsUseCase {
 
   /** One member, at the counter or on the 360 page. */
   async tagMember(staff: StaffPrincipal, memberId: number, tagId: number, action: TaggingAction, requestId: string): Promise<{ changed: boolean }> {
-    const member = await this.members.require(memberId);
+    const member = await this.tx.read((m) => this.stats.memberStore(m, memberId));
+    if (!member) throw memberNotFound(memberId);
     await this.scope.assertCovers(staff, member.joinStoreId, 'This member (joined at another store)');
     return this.tx.run(async (m) => {
       const tag = await this.reads.givableTag(m, staff, tagId);

@@ -1,0 +1,21 @@
+/** Every React Query key in one place, so an invalidation after a write names what it touches. */
+export const queryKeys = {
+  me: ['staff', 'me'] as const,
+  stores: ['stores'] as const,
+  poster: (code: string) => ['stores', 'poster', code] as const,
+  staffAccounts: (query: object) => ['staff-accounts', query] as const,
+  members: (query: object) => ['members', 'list', query] as const,
+  member: (cardNo: string) => ['members', 'card', cardNo] as const,
+  memberLedger: (memberId: number) => ['members', 'ledger', memberId] as const,
+  tiers: ['tiers'] as const,
+  earningRules: ['earning-rules'] as const,
+  checkinRules: ['checkin-rules'] as const,
+  referralRules: ['referral-rules'] as const,
+  referralReviews: ['referral-reviews'] as const,
+  rewards: ['rewards'] as const,
+  couponTemplates: ['coupon-templates'] as const,
+  couponSettings: ['coupon-settings'] as const,
+  verifications: (storeCode: string, date: string) => ['verifications', storeCode, date] as const,
+  settlement: (from: string, to: string) => ['settlement', from, to] as const,
+  audit: (query: object) => ['audit', query] as const,
+}
