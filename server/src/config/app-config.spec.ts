@@ -55,7 +55,7 @@ describe('loadConfig', () => {
   it('starts in production with strong, distinct secrets, and generates none there', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir, ...production });
-    expect(config.security).toEqual({ jwtSecret: production.JWT_SECRET, phoneKey: production.PHONE_ENCRYPTION_KEY });
+    expect(config.security).toEqual({ jwtSecret: production.JWT_SECRET, phoneKey: production.PHONE_ENCRYPTION_KEY, demoPasswordAccepted: false });
     expect(existsSync(join(dir, 'jwt-secret'))).toBe(false);
   });
 

@@ -68,6 +68,10 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/staff/members/{id}/tags/{tagId}': 'staff',
 
   'GET /api/v1/staff/staff': 'manager',
+  'GET /api/v1/staff/staff-accounts': 'manager',
+  'PATCH /api/v1/staff/staff/{id}': 'manager',
+  'POST /api/v1/staff/staff/{id}/password-resets': 'manager',
+  'GET /api/v1/staff/members': 'manager',
   'POST /api/v1/staff/staff': 'manager',
   'PUT /api/v1/staff/members/{id}/clerk': 'manager',
   'POST /api/v1/staff/clerk-transfers': 'manager',
@@ -97,6 +101,7 @@ const RULES: Record<string, Rule> = {
 
   'GET /api/v1/staff/audit': 'hq',
   'POST /api/v1/staff/stores': 'hq',
+  'PATCH /api/v1/staff/stores/{code}': 'hq',
   'PUT /api/v1/staff/tiers/{code}': 'hq',
   'POST /api/v1/staff/tiers/preview': 'hq',
   'POST /api/v1/staff/members/{id}/points-adjustments': 'hq',
