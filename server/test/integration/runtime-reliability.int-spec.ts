@@ -18,7 +18,7 @@ describe('periodic jobs run in a live server and /api/health shows their last ru
   beforeAll(async () => {
     t = await startTestApp({
       now: '2026-03-01T04:00:00.000Z',
-      env: { JOB_INTERVALS: 'points-expire=300,tiers-evaluate=300,coupons-expire=300,referrals-sweep=300,tags-refresh=300' },
+      env: { JOB_INTERVALS: 'points-expire=300,tiers-evaluate=300,coupons-expire=300,referrals-sweep=300' },
     });
     await seedOrganisation(t);
   });
@@ -45,8 +45,10 @@ describe('periodic jobs run in a live server and /api/health shows their last ru
     // Lots earned in 2026 expire at the end of 2027.
     t.clock.set('2028-01-02T00:00:00.000Z');
     const expired = (job?: PeriodicJobStatus) => typeof job?.lastResult === 'object' && job.lastResult !== null && (job.lastResult as { points: number }).points > 0;
-    const jobs = await jobsWhen((all) => expired(all.find((j) => j.name === 'points-expire')) && all.every((j) => j.runs > 0));
-    expect(jobs.map((j) => j.name)).toEqual(['coupons-expire', 'points-expire', 'referrals-sweep', 'tags-refresh', 'tiers-evaluate']);
+    // Jobs other features declare later run on their own periods; these four are this suite's.
+    const mine = (all: PeriodicJobStatus[]) => all.filter((j) => ['coupons-expire', 'points-expire', 'referrals-sweep', 'tiers-evaluate'].includes(j.name));
+    const jobs = mine(await jobsWhen((all) => expired(all.find((j) => j.name === 'points-expire')) && mine(all).every((j) => j.runs > 0)));
+    expect(jobs).toHaveLength(4);
     for (const job of jobs) {
       expect(job).toMatchObject({ everyMs: 300, lastOutcome: 'ok' });
       expect(job.runs).toBeGreaterThan(0);
