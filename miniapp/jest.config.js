@@ -11,6 +11,7 @@ module.exports = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@huiyuan/shared-types$': '<rootDir>/../shared-types/src/index.ts',
     '\\.(css|scss|less)$': '<rootDir>/test/__mocks__/style.ts',
+    '\\.(svg|png)$': '<rootDir>/test/__mocks__/file.ts',
   },
   globals: {
     DEPRECATED_ADAPTER_COMPONENT: false,

@@ -53,6 +53,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {
+        // Taro scales rem with the viewport up to 40 px: twice a phone on a PC. Capped at 24 px (a large phone),
+        // so the counter tool on a 1366-px screen reads like an app, not a poster.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

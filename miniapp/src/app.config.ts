@@ -13,8 +13,8 @@ export default defineAppConfig({
     backgroundColor: '#ededed',
   },
   tabBar: {
-    color: '#8a8a99',
-    selectedColor: '#b8860b',
+    color: '#5e5e6e',
+    selectedColor: '#946200',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: tabs.map((tab) => ({

@@ -1,6 +1,13 @@
 /// <reference types="@tarojs/taro" />
 
-declare module '*.png'
+declare module '*.png' {
+  const url: string
+  export default url
+}
+declare module '*.svg' {
+  const url: string
+  export default url
+}
 declare module '*.scss'
 declare module '*.css'
 

@@ -4,7 +4,8 @@
  * 1,000,000, with their purchases and check-ins and three manual tags), runs the full rule-tag refresh
  * through the server (stats and rule tags of every member), then times the preview of five typical
  * segments through HTTP: p50 and p95 of BENCH_SEGMENT_RUNS runs each (default 20), goal p95 < 500 ms.
- * Env: BENCH_SEGMENTS_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench_segments).
+ * Env: BENCH_SEGMENTS_DATABASE_URL (default: the bench database's name + _segments, dropped and recreated);
+ * BENCH_SEGMENTS_REUSE=1 times the previews again on the database a previous run loaded and refreshed.
  */
 import http from 'node:http'
 import mysql from 'mysql2/promise'
@@ -71,7 +72,7 @@ async function load(conn, { members, now, tiers, stores }) {
         id, `bseg-${i}`, `8${String(i).padStart(11, '0')}`, rnd() < 0.5 ? 'female' : 'male',
         hasBirthday ? (lunar ? 'lunar' : 'solar') : null, hasBirthday ? 1960 + Math.floor(rnd() * 45) : null,
         hasBirthday ? 1 + Math.floor(rnd() * 12) : null, hasBirthday ? 1 + Math.floor(rnd() * (lunar ? 30 : 28)) : null,
-        rnd() < 0.6 ? `h${i}` : null, tier.id, Math.floor(Math.exp(rnd() * 9)), Math.floor(Math.exp(rnd() * 10)),
+        ...(rnd() < 0.6 ? [`h${i}`, String(i % 10000).padStart(4, '0')] : [null, null]), tier.id, Math.floor(Math.exp(rnd() * 9)), Math.floor(Math.exp(rnd() * 10)),
         store.id, i.toString(36).padStart(8, '0'), 'bench', '2026-11-01', joined, joined,
       ])
       if (rnd() >= 0.4) {
@@ -88,7 +89,7 @@ async function load(conn, { members, now, tiers, stores }) {
       }
     }
     await conn.query(
-      'INSERT INTO members (id, openid, card_no, gender, birthday_calendar, birth_year, birth_month, birth_day, phone_hash, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?',
+      'INSERT INTO members (id, openid, card_no, gender, birthday_calendar, birth_year, birth_month, birth_day, phone_hash, phone_last4, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?',
       [memberRows],
     )
     for (let p = 0; p < purchaseRows.length; p += 10000) {
@@ -106,48 +107,57 @@ function percentile(sorted, p) {
 }
 
 export async function segmentsBench({ port, env }) {
-  const databaseUrl = process.env.BENCH_SEGMENTS_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/huiyuan_bench_segments'
+  const own = new URL(env.DATABASE_URL)
+  own.pathname = `${own.pathname.replace(/\/+$/, '')}_segments`
+  const databaseUrl = process.env.BENCH_SEGMENTS_DATABASE_URL ?? own.toString()
   const members = Number(process.env.BENCH_SEGMENT_MEMBERS ?? 1_000_000)
   const runs = Number(process.env.BENCH_SEGMENT_RUNS ?? 20)
   const baseUrl = `http://127.0.0.1:${port}`
   const serverEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port) }
-  process.stdout.write(`segments: ${members} members into ${databaseUrl}\n`)
-  await recreateDatabase(databaseUrl)
-  await run('node', ['server/dist/src/cli/seed.js'], serverEnv)
-  let server = await startServer(serverEnv, baseUrl)
-  const hq = await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-hq', password: 'huiyuan-demo' } })
-  for (let i = 3; i <= STORES; i++) {
-    await api(baseUrl, 'POST', '/api/v1/staff/stores', { token: hq.token, body: { code: `S${String(i).padStart(3, '0')}`, name: `门店${i}`, kind: 'store', parentCode: 'HQ' } })
-  }
-  const manual = []
-  for (const [name, share] of [['重点回访', 12], ['线下活动', 25], ['投诉过', 3]]) manual.push({ ...(await api(baseUrl, 'POST', '/api/v1/staff/tags', { token: hq.token, body: { name } })), share })
-  // The server caches stores and tiers; it is restarted after the load, as a deployment would be.
-  server.kill('SIGTERM')
-
-  const conn = await mysql.createConnection({ uri: databaseUrl, timezone: 'Z' })
+  const reuse = process.env.BENCH_SEGMENTS_REUSE === '1'
+  process.stdout.write(reuse ? `segments: previews again on ${databaseUrl}\n` : `segments: ${members} members into ${databaseUrl}\n`)
   const results = { name: 'segments', members }
-  try {
-    const [tiers] = await conn.query('SELECT id, code FROM tiers ORDER BY `rank`')
-    const [stores] = await conn.query("SELECT id, code FROM stores WHERE kind = 'store' ORDER BY id")
-    const now = Date.now()
-    let began = performance.now()
-    const { purchases } = await load(conn, { members, now, tiers, stores })
-    for (const tag of manual) {
-      await conn.query(`INSERT INTO member_tags (tag_id, member_id, created_at) SELECT ?, id, NOW(3) FROM members WHERE MOD(id * 7919 + ?, 100) < ?`, [tag.id, tag.id, tag.share])
-    }
-    results.loadSeconds = Math.round((performance.now() - began) / 100) / 10
-    results.purchases = purchases
-    process.stdout.write(`  loaded in ${results.loadSeconds} s (${purchases} purchases)\n`)
-
+  let server
+  if (!reuse) {
+    await recreateDatabase(databaseUrl)
+    await run('node', ['server/dist/src/cli/seed.js'], serverEnv)
     server = await startServer(serverEnv, baseUrl)
+    const hq = await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-hq', password: 'huiyuan-demo' } })
+    for (let i = 3; i <= STORES; i++) {
+      await api(baseUrl, 'POST', '/api/v1/staff/stores', { token: hq.token, body: { code: `S${String(i).padStart(3, '0')}`, name: `门店${i}`, kind: 'store', parentCode: 'HQ' } })
+    }
+    const manual = []
+    for (const [name, share] of [['重点回访', 12], ['线下活动', 25], ['投诉过', 3]]) manual.push({ ...(await api(baseUrl, 'POST', '/api/v1/staff/tags', { token: hq.token, body: { name } })), share })
+    // The server caches stores and tiers; it is restarted after the load, as a deployment would be.
+    server.kill('SIGTERM')
+    const conn = await mysql.createConnection({ uri: databaseUrl, timezone: 'Z' })
+    try {
+      const [tiers] = await conn.query('SELECT id, code FROM tiers ORDER BY `rank`')
+      const [stores] = await conn.query("SELECT id, code FROM stores WHERE kind = 'store' ORDER BY id")
+      const began = performance.now()
+      const { purchases } = await load(conn, { members, now: Date.now(), tiers, stores })
+      for (const tag of manual) {
+        await conn.query(`INSERT INTO member_tags (tag_id, member_id, created_at) SELECT ?, id, NOW(3) FROM members WHERE MOD(id * 7919 + ?, 100) < ?`, [tag.id, tag.id, tag.share])
+      }
+      results.loadSeconds = Math.round((performance.now() - began) / 100) / 10
+      results.purchases = purchases
+      process.stdout.write(`  loaded in ${results.loadSeconds} s (${purchases} purchases)\n`)
+    } finally {
+      await conn.end()
+    }
+  }
+  server = await startServer(serverEnv, baseUrl)
+  try {
     const token = (await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-hq', password: 'huiyuan-demo' } })).token
-    process.stdout.write('  full rule-tag refresh (stats and rule tags of every member)…\n')
-    began = performance.now()
-    const refresh = await postLong(baseUrl, '/api/v1/staff/tag-rules/refresh', token)
-    results.refreshSeconds = Math.round((performance.now() - began) / 100) / 10
-    results.refresh = refresh
-    process.stdout.write(`  refreshed ${refresh.members} members in ${results.refreshSeconds} s: +${refresh.added} −${refresh.removed}\n`)
-
+    if (!reuse) {
+      process.stdout.write('  full rule-tag refresh (stats and rule tags of every member)…\n')
+      const began = performance.now()
+      const refresh = await postLong(baseUrl, '/api/v1/staff/tag-rules/refresh', token)
+      results.refreshSeconds = Math.round((performance.now() - began) / 100) / 10
+      results.refresh = refresh
+      process.stdout.write(`  refreshed ${refresh.members} members in ${results.refreshSeconds} s: +${refresh.added} −${refresh.removed}\n`)
+    }
+    const now = Date.now()
     const tagIds = new Map((await api(baseUrl, 'GET', '/api/v1/staff/tags', { token })).map((t) => [t.ruleKey ?? t.name, t.id]))
     const month = new Date(now + 8 * 3600_000).getUTCMonth() + 1
     const year = new Date(now).getUTCFullYear() - 1
@@ -175,10 +185,9 @@ export async function segmentsBench({ port, env }) {
       process.stdout.write(`  ${name}: ${count} members, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms\n`)
     }
   } finally {
-    await conn.end()
     server.kill('SIGTERM')
   }
-  console.log(`\nsegments over ${members} members: load ${results.loadSeconds} s, full rule-tag refresh ${results.refreshSeconds} s`)
+  if (!reuse) console.log(`\nsegments over ${members} members: load ${results.loadSeconds} s, full rule-tag refresh ${results.refreshSeconds} s`)
   console.log(`${'segment'.padEnd(34)}${'members'.padStart(10)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`)
   for (const r of results.previews) console.log(`${r.segment.padEnd(34 - [...r.segment].filter((c) => c.charCodeAt(0) > 255).length)}${String(r.count).padStart(10)}${String(r.p50Ms).padStart(9)}${String(r.p95Ms).padStart(9)}`)
   return results

@@ -17,7 +17,8 @@ export async function launch() {
   })
 }
 
-const PHONE = { width: 390, height: 844 }
+/** Members' phones: 375×812 (an iPhone X-class screen). */
+export const PHONE = { width: 375, height: 812 }
 /** The web console's journeys set `export const viewport = DESKTOP` (or a larger screen of their own). */
 export const DESKTOP = { width: 1366, height: 768 }
 

@@ -33,3 +33,20 @@ export async function staffLogin({ page, baseUrl }, username = 'demo-clerk', pas
 export async function tapTab(page, text) {
   await page.locator('.weui-tabbar__item', { hasText: text }).click()
 }
+
+/**
+ * What a person reads on the current screen holds no English message and no raw error code
+ * (NOT_A_MEMBER, NETWORK_ERROR, "must not be greater than"…). Input values are not screen text.
+ */
+export async function expectChineseOnly(page, expect, where) {
+  const text = await page.evaluate(() => {
+    const pages = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    const shown = pages[pages.length - 1] ?? document.body
+    const modal = document.querySelector('.taro__modal, .taro__toast')
+    return `${shown.innerText}\n${modal ? modal.innerText : ''}`
+  })
+  const code = text.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/)
+  expect(code, `${where}: a raw error code on screen (${code?.[0]}) in ${JSON.stringify(text.slice(0, 300))}`).toBe(null)
+  const english = text.match(/\b[A-Za-z]{4,}\b(?:\s+[A-Za-z]+)*/)
+  expect(english, `${where}: English on screen (${english?.[0]}) in ${JSON.stringify(text.slice(0, 300))}`).toBe(null)
+}

@@ -1,5 +1,5 @@
 /**
- * Renders the built tab pages (miniapp/dist/weapp) in WeChat's component framework with
+ * Renders built pages (miniapp/dist/weapp) in WeChat's component framework with
  * miniprogram-simulate. A thin host shim stands in for the parts of the base library Taro's output
  * needs: wx.*, App/getApp, Page (mapped onto Component) and getCurrentPages. Not proof of running
  * in WeChat: no layout, no real base library.
@@ -10,6 +10,13 @@ const simulate = require('miniprogram-simulate')
 const dist = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../../miniapp/dist/weapp'))
 
 const calls = { request: [], navigateTo: [], switchTab: [] }
+/** The few server answers the join page needs to render what a visitor sees; the card's read stays offline. */
+const answers = {
+  '/api/v1/auth/wechat': { token: 'simulated-visitor-token', member: null },
+  '/api/v1/stores/S001': { code: 'S001', name: '静安旗舰店' },
+  '/api/v1/points/welcome': { welcomePoints: 100 },
+  '/api/v1/privacy-notice': { version: '2026-11-01', title: '隐私政策', body: '我们收集：微信身份标识。' },
+}
 const storage = new Map()
 const ok = (opts, res) => {
   Promise.resolve().then(() => {
@@ -27,7 +34,9 @@ const wxShim = {
   login: (opts) => ok(opts, { code: 'simulated-code', errMsg: 'login:ok' }),
   request: (opts) => {
     calls.request.push(opts)
-    // No server here: every request fails like an unreachable network, so pages show their error state.
+    const answer = answers[new URL(opts.url, 'http://x').pathname]
+    if (answer) return ok(opts, { statusCode: 200, data: JSON.stringify(answer), header: {}, errMsg: 'request:ok' })
+    // Anything else fails like an unreachable network, so pages show their error state.
     Promise.resolve().then(() => {
       opts?.fail?.({ errMsg: 'request:fail simulated offline' })
       opts?.complete?.({ errMsg: 'request:fail simulated offline' })
@@ -74,8 +83,9 @@ global.Page = (options) => {
     lifetimes: {
       attached() {
         this.route = this.__route__ = global.__simulateRoute
+        this.options = global.__simulateQuery
         pageStack.push(this)
-        this.onLoad?.({})
+        this.onLoad?.(global.__simulateQuery)
         this.onShow?.()
       },
       ready() {
@@ -93,9 +103,15 @@ require(path.join(dist, 'app.js'))
 // Taro's recursive `comp` component: registered once, reused by every page.
 const compId = simulate.load(path.join(dist, 'comp'), 'comp', { rootPath: dist })
 
-async function renderPage(route) {
+const loaded = new Map()
+
+/** `query` is what WeChat hands onLoad: a QR launch's scene arrives URI-encoded, as here. */
+async function renderPage(route, query = {}) {
   global.__simulateRoute = route
-  const id = simulate.load(path.join(dist, route), { rootPath: dist, usingComponents: { comp: compId } })
+  global.__simulateQuery = query
+  // A page registers once with exparser; a second render of the same route reuses it.
+  if (!loaded.has(route)) loaded.set(route, simulate.load(path.join(dist, route), { rootPath: dist, usingComponents: { comp: compId } }))
+  const id = loaded.get(route)
   const page = simulate.render(id)
   page.attach(document.createElement('parent-wrapper'))
   return page
@@ -144,12 +160,32 @@ describe('built weapp tab pages', () => {
     expect(calls.request.length).toBeGreaterThan(before)
   })
 
-  test('mine renders the staff entrance and its button opens staff login', async () => {
+  test('mine renders the staff entrance and its link opens staff login', async () => {
     const page = await renderPage('pages/mine/index')
-    await waitForText(page, '员工登录')
-    const buttons = Array.from(page.dom.querySelectorAll('*')).filter((n) => n.textContent.trim() === '员工登录')
-    tap(buttons[buttons.length - 1])
+    await waitForText(page, '门店员工入口')
+    tap(findByText(page, '门店员工入口'))
     await new Promise((r) => setTimeout(r, 50))
     expect(calls.navigateTo).toContain('/packages/staff/index')
+  })
+})
+
+describe('built weapp join page, as a QR launch and a shared invitation open it', () => {
+  test("a store's code (scene s=S001, URI-encoded as WeChat passes it) names the store and the welcome points", async () => {
+    const page = await renderPage('packages/join/index', { scene: 's%3DS001' })
+    await waitForText(page, '同意并用微信手机号加入')
+    await waitForText(page, '推荐门店：静安旗舰店')
+    await waitForText(page, '入会即送 100 积分')
+    expect(page.dom.textContent).not.toContain('二维码信息无法识别')
+  })
+
+  test('the referral share path (scene r=<code>) opens the join page as an invitation', async () => {
+    const page = await renderPage('packages/join/index', { scene: 'r%3DAB12CD' })
+    await waitForText(page, '您的好友邀请您加入')
+    expect(page.dom.textContent).not.toContain('二维码信息无法识别')
+  })
+
+  test('a scene that is not ours says so and still lets the customer join', async () => {
+    const page = await renderPage('packages/join/index', { scene: 'x%3D%25%25' })
+    await waitForText(page, '二维码信息无法识别')
   })
 })

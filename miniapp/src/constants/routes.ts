@@ -20,7 +20,8 @@ export const subPackages = {
   join: { root: 'packages/join', pages: ['index'] },
   staff: {
     root: 'packages/staff',
-    pages: ['index', 'console', 'poster', 'verifications', 'tiers', 'rewards', 'coupon-template', 'checkin-rules', 'referral-reviews', 'points-adjust', 'earning-rules'],
+    // The counter tool; HQ's settings moved to the web console (/admin).
+    pages: ['index', 'console', 'poster', 'verifications'],
   },
   points: { root: 'packages/points', pages: ['index'] },
   checkin: { root: 'packages/checkin', pages: ['index'] },
@@ -44,13 +45,6 @@ export const routes = {
   staffConsole: sub('staff', 'console'),
   staffPoster: sub('staff', 'poster'),
   staffVerifications: sub('staff', 'verifications'),
-  staffTiers: sub('staff', 'tiers'),
-  staffRewards: sub('staff', 'rewards'),
-  staffCouponTemplate: sub('staff', 'coupon-template'),
-  staffCheckinRules: sub('staff', 'checkin-rules'),
-  staffReferralReviews: sub('staff', 'referral-reviews'),
-  staffPointsAdjust: sub('staff', 'points-adjust'),
-  staffEarningRules: sub('staff', 'earning-rules'),
   points: sub('points', 'index'),
   checkin: sub('checkin', 'index'),
   mall: sub('mall', 'index'),

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { fireEvent, render, screen } from '@testing-library/react'
 import { ApiError } from '../../src/api/client'
 import { MemberCodePanel } from '../../src/components/MemberCodePanel'
@@ -5,13 +6,23 @@ import { MonthCalendar, shiftMonth } from '../../src/components/MonthCalendar'
 import { PageState } from '../../src/components/PageState'
 
 describe('PageState', () => {
-  it('shows the zh-CN message and the code of an API error, and retries on tap', () => {
+  it('shows the zh-CN message of an API error, never its code or English message, and retries on tap', () => {
     const onRetry = jest.fn()
-    render(<PageState error={new ApiError(409, 'POINTS_INSUFFICIENT', 'insufficient')} onRetry={onRetry} />)
+    const { container } = render(<PageState error={new ApiError(409, 'POINTS_INSUFFICIENT', 'Not enough points: 500 needed')} onRetry={onRetry} />)
     expect(screen.getByText('积分不足')).toBeTruthy()
-    expect(screen.getByText('POINTS_INSUFFICIENT')).toBeTruthy()
+    expect(container.textContent).not.toMatch(/POINTS_INSUFFICIENT|Not enough/)
     fireEvent.click(screen.getByText('重试'))
     expect(onRetry).toHaveBeenCalledTimes(1)
+  })
+
+  it('turns NOT_A_MEMBER into a join prompt, with no retry that could never succeed', () => {
+    const { container } = render(
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <PageState error={new ApiError(403, 'NOT_A_MEMBER', 'Join the membership first')} onRetry={() => undefined} />
+      </QueryClientProvider>,
+    )
+    expect(screen.getByText('立即加入')).toBeTruthy()
+    expect(container.textContent).not.toMatch(/重试|NOT_A_MEMBER|Join/)
   })
 
   it('shows loading text', () => {

@@ -7,14 +7,16 @@ export const name = 'join from a store code, then a clerk looks the member up by
 
 const CODE_ERRORS = {
   MEMBER_CODE_EXPIRED: '会员码已过期，请让顾客刷新',
-  MEMBER_CODE_INVALID: '会员码无效',
+  MEMBER_CODE_INVALID: '会员码无效，请让顾客重新出示',
 }
 
 export async function run({ page, baseUrl, expect, screenshot, newPage, apiResponse }) {
   await page.goto(`${baseUrl}/#/packages/join/index?scene=s%3DS001`)
   await page.getByText('隐私政策', { exact: true }).waitFor()
   await page.getByText('我们收集').first().waitFor()
-  await page.getByText('推荐门店：S001').waitFor()
+  // The store's name, not its code, and what joining gives.
+  await page.getByText('推荐门店：静安旗舰店').waitFor()
+  await page.getByText('入会即送 100 积分').waitFor()
   await screenshot('02-join-privacy')
 
   const joined = await apiResponse(page, 'POST', '/api/v1/members', () => page.getByText('同意并加入', { exact: true }).click())
@@ -49,7 +51,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await search.fill(memberCode)
   const lookup = await apiResponse(clerk, 'GET', '/api/v1/staff/members/lookup', () => clerk.locator('.staff__search .btn-primary', { hasText: '查询' }).first().click())
   expect(lookup.status, `lookup answered ${JSON.stringify(lookup.body).slice(0, 200)}`).toBe(200)
-  const result = clerk.locator('.staff__result').first()
+  const result = clerk.locator('.staff__member')
   await result.getByText(cardNo).waitFor()
   await result.getByText('普通会员').waitFor()
   await screenshot('02-staff-lookup', clerk)
@@ -63,6 +65,6 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   const code = refused.body?.error?.code
   expect(code, 'error code for a stale member code').toBeOneOf(Object.keys(CODE_ERRORS))
   await clerk.locator('.error-text', { hasText: CODE_ERRORS[code] }).waitFor()
-  expect(await clerk.locator('.staff__result').count(), 'the earlier member is no longer shown').toBe(0)
+  expect(await clerk.locator('.staff__member').count(), 'the earlier member is no longer shown').toBe(0)
   await screenshot('02-staff-stale-code', clerk)
 }

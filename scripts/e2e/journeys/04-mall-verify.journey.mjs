@@ -9,7 +9,7 @@ export const name = 'redeem a reward in the mall, show the coupon, clerk verifie
 
 export async function run({ page, baseUrl, expect, screenshot, newPage, requireRoutes, apiResponse }) {
   await requireRoutes(['GET /api/v1/rewards', 'POST /api/v1/rewards/1/redemptions', 'GET /api/v1/coupons', 'POST /api/v1/staff/coupon-verifications'])
-  await joinAsNewMember({ page, baseUrl, expect, apiResponse })
+  const member = await joinAsNewMember({ page, baseUrl, expect, apiResponse })
   const balance = await cardPoints(page)
 
   await tapTab(page, '首页')
@@ -58,9 +58,17 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
 
   const clerk = await newPage()
   await staffLogin({ page: clerk, baseUrl })
+  // 核销 shows the coupon and its member first; nothing is spent until the clerk confirms.
   await input(clerk, '扫码或输入券码').pressSequentially(couponCode)
-  const verifyButton = clerk.locator('.btn-primary', { hasText: '核销' }).last()
-  const verified = await apiResponse(clerk, 'POST', '/api/v1/staff/coupon-verifications', () => verifyButton.click())
+  const preview = await apiResponse(clerk, 'GET', `/api/v1/staff/coupons/${couponCode}`, () => clerk.locator('.staff__inline-btn', { hasText: '查询券' }).click())
+  expect(preview.status, `preview answered ${JSON.stringify(preview.body).slice(0, 300)}`).toBe(200)
+  const shown = clerk.locator('.staff__preview')
+  await shown.getByText('请核对后确认核销').waitFor()
+  await shown.getByText(couponTitle).first().waitFor()
+  await shown.getByText(member.cardNo, { exact: false }).waitFor()
+  await shown.scrollIntoViewIfNeeded()
+  await screenshot('04-verify-confirm', clerk)
+  const verified = await apiResponse(clerk, 'POST', '/api/v1/staff/coupon-verifications', () => shown.locator('.btn-primary', { hasText: '确认核销' }).click())
   expect(verified.status, `verification answered ${JSON.stringify(verified.body).slice(0, 300)}`).toBe(201)
   const done = clerk.locator('.staff__result', { hasText: '核销成功' })
   await done.waitFor()
@@ -69,13 +77,15 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   await done.scrollIntoViewIfNeeded()
   await screenshot('04-verify-success', clerk)
 
-  const again = await apiResponse(clerk, 'POST', '/api/v1/staff/coupon-verifications', () => verifyButton.click())
-  expect(again.status, `second verification answered ${JSON.stringify(again.body).slice(0, 300)}`).toBe(409)
-  expect(again.body?.error?.code, 'second verification error').toBe('COUPON_ALREADY_USED')
+  await input(clerk, '扫码或输入券码').pressSequentially(couponCode)
+  const again = await apiResponse(clerk, 'GET', `/api/v1/staff/coupons/${couponCode}`, () => clerk.locator('.staff__inline-btn', { hasText: '查询券' }).click())
+  expect(again.status, `second look answered ${JSON.stringify(again.body).slice(0, 300)}`).toBe(409)
+  expect(again.body?.error?.code, 'second look error').toBe('COUPON_ALREADY_USED')
   await clerk.locator('.error-text', { hasText: '该券已核销' }).waitFor()
   const used = clerk.locator('.staff__result--used')
   await used.getByText('核销时间').waitFor()
   await used.getByText(verified.body.store.name).waitFor()
+  expect(await clerk.locator('.staff__preview').count(), 'no confirm button for a used coupon').toBe(0)
   await used.scrollIntoViewIfNeeded()
   await screenshot('04-verify-again', clerk)
 

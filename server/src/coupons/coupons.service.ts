@@ -5,6 +5,7 @@ import {
   CouponStatus,
   Coupon as CouponView,
   CouponVerification as CouponVerificationView,
+  CouponVerificationPreview,
   ErrorCode,
   Page,
   StaffRole,
@@ -110,6 +111,13 @@ export class CouponsService {
     if (rows.length === 0) return [];
     const coupons = await this.repository.coupons(rows.map((r) => r.couponId));
     return this.viewsOf(rows, coupons, await this.templatesOf(coupons));
+  }
+
+  /** The coupon a clerk is about to verify, with whose it is. */
+  async preview(coupon: Coupon, template: CouponTemplate): Promise<CouponVerificationPreview> {
+    const members = await this.tx.read(() => this.members.cards([coupon.memberId]));
+    const member = members.get(coupon.memberId);
+    return { coupon: await this.views.coupon(coupon, template), member: { cardNo: member?.cardNo ?? '', nickname: member?.nickname ?? null } };
   }
 
   private async viewsOf(rows: CouponVerification[], coupons: Coupon[], templates: CouponTemplate[]): Promise<CouponVerificationView[]> {

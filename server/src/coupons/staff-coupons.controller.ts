@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Coupon, CouponSettlementReport, CouponVerification, Page, StaffRole } from '@huiyuan/shared-types';
+import { Coupon, CouponSettlementReport, CouponVerification, CouponVerificationPreview, Page, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { CouponsService } from './coupons.service';
@@ -21,6 +21,12 @@ export class StaffCouponsController {
   @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
   issue(@CurrentStaff() staff: StaffPrincipal, @Body() body: IssueCouponBody, @RequestId() requestId: string): Promise<Coupon> {
     return this.issueCoupon.execute(staff, body, requestId);
+  }
+
+  @Get('coupons/:code')
+  @StaffAuth()
+  preview(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string): Promise<CouponVerificationPreview> {
+    return this.verifyCoupon.preview(staff, code);
   }
 
   @Post('coupon-verifications')

@@ -49,13 +49,19 @@ export class ReferralsService {
   async mine(memberId: number): Promise<MyReferrals> {
     const member = await this.members.inviter(memberId);
     if (!member) throw memberNotFound(memberId);
-    const [invitations, totalRewardPoints] = await Promise.all([this.repository.invitations(memberId, INVITATIONS_SHOWN), this.repository.rewardPointsOf(memberId)]);
+    const [invitations, totalRewardPoints, rules] = await Promise.all([
+      this.repository.invitations(memberId, INVITATIONS_SHOWN),
+      this.repository.rewardPointsOf(memberId),
+      this.rules(),
+    ]);
     const code = member.referralCode;
     return {
       referralCode: code,
       sharePath: referralSharePath(code),
       invitations: invitations.map((i) => ({ friendName: maskFriendName(i.nickname), joinedAt: i.joinedAt.toISOString(), state: invitationState(i.state), rewardPoints: i.points })),
       totalRewardPoints,
+      // What the member is promised, so the page can say it in numbers.
+      offer: { enabled: rules.enabled, qualifyingEvent: rules.qualifyingEvent, referrerPoints: rules.referrerReward.points ?? 0, refereePoints: rules.refereeReward.points ?? 0 },
     };
   }
 

@@ -30,20 +30,30 @@ describe('compileSegment: every field type and operator', () => {
     [{ field: 'points', operator: '<=', value: 100 }, '((m.points_balance <= ?))', [100]],
     [{ field: 'points', operator: '>', value: 100 }, '((m.points_balance >= ?))', [101]],
     [{ field: 'growth', operator: '>=', value: '7' }, '((m.growth >= ?))', [7]],
-    [{ field: 'spend90d', operator: 'between', value: [100, 200] }, '((COALESCE(s.spend_90d_cents, 0) >= ? AND COALESCE(s.spend_90d_cents, 0) <= ?))', [100, 200]],
-    [{ field: 'purchases365d', operator: 'notBetween', value: [1, 2] }, '((NOT (COALESCE(s.purchases_365d, 0) >= ? AND COALESCE(s.purchases_365d, 0) <= ?)))', [1, 2]],
+    [{ field: 'spend90d', operator: 'between', value: [100, 200] }, '((s.spend_90d_cents IS NOT NULL AND s.spend_90d_cents >= ? AND s.spend_90d_cents <= ?))', [100, 200]],
+    [{ field: 'purchases365d', operator: 'notBetween', value: [1, 2] }, '((NOT (s.purchases_365d IS NOT NULL AND s.purchases_365d >= ? AND s.purchases_365d <= ?)))', [1, 2]],
     [{ field: 'tier', operator: '=', value: 'T2' }, '((m.tier_id IN (?)))', [2]],
     [{ field: 'tier', operator: 'notIn', value: ['T1', 'T2'] }, '((NOT (m.tier_id IN (?, ?))))', [1, 2]],
     [{ field: 'joinStore', operator: 'in', value: ['S002'] }, '((m.join_store_id IS NOT NULL AND m.join_store_id IN (?)))', [12]],
     [{ field: 'joinStore', operator: 'null' }, '((m.join_store_id IS NULL))', []],
     [{ field: 'joinStore', operator: 'notNull' }, '((NOT (m.join_store_id IS NULL)))', []],
     [{ field: 'birthdayMonth', operator: '=', value: 12 }, '((s.birthday_month IS NOT NULL AND s.birthday_month IN (?)))', [12]],
-    [{ field: 'hasPhone', operator: '=', value: true }, '((m.phone_hash IS NOT NULL))', []],
-    [{ field: 'hasPhone', operator: '=', value: false }, '((NOT (m.phone_hash IS NOT NULL)))', []],
-    [{ field: 'hasTag', operator: '=', value: 5 }, '(EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)))', [5]],
-    [{ field: 'lacksTag', operator: 'in', value: [5, 6] }, '((NOT EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?, ?))))', [5, 6]],
+    [{ field: 'hasPhone', operator: '=', value: true }, '((m.phone_last4 IS NOT NULL))', []],
+    [{ field: 'hasPhone', operator: '=', value: false }, '((NOT (m.phone_last4 IS NOT NULL)))', []],
+    [{ field: 'hasTag', operator: '=', value: 5 }, '((m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))', [5]],
+    [{ field: 'lacksTag', operator: 'in', value: [5, 6] }, '((NOT (m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?, ?)))))', [5, 6]],
+    // Zero passes these, so a member without a stats row (read as 0) must too.
+    [{ field: 'spend30d', operator: '<', value: 100 }, '((s.spend_30d_cents IS NULL OR (s.spend_30d_cents < ?)))', [100]],
+    [{ field: 'purchases90d', operator: '=', value: 0 }, '((s.purchases_90d IS NULL OR (s.purchases_90d >= ? AND s.purchases_90d <= ?)))', [0, 0]],
   ])('%j', (rule, where, params) => {
-    expect(one(rule)).toEqual({ where, params });
+    expect(one(rule)).toMatchObject({ where, params });
+  });
+
+  it('joins member_stats only when a rule reads it', () => {
+    expect(one({ field: 'points', operator: '>', value: 1 }).usesStats).toBe(false);
+    expect(one({ field: 'hasTag', operator: '=', value: 5 }).usesStats).toBe(false);
+    expect(one({ field: 'spend90d', operator: '>', value: 1 }).usesStats).toBe(true);
+    expect(one({ field: 'lastPurchaseDate', operator: 'null' }).usesStats).toBe(true);
   });
 
   it.each([
@@ -59,7 +69,7 @@ describe('compileSegment: every field type and operator', () => {
     [{ field: 'lastPurchaseDate', operator: 'notWithinLastDays', value: 30 }, '((NOT (s.last_purchase_at IS NOT NULL AND s.last_purchase_at >= ?)))', ['2026-11-01T16:00:00.000Z']],
     [{ field: 'lastPurchaseDate', operator: 'null' }, '((s.last_purchase_at IS NULL))', []],
   ])('date %j', (rule, where, params) => {
-    expect(one(rule)).toEqual({ where, params });
+    expect(one(rule)).toMatchObject({ where, params });
   });
 
   it('nests groups with and / or / not', () => {
@@ -70,7 +80,7 @@ describe('compileSegment: every field type and operator', () => {
         { combinator: 'and', not: true, rules: [{ field: 'growth', operator: '<', value: 5 }, { field: 'hasTag', operator: '=', value: 6 }] },
       ],
     });
-    expect(compiled.where).toBe('((m.points_balance >= ?) OR (NOT ((m.growth < ?) AND EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)))))');
+    expect(compiled.where).toBe('((m.points_balance >= ?) OR (NOT ((m.growth < ?) AND (m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))))');
     expect(compiled.params).toEqual([1, 5, 6]);
   });
 

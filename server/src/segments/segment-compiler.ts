@@ -173,6 +173,8 @@ export interface CompiledSegment {
   /** A boolean SQL expression over `members m LEFT JOIN member_stats s ON s.member_id = m.id`. */
   where: string;
   params: unknown[];
+  /** Whether any rule reads member_stats; if none does, the join is left out. */
+  usesStats: boolean;
 }
 
 /**
@@ -182,6 +184,7 @@ export interface CompiledSegment {
  */
 export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unknown): CompiledSegment {
   const params: unknown[] = [];
+  let usesStats = false;
   const bind = (spec: SegmentFieldSpec, v: number) => {
     params.push(spec.type === 'date' ? bindDate(new Date(v)) : v);
     return '?';
@@ -189,6 +192,7 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
   const ruleSql = (r: CheckedRule): string => {
     const { spec, predicate: p } = r;
     const col = spec.sql;
+    if (spec.stats) usesStats = true;
     const guard = (sql: string) => (spec.nullable ? `(${col} IS NOT NULL AND ${sql})` : `(${sql})`);
     let sql: string;
     switch (p.kind) {
@@ -199,7 +203,8 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
         sql = p.value ? `(${col})` : `(NOT (${col}))`;
         break;
       case 'tags':
-        sql = `EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id IN (${p.tagIds.map((id) => (params.push(id), '?')).join(', ')}))`;
+        // An IN subquery, not EXISTS: the optimiser may materialise the tag's members once instead of probing per member.
+        sql = `(m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (${p.tagIds.map((id) => (params.push(id), '?')).join(', ')})))`;
         break;
       case 'set':
         sql = guard(`${col} IN (${p.values.map((v) => (params.push(v), '?')).join(', ')})`);
@@ -208,7 +213,11 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
         const parts: string[] = [];
         if (p.lo !== null) parts.push(`${col} >= ${bind(spec, p.lo)}`);
         if (p.hi !== null) parts.push(`${col} ${p.hiInclusive ? '<=' : '<'} ${bind(spec, p.hi)}`);
-        sql = guard(parts.join(' AND '));
+        const range = parts.join(' AND ');
+        // A missing stats row counts as 0. Where 0 fails the range, the rule is written so it rejects
+        // NULL, which lets the optimiser turn the outer join inner and start from member_stats' index.
+        const zeroIn = (p.lo === null || 0 >= p.lo) && (p.hi === null || (p.hiInclusive ? 0 <= p.hi : 0 < p.hi));
+        sql = spec.zeroWhenMissing && zeroIn ? `(${col} IS NULL OR (${range}))` : guard(range);
         break;
       }
     }
@@ -218,7 +227,8 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
     const inner = g.rules.length === 0 ? (g.combinator === 'and' ? '1 = 1' : '1 = 0') : g.rules.map((c) => (c.type === 'group' ? groupSql(c) : ruleSql(c))).join(g.combinator === 'and' ? ' AND ' : ' OR ');
     return g.not ? `(NOT (${inner}))` : `(${inner})`;
   };
-  return { where: groupSql(tree), params };
+  const where = groupSql(tree);
+  return { where, params, usesStats };
 }
 
 /** The same tree evaluated on one member in memory: the reference the SQL is tested against. */

@@ -32,6 +32,10 @@ export interface SegmentFieldSpec {
   max?: number;
   unit?: 'cents' | 'points' | 'count';
   enumSource?: EnumSource;
+  /** A member_stats column read as 0 when the member has no stats row yet (the LEFT JOIN's NULL). */
+  zeroWhenMissing?: boolean;
+  /** Whether the expression reads member_stats (the join is left out when no rule does). */
+  stats?: boolean;
   /** For tag fields: whether the member must lack the tags. */
   lacks?: boolean;
   read: (m: SegmentMemberFacts) => number | boolean | null;
@@ -44,10 +48,10 @@ const MONEY_MAX = 100_000_000_00;
 const COUNT_MAX = 1_000_000;
 
 const money = (label: string, column: string, read: (m: SegmentMemberFacts) => number): SegmentFieldSpec => ({
-  label, type: 'number', sql: `COALESCE(s.${column}, 0)`, nullable: false, operators: NUMBER_OPS, min: 0, max: MONEY_MAX, unit: 'cents', read,
+  label, type: 'number', sql: `s.${column}`, nullable: true, zeroWhenMissing: true, stats: true, operators: NUMBER_OPS, min: 0, max: MONEY_MAX, unit: 'cents', read,
 });
 const count = (label: string, column: string, read: (m: SegmentMemberFacts) => number): SegmentFieldSpec => ({
-  label, type: 'number', sql: `COALESCE(s.${column}, 0)`, nullable: false, operators: NUMBER_OPS, min: 0, max: COUNT_MAX, unit: 'count', read,
+  label, type: 'number', sql: `s.${column}`, nullable: true, zeroWhenMissing: true, stats: true, operators: NUMBER_OPS, min: 0, max: COUNT_MAX, unit: 'count', read,
 });
 
 /**
@@ -60,15 +64,15 @@ export const SEGMENT_FIELDS: Readonly<Record<string, SegmentFieldSpec>> = {
   growth: { label: '成长值', type: 'number', sql: 'm.growth', nullable: false, operators: NUMBER_OPS, min: 0, max: 1_000_000_000, unit: 'points', read: (m) => m.growth },
   joinStore: { label: '加入门店', type: 'enum', sql: 'm.join_store_id', nullable: true, operators: [...ENUM_OPS, 'null', 'notNull'], enumSource: 'stores', read: (m) => m.joinStoreId },
   joinDate: { label: '入会日期', type: 'date', sql: 'm.created_at', nullable: false, operators: DATE_OPS, read: (m) => m.joinedAt.getTime() },
-  lastPurchaseDate: { label: '最近消费日期', type: 'date', sql: 's.last_purchase_at', nullable: true, operators: [...DATE_OPS, 'null', 'notNull'], read: (m) => m.lastPurchaseAt?.getTime() ?? null },
+  lastPurchaseDate: { label: '最近消费日期', type: 'date', sql: 's.last_purchase_at', nullable: true, stats: true, operators: [...DATE_OPS, 'null', 'notNull'], read: (m) => m.lastPurchaseAt?.getTime() ?? null },
   spend30d: money('近 30 天消费（分）', 'spend_30d_cents', (m) => m.spend30dCents),
   spend90d: money('近 90 天消费（分）', 'spend_90d_cents', (m) => m.spend90dCents),
   spend365d: money('近 12 个月消费（分）', 'spend_365d_cents', (m) => m.spend365dCents),
   purchases30d: count('近 30 天消费次数', 'purchases_30d', (m) => m.purchases30d),
   purchases90d: count('近 90 天消费次数', 'purchases_90d', (m) => m.purchases90d),
   purchases365d: count('近 12 个月消费次数', 'purchases_365d', (m) => m.purchases365d),
-  birthdayMonth: { label: '生日月份', type: 'enum', sql: 's.birthday_month', nullable: true, operators: [...ENUM_OPS, 'null', 'notNull'], enumSource: 'months', read: (m) => m.birthdayMonth },
-  hasPhone: { label: '已绑定手机', type: 'boolean', sql: 'm.phone_hash IS NOT NULL', nullable: false, operators: ['='], read: (m) => m.hasPhone },
+  birthdayMonth: { label: '生日月份', type: 'enum', sql: 's.birthday_month', nullable: true, stats: true, operators: [...ENUM_OPS, 'null', 'notNull'], enumSource: 'months', read: (m) => m.birthdayMonth },
+  hasPhone: { label: '已绑定手机', type: 'boolean', sql: 'm.phone_last4 IS NOT NULL', nullable: false, operators: ['='], read: (m) => m.hasPhone },
   hasTag: { label: '有标签', type: 'tag', sql: '', nullable: false, operators: ['=', 'in'], read: () => null },
   lacksTag: { label: '无标签', type: 'tag', sql: '', nullable: false, operators: ['=', 'in'], lacks: true, read: () => null },
 };

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { execute, findRow, insertRow } from '../common/db/sql';
+import { execute, findRow, insertRow, isSqlite } from '../common/db/sql';
 import { Segment } from './entities/segment.entity';
 import { SegmentSnapshot } from './entities/segment-snapshot.entity';
 import { CompiledSegment } from './segment-compiler';
 
-const FROM = 'FROM members m LEFT JOIN member_stats s ON s.member_id = m.id';
+/** Members through their segment index (every column a rule names, in id order), stats only if a rule reads them. */
+const from = (q: SegmentQuery, driver: 'mysql' | 'sqlite') =>
+  `FROM members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''}${q.compiled.usesStats ? ' LEFT JOIN member_stats s ON s.member_id = m.id' : ''}`;
 
 /** A compiled segment narrowed to active members and, for store staff, to the stores they see. */
 export interface SegmentQuery {
@@ -51,22 +53,26 @@ export class SegmentsRepository {
   /** The count split by tier and join store in one scan; the caller sums it for the total. */
   async countByTierAndStore(m: EntityManager, q: SegmentQuery): Promise<Array<{ tierId: number; storeId: number | null; count: number }>> {
     const w = where(q);
-    const rows: Array<{ tier_id: number; join_store_id: number | null; n: number }> = await m.query(`SELECT m.tier_id, m.join_store_id, COUNT(*) AS n ${FROM} WHERE ${w.sql} GROUP BY m.tier_id, m.join_store_id`, w.params);
+    const rows: Array<{ tier_id: number; join_store_id: number | null; n: number }> = await m.query(`SELECT m.tier_id, m.join_store_id, COUNT(*) AS n ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql} GROUP BY m.tier_id, m.join_store_id`, w.params);
     return rows.map((r) => ({ tierId: Number(r.tier_id), storeId: r.join_store_id === null ? null : Number(r.join_store_id), count: Number(r.n) }));
   }
 
   async count(m: EntityManager, q: SegmentQuery): Promise<number> {
     const w = where(q);
-    const rows: Array<{ n: number }> = await m.query(`SELECT COUNT(*) AS n ${FROM} WHERE ${w.sql}`, w.params);
+    const rows: Array<{ n: number }> = await m.query(`SELECT COUNT(*) AS n ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql}`, w.params);
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Members in id order after a cursor: the paged list, the sample and the bulk-tagging pages. */
+  /**
+   * Members in id order after a cursor: the paged list, the sample and the bulk-tagging pages. The ids
+   * come from the segment index alone; only the page's rows are read whole.
+   */
   async membersAfter(m: EntityManager, q: SegmentQuery, afterId: number, limit: number): Promise<Array<{ id: number; cardNo: string; nickname: string | null; tierId: number; points: number; joinStoreId: number | null }>> {
-    const w = where(q);
+    const ids = await this.memberIdsAfter(m, q, afterId, limit);
+    if (ids.length === 0) return [];
     const rows: Array<Record<string, unknown>> = await m.query(
-      `SELECT m.id, m.card_no, m.nickname, m.tier_id, m.points_balance, m.join_store_id ${FROM} WHERE m.id > ? AND ${w.sql} ORDER BY m.id LIMIT ${Number(limit)}`,
-      [afterId, ...w.params],
+      `SELECT id, card_no, nickname, tier_id, points_balance, join_store_id FROM members WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
+      ids,
     );
     return rows.map((r) => ({
       id: Number(r.id),
@@ -78,11 +84,17 @@ export class SegmentsRepository {
     }));
   }
 
+  async memberIdsAfter(m: EntityManager, q: SegmentQuery, afterId: number, limit: number): Promise<number[]> {
+    const w = where(q);
+    const rows: Array<{ id: number }> = await m.query(`SELECT m.id ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE m.id > ? AND ${w.sql} ORDER BY m.id LIMIT ${Number(limit)}`, [afterId, ...w.params]);
+    return rows.map((r) => Number(r.id));
+  }
+
   /** Freezes the members as they are now, in one INSERT … SELECT inside the caller's transaction. */
   async snapshot(m: EntityManager, snapshot: Omit<SegmentSnapshot, 'id' | 'memberCount'>, q: SegmentQuery): Promise<{ id: number; memberCount: number }> {
     const id = await insertRow(m, SegmentSnapshot, { ...snapshot, memberCount: 0 });
     const w = where(q);
-    const memberCount = await execute(m, `INSERT INTO segment_snapshot_members (snapshot_id, member_id) SELECT ?, m.id ${FROM} WHERE ${w.sql}`, [id, ...w.params]);
+    const memberCount = await execute(m, `INSERT INTO segment_snapshot_members (snapshot_id, member_id) SELECT ?, m.id ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql}`, [id, ...w.params]);
     await execute(m, 'UPDATE segment_snapshots SET member_count = ? WHERE id = ?', [memberCount, id]);
     return { id, memberCount };
   }

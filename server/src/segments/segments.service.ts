@@ -113,10 +113,10 @@ export class SegmentsService {
   /** Member ids of a query a page at a time, for bulk tagging. */
   async *memberIdPages(q: SegmentQuery, size = 1000): AsyncIterable<number[]> {
     for (let afterId = 0; ; ) {
-      const rows = await this.tx.read((m) => this.segments.membersAfter(m, q, afterId, size));
-      if (rows.length === 0) return;
-      yield rows.map((r) => r.id);
-      afterId = rows[rows.length - 1]?.id ?? afterId;
+      const ids = await this.tx.read((m) => this.segments.memberIdsAfter(m, q, afterId, size));
+      if (ids.length === 0) return;
+      yield ids;
+      afterId = ids[ids.length - 1] ?? afterId;
     }
   }
 

@@ -109,6 +109,10 @@ describe('coupons: templates, issuing, wallet, 核销, undo, expiry and settleme
     expect(wrong.body.error).toMatchObject({ code: 'COUPON_WRONG_STORE', message: expect.stringContaining('静安旗舰店') });
 
     const typed = `${onlyS001.code.slice(0, 4).toLowerCase()} ${onlyS001.code.slice(4)}`;
+    // The clerk first sees what they are about to verify, and nothing changes.
+    const preview = await t.http.get(`/api/v1/staff/coupons/${encodeURIComponent(typed)}`).set(bearer(token('demo-clerk'))).expect(200);
+    expect(preview.body).toMatchObject({ coupon: { id: onlyS001.id, status: 'active', title: '静安专用' }, member: { cardNo: member.cardNo } });
+    expect((await t.http.get(`/api/v1/staff/coupons/${onlyS001.code}`).set(bearer(token('demo-clerk2'))).expect(409)).body.error.code).toBe('COUPON_WRONG_STORE');
     const ok = await verify(typed, 'demo-clerk').expect(201);
     expect(ok.body).toMatchObject({
       id: expect.any(Number),
@@ -128,6 +132,7 @@ describe('coupons: templates, issuing, wallet, 核销, undo, expiry and settleme
     expect(twice.body.error).toMatchObject({ code: 'COUPON_ALREADY_USED', message: expect.stringContaining('静安旗舰店'), details: { usedAt: t.clock.now().toISOString(), usedStore: { code: 'S001' } } });
     const typo = onlyS001.code.slice(0, 12) + (onlyS001.code.endsWith('A') ? 'B' : 'A');
     expect((await verify(typo, 'demo-clerk').expect(404)).body.error.code).toBe('COUPON_NOT_FOUND');
+    expect((await t.http.get(`/api/v1/staff/coupons/${onlyS001.code}`).set(bearer(token('demo-clerk'))).expect(409)).body.error.code).toBe('COUPON_ALREADY_USED');
 
     const tomorrow = await issue(member, await template({ title: '次日生效', validity: { kind: 'relative', days: 1, startsNextDay: true } }));
     expect((await verify(tomorrow.code, 'demo-clerk').expect(409)).body.error.code).toBe('COUPON_NOT_YET_VALID');

@@ -78,6 +78,7 @@ describe('referrals: qualifying events, refund-window holds, caps, identity chec
       sharePath: `/packages/join/index?scene=r%3D${referrer.referralCode}`,
       invitations: [{ friendName: '小*', joinedAt: expect.any(String), state: 'rewarded', rewardPoints: 50 }],
       totalRewardPoints: 50,
+      offer: { enabled: true, qualifyingEvent: 'join', referrerPoints: 50, refereePoints: 20 },
     });
     const friendView = await t.http.get('/api/v1/referrals/me').set(bearer(friend.token)).expect(200);
     expect(friendView.body).toMatchObject({ invitations: [], totalRewardPoints: 20 });

@@ -229,9 +229,9 @@ describe('tags, segments and the member 360', () => {
         const ids: number[] = [];
         for (const [i, x] of members.entries()) {
           await m.query(
-            `INSERT INTO members (openid, card_no, gender, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, status, created_at, phone_hash)
-             VALUES (?, ?, 'unknown', ?, ?, ?, ?, ?, 'x', 'v', ?, 'active', ?, ?)`,
-            [`prop-${i}`, `P${String(i).padStart(11, '0')}`, x.tierId, x.points, x.growth, x.joinStoreId, `R${String(i).padStart(7, '0')}`, sqlDate(m, x.joinedAt), sqlDate(m, x.joinedAt), x.hasPhone ? `h${i}` : null],
+            `INSERT INTO members (openid, card_no, gender, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, status, created_at, phone_hash, phone_last4)
+             VALUES (?, ?, 'unknown', ?, ?, ?, ?, ?, 'x', 'v', ?, 'active', ?, ?, ?)`,
+            [`prop-${i}`, `P${String(i).padStart(11, '0')}`, x.tierId, x.points, x.growth, x.joinStoreId, `R${String(i).padStart(7, '0')}`, sqlDate(m, x.joinedAt), sqlDate(m, x.joinedAt), x.hasPhone ? `h${i}` : null, x.hasPhone ? String(1000 + i).slice(-4) : null],
           );
           const rows: Array<{ id: number }> = await m.query('SELECT id FROM members WHERE openid = ?', [`prop-${i}`]);
           const id = Number(rows[0]!.id);

@@ -39,6 +39,12 @@ export interface CouponVerification {
   undoneAt?: string | null;
 }
 
+/** GET /staff/coupons/{code}: what 核销 would use, for the clerk to confirm first. */
+export interface CouponVerificationPreview {
+  coupon: Coupon;
+  member: { cardNo: string; nickname: string | null };
+}
+
 /** Cash off (满减), a discount (折扣) or a gift (礼品). */
 export type CouponValidity =
   | { kind: 'fixed'; from: string; until: string }

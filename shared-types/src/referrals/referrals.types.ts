@@ -10,6 +10,8 @@ export interface MyReferrals {
   sharePath: string;
   invitations: ReferralInvitation[];
   totalRewardPoints: number;
+  /** The current rules in the member's terms: who gets how many points, and when. */
+  offer: { enabled: boolean; qualifyingEvent: ReferralQualifyingEvent; referrerPoints: number; refereePoints: number };
 }
 
 /** Points now; a coupon template once the coupons feature issues them. */

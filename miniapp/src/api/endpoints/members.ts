@@ -20,6 +20,9 @@ export const membersApi = {
   profile: () => api.get<MemberProfile>('/api/v1/members/me/profile'),
   updateProfile: (body: UpdateProfileRequest, idempotencyKey: string) =>
     request<MemberProfile>('/api/v1/members/me/profile', { method: 'PATCH', body, idempotencyKey }),
+  bindPhone: (code: string, idempotencyKey: string) => api.post<MemberProfile>('/api/v1/members/me/phone', { code }, { idempotencyKey }),
+  /** H5 only: the sandbox's stand-in for the one-time code the getPhoneNumber button gives in WeChat. */
+  sandboxPhoneCode: (phoneNumber: string) => api.post<{ code: string }>('/sandbox/wechat/dev/phone-code', { phoneNumber }, { auth: 'none' }),
   privacyNotice: () => api.get<PrivacyNotice>('/api/v1/privacy-notice', undefined, 'none'),
   exportData: () => api.get<unknown>('/api/v1/members/me/export'),
   deleteAccount: (idempotencyKey: string) => api.delete<unknown>('/api/v1/members/me', { idempotencyKey }),

@@ -64,6 +64,9 @@ export function useReward(id: string) {
 export function useRedeem(rewardId: string) {
   const client = useQueryClient()
   return useIdempotentMutation((_: { rewardId: string }, key) => rewardsApi.redeem(rewardId, key), {
+    // A refusal means the page's balance or stock was out of date: show what the server holds now.
+    onError: () =>
+      Promise.all([client.invalidateQueries({ queryKey: queryKeys.me }), client.invalidateQueries({ queryKey: queryKeys.reward(rewardId) })]),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.me }),

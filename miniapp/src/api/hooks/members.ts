@@ -6,10 +6,15 @@ import { membersApi } from '../endpoints/members'
 import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
 
-/** The card, or null when this WeChat user has not joined yet. */
-export function useMe() {
+/**
+ * The card, or null when this WeChat user has not joined yet. `pollMs` re-reads it on a timer, for
+ * the moments the balance is about to change elsewhere (the member code shown at the till).
+ */
+export function useMe({ pollMs }: { pollMs?: number } = {}) {
   return useQuery<MemberCard | null>({
     queryKey: queryKeys.me,
+    // Only a member's card changes at the till; a visitor's "not a member" does not need asking again.
+    refetchInterval: (query) => (pollMs && query.state.data ? pollMs : false),
     queryFn: async () => {
       try {
         return await membersApi.me()
@@ -60,5 +65,12 @@ export function useDeleteAccount() {
       authStore.setMemberToken(null)
       client.clear()
     },
+  })
+}
+
+export function useBindPhone() {
+  const client = useQueryClient()
+  return useIdempotentMutation((code: string, key) => membersApi.bindPhone(code, key), {
+    onSuccess: (profile) => client.setQueryData(queryKeys.profile, profile),
   })
 }

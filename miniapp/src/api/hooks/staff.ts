@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react'
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { AdjustPointsRequest, MemberSummary, StaffProfile } from '@huiyuan/shared-types'
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { MemberSummary, StaffProfile } from '@huiyuan/shared-types'
 import { authStore } from '../auth'
-import { staffApi, type LookupQuery, type PurchaseRequest } from '../endpoints/staff'
+import { staffApi, type LookupQuery, type PointsPaymentRequest, type PurchaseRequest } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
 
@@ -79,28 +79,17 @@ export function useRefund() {
   return useIdempotentMutation((v: { purchaseId: string; amountCents: number }, key) => staffApi.refund(v.purchaseId, v.amountCents, key))
 }
 
-export function useVerifyCoupon() {
-  return useIdempotentMutation((v: { code: string }, key) => staffApi.verifyCoupon(v.code, key))
-}
-
-export function useMemberLedger(memberId: number) {
-  return useInfiniteQuery({
-    queryKey: keys.memberLedger(memberId),
-    queryFn: ({ pageParam }) => staffApi.memberLedger(memberId, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+export function usePayWithPoints() {
+  const client = useQueryClient()
+  return useIdempotentMutation((body: PointsPaymentRequest & { cardNo: string }, key) => staffApi.payWithPoints({ memberCode: body.memberCode, points: body.points, orderNo: body.orderNo }, key), {
+    onSuccess: (result, body) => setBalance(client, body.cardNo, result.balance),
   })
 }
 
-export function useAdjustPoints() {
-  const client = useQueryClient()
-  return useIdempotentMutation(
-    (v: { member: Pick<MemberSummary, 'id' | 'cardNo'>; body: AdjustPointsRequest }, key) => staffApi.adjustPoints(v.member.id, v.body, key),
-    {
-      onSuccess: ({ balance }, { member }) => {
-        setBalance(client, member.cardNo, balance)
-        return client.invalidateQueries({ queryKey: keys.memberLedger(member.id) })
-      },
-    },
-  )
+export function useCouponPreview() {
+  return useMutation({ mutationFn: (code: string) => staffApi.previewCoupon(code) })
+}
+
+export function useVerifyCoupon() {
+  return useIdempotentMutation((v: { code: string }, key) => staffApi.verifyCoupon(v.code, key))
 }

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import { Icon, type IconName } from '../Icon'
 import './index.scss'
 
 export interface TileProps {
-  icon: string
+  icon: IconName
   title: string
   subtitle?: string
   onClick: () => void
@@ -10,8 +11,10 @@ export interface TileProps {
 
 export function Tile({ icon, title, subtitle, onClick }: TileProps) {
   return (
-    <View className='tile' onClick={onClick} hoverClass='tile--hover'>
-      <Text className='tile__icon'>{icon}</Text>
+    <View className='tile' onClick={onClick} hoverClass='tile--hover' role='button' ariaRole='button' ariaLabel={subtitle ? `${title}，${subtitle}` : title}>
+      <View className='tile__icon'>
+        <Icon name={icon} size={48} />
+      </View>
       <Text className='tile__title'>{title}</Text>
       {subtitle && <Text className='tile__subtitle'>{subtitle}</Text>}
     </View>

@@ -6,7 +6,6 @@ export const copy = {
   checkedIn: '今日已签到',
   tomorrow: (p: number) => `明天签到可得 ${p} 积分`,
   result: (p: number, b: number) => `签到成功，获得 ${p} 积分（余额 ${b}）`,
-  already: (p: number, b: number) => `今天已经签过到了，获得 ${p} 积分（余额 ${b}）`,
   bonus: (b: number) => `含连签奖励 ${b} 积分`,
   weekdays: ['日', '一', '二', '三', '四', '五', '六'],
   monthTitle: (y: number, m: number) => `${y} 年 ${m} 月`,
@@ -20,4 +19,8 @@ export const copy = {
   makeupDone: (date: string, cost: number, balance: number) => `已补签 ${date}，消耗 ${cost} 积分（余额 ${balance}）`,
   prev: '‹',
   next: '›',
+  prevLabel: '上个月',
+  nextLabel: '下个月',
+  legendChecked: '已签到',
+  legendBonus: (points: number) => `连签奖励日，当天签到额外得${points > 0 ? `最多 ${points} ` : ''}积分`,
 } as const

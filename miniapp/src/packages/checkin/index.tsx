@@ -9,6 +9,7 @@ import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { copy } from './copy'
 import { missedDays } from './makeup'
+import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
 function currentMonth(): string {
@@ -16,15 +17,12 @@ function currentMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
 }
 
-export default function CheckinPage() {
+function CheckinContent() {
   const [month, setMonth] = useState(currentMonth)
   const calendar = useCheckinCalendar(month)
   const checkIn = useCheckIn()
   const makeup = useMakeupCheckin()
   const [makeupDay, setMakeupDay] = useState<string | null>(null)
-  // A second tap on a checked-in day asks again: the server answers with the first check-in, which
-  // the page shows as today's result rather than an error.
-  const [repeat, setRepeat] = useState(false)
   const data = calendar.data
   const today = data?.today ?? ''
   // Make-ups fill missed days of the current month only, while the rules allow it.
@@ -39,28 +37,26 @@ export default function CheckinPage() {
   const onMakeup = () => {
     if (makeupDay) makeup.mutate({ date: makeupDay }, { onSuccess: () => setMakeupDay(null) })
   }
-  const onCheckIn = () => {
-    setRepeat(data?.checkedInToday ?? false)
-    checkIn.mutate({ date: today })
-  }
+  const onCheckIn = () => checkIn.mutate({ date: today })
 
   return (
     <View className='page checkin'>
       <View className='checkin__hero'>
         <Text className='checkin__title'>{copy.title}</Text>
         {data && <Text className='checkin__streak'>{copy.streak(data.streak)}</Text>}
-        {data && (
-          <Button
-            className='btn-primary checkin__btn'
-            disabled={checkIn.isPending}
-            onClick={onCheckIn}
-          >
-            {checkIn.isPending ? copy.checkingIn : data.checkedInToday ? copy.checkedIn : copy.checkIn}
+        {data && (data.checkedInToday && !checkIn.isPending ? (
+          // Done for today: a status, not a control, so it cannot be tapped again.
+          <View className='checkin__done' ariaRole='text' ariaLabel={copy.checkedIn}>
+            <Text>{copy.checkedIn}</Text>
+          </View>
+        ) : (
+          <Button className='btn-primary checkin__btn' disabled={checkIn.isPending} onClick={onCheckIn}>
+            {checkIn.isPending ? copy.checkingIn : copy.checkIn}
           </Button>
-        )}
+        ))}
         {checkIn.data && (
           <Text className='checkin__result'>
-            {(repeat ? copy.already : copy.result)(checkIn.data.points, checkIn.data.balance)}
+            {copy.result(checkIn.data.points, checkIn.data.balance)}
             {checkIn.data.bonus > 0 ? `，${copy.bonus(checkIn.data.bonus)}` : ''}
           </Text>
         )}
@@ -72,8 +68,12 @@ export default function CheckinPage() {
         title={copy.monthTitle(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}
         extra={
           <View className='checkin__nav'>
-            <Text className='checkin__nav-btn' onClick={() => setMonth(shiftMonth(month, -1))}>{copy.prev}</Text>
-            <Text className='checkin__nav-btn' onClick={() => setMonth(shiftMonth(month, 1))}>{copy.next}</Text>
+            <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.prevLabel} onClick={() => setMonth(shiftMonth(month, -1))}>
+              <Text>{copy.prev}</Text>
+            </View>
+            <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.nextLabel} onClick={() => setMonth(shiftMonth(month, 1))}>
+              <Text>{copy.next}</Text>
+            </View>
           </View>
         }
       >
@@ -90,6 +90,12 @@ export default function CheckinPage() {
           />
         ) : (
           <PageState loading={calendar.isPending} error={calendar.error} onRetry={() => void calendar.refetch()} />
+        )}
+        {data && (
+          <View className='checkin__legend'>
+            <Text className='checkin__legend-item'><Text className='checkin__legend-checked'>✓</Text> {copy.legendChecked}</Text>
+            {data.bonusDays.length > 0 && <Text className='checkin__legend-item'><Text className='checkin__legend-star'>★</Text> {copy.legendBonus(Math.max(...data.bonusDays.map((b) => b.bonus)))}</Text>}
+          </View>
         )}
       </Section>
 
@@ -113,5 +119,13 @@ export default function CheckinPage() {
         </Section>
       )}
     </View>
+  )
+}
+
+export default function CheckinPage() {
+  return (
+    <MembersOnly title='加入会员后即可每日签到领积分'>
+      <CheckinContent />
+    </MembersOnly>
   )
 }

@@ -5,9 +5,10 @@ import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { copy } from './copy'
+import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
-export default function CouponDetailPage() {
+function CouponDetailContent() {
   const id = useRouter().params.id ?? ''
   const coupon = useCoupon(id)
   const c = coupon.data
@@ -38,5 +39,13 @@ export default function CouponDetailPage() {
         {c.usageNotes && <View className='row'><Text className='row__label'>{copy.notes}</Text><Text className='hint'>{c.usageNotes}</Text></View>}
       </Section>
     </View>
+  )
+}
+
+export default function CouponDetailPage() {
+  return (
+    <MembersOnly title='加入会员后即可查看优惠券'>
+      <CouponDetailContent />
+    </MembersOnly>
   )
 }

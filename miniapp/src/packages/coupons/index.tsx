@@ -7,9 +7,10 @@ import { PageState } from '../../components/PageState'
 import { routes, withQuery } from '../../constants/routes'
 import { formatDate } from '../../lib/format'
 import { copy } from './copy'
+import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
-export default function CouponsPage() {
+function CouponsContent() {
   const [status, setStatus] = useState<CouponStatus>('active')
   const coupons = useCoupons(status)
   const items = coupons.data?.pages.flatMap((p) => p.items) ?? []
@@ -54,5 +55,13 @@ export default function CouponsPage() {
         </Button>
       )}
     </View>
+  )
+}
+
+export default function CouponsPage() {
+  return (
+    <MembersOnly title='加入会员后即可领取和使用优惠券'>
+      <CouponsContent />
+    </MembersOnly>
   )
 }

@@ -4,9 +4,10 @@ import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { copy } from './copy'
+import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
-export default function PointsPage() {
+function PointsContent() {
   const expiring = useExpiringPoints()
   const ledger = useLedger()
   const entries = ledger.data?.pages.flatMap((p) => p.items) ?? []
@@ -54,5 +55,13 @@ export default function PointsPage() {
         )}
       </Section>
     </View>
+  )
+}
+
+export default function PointsPage() {
+  return (
+    <MembersOnly title='加入会员后即可累积积分'>
+      <PointsContent />
+    </MembersOnly>
   )
 }

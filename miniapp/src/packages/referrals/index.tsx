@@ -7,12 +7,13 @@ import { Section } from '../../components/Section'
 import { routes, withQuery } from '../../constants/routes'
 import { formatDate } from '../../lib/format'
 import { copy } from './copy'
+import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
 /** The join page path a friend opens; the scene is URI-encoded exactly as a QR launch passes it. */
 export const referralSharePath = (code: string): string => withQuery(routes.join, { scene: `r=${code}` })
 
-export default function ReferralsPage() {
+function ReferralsContent() {
   const referral = useReferral()
   const code = referral.data?.referralCode
 
@@ -37,7 +38,7 @@ export default function ReferralsPage() {
     <View className='page'>
       <View className='referral__hero'>
         <Text className='referral__title'>{copy.title}</Text>
-        <Text className='referral__intro'>{copy.intro}</Text>
+        <Text className='referral__intro'>{r.offer.enabled ? copy.offer(r.offer.qualifyingEvent, r.offer.referrerPoints, r.offer.refereePoints) : copy.offerOff}</Text>
         <Text className='referral__label'>{copy.myCode}</Text>
         <Text className='referral__code' selectable>{r.referralCode}</Text>
         <Text className='referral__total'>{copy.totalReward(r.totalRewardPoints)}</Text>
@@ -59,12 +60,20 @@ export default function ReferralsPage() {
               </View>
               <View className='referral__state'>
                 <Text>{copy.states[inv.state]}</Text>
-                {inv.rewardPoints > 0 && <Text className='success-text'>{copy.reward(inv.rewardPoints)}</Text>}
+                {inv.rewardPoints > 0 && <Text className='points-gain'>{copy.reward(inv.rewardPoints)}</Text>}
               </View>
             </View>
           ))
         )}
       </Section>
     </View>
+  )
+}
+
+export default function ReferralsPage() {
+  return (
+    <MembersOnly title='加入会员后即可邀请好友、赚取积分'>
+      <ReferralsContent />
+    </MembersOnly>
   )
 }

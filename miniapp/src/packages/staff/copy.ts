@@ -17,6 +17,13 @@ export const copy = {
     { value: 'phone', label: '手机号' },
   ],
   lookupPlaceholder: '输入会员码 / 卡号 / 手机号',
+  lockoutWarning: '连续输错 5 次密码，账号将锁定 15 分钟',
+  keyboardHint: '回车查询 · 查到会员后直接输入金额，回车到订单号，再回车入账',
+  adminMoved: '等级、积分规则、商城、券模板、签到规则、邀请审核和积分调整已移至电脑端管理后台：',
+  previewCoupon: '查询券',
+  confirmVerify: '确认核销',
+  cancel: '取消',
+  previewTitle: '请核对后确认核销',
   scan: '扫码',
   search: '查询',
   member: {
@@ -42,6 +49,16 @@ export const copy = {
   duplicate: '该订单已入账过，未重复发放积分',
   tierDiscount: (p: number, tier: string) => `${tier}：${p >= 100 ? '无折扣' : `本单享 ${p / 10} 折`}`,
   tierChanged: '会员等级已变更',
+  pointsPayment: '积分抵扣',
+  payPoints: '抵扣积分',
+  payPointsPlaceholder: (balance: number) => `会员现有 ${balance} 积分`,
+  badPoints: '请输入要抵扣的积分（正整数）',
+  payCode: '会员码',
+  payCodePlaceholder: '顾客当前出示的 18 位会员码',
+  needMemberCode: '积分抵扣需顾客当前出示的 18 位会员码',
+  doPay: '确认抵扣',
+  paid: (p: number, b: number) => `已抵扣 ${p} 积分，当前余额 ${b}`,
+  payDuplicate: '该订单已抵扣过，未重复扣除积分',
   refund: '退款',
   purchaseId: '消费单号',
   purchaseIdPlaceholder: '入账后返回的单号',
@@ -62,25 +79,14 @@ export const copy = {
   links: {
     poster: '门店二维码海报',
     verifications: '券核销记录',
-    tiers: '会员等级设置',
-    earningRules: '积分规则',
-    rewards: '积分商城管理',
-    couponTemplate: '新建券模板',
-    checkinRules: '签到规则',
-    referralReviews: '邀请审核',
   },
+  adminLink: '打开管理后台',
 } as const
 
 /** Shared by the settings pages. */
 export const formCopy = {
-  save: '保存',
-  saving: '正在保存…',
-  saved: '已保存',
-  fixErrors: '请先修正标红的字段',
   loadMore: '加载更多',
   loading: '加载中…',
-  yes: '是',
-  no: '否',
 } as const
 
 export const posterCopy = {
@@ -111,191 +117,3 @@ export const verificationsCopy = {
   time: '时间',
 } as const
 
-export const tiersCopy = {
-  title: '会员等级设置',
-  fields: {
-    name: '名称',
-    rank: '排序（等级）',
-    entryGrowth: '升级成长值',
-    retainGrowth: '保级成长值',
-    discountPercent: '折扣（%）',
-    pointsMultiplier: '积分倍数',
-    birthdayBonusPoints: '生日积分',
-    perks: '权益（每行一项）',
-    cardColor: '卡面颜色',
-  },
-  hints: {
-    discountPercent: '95 表示 9.5 折，100 表示无折扣',
-    pointsMultiplier: '1 – 10，例如 1.5',
-  },
-  saveTier: (name: string) => `保存「${name}」`,
-  savedTier: (name: string) => `「${name}」已保存`,
-  preview: '预览影响',
-  previewing: '正在计算…',
-  previewTitle: '按当前填写的升级门槛，各等级会员人数',
-  previewRow: (name: string, n: number) => `${name}：${n} 人`,
-  previewHint: '预览不会保存任何改动',
-} as const
-
-export const rewardsCopy = {
-  title: '积分商城管理',
-  create: '新建奖品',
-  edit: '编辑',
-  editing: (t: string) => `编辑：${t}`,
-  creating: '新建奖品',
-  cancel: '取消',
-  empty: '还没有奖品',
-  fields: {
-    title: '名称',
-    description: '描述',
-    imageUrl: '图片地址',
-    pointsPrice: '所需积分',
-    couponTemplateId: '兑换的券',
-    stock: '总库存',
-    perMemberLimit: '每人限兑（0 不限）',
-    sortOrder: '排序',
-    active: '上架',
-  },
-  stock: (left: number, total: number, redeemed: number) => `库存 ${left}/${total} · 已兑 ${redeemed}`,
-  price: (p: number) => `${p} 积分`,
-  inactive: '已下架',
-  noTemplates: '还没有券模板，请先新建券模板',
-  newTemplate: '新建券模板',
-  created: '奖品已创建',
-  updated: '奖品已更新',
-} as const
-
-export const couponTemplateCopy = {
-  title: '新建券模板',
-  kinds: [
-    { value: 'cash', label: '满减券' },
-    { value: 'discount', label: '折扣券' },
-    { value: 'gift', label: '礼品券' },
-  ],
-  fields: {
-    title: '名称',
-    kind: '类型',
-    amountCents: '面值（元）',
-    minSpendCents: '满（元，可空）',
-    ratePercent: '折扣（%）',
-    capCents: '最多减（元，可空）',
-    giftDescription: '礼品',
-    'validity.days': '有效天数',
-    usageNotes: '使用说明',
-  },
-  ratePlaceholder: '85 表示 8.5 折',
-  daysHint: '自领取当天起计算，全部门店可用',
-  create: '创建',
-  created: (title: string, face: string) => `已创建「${title}」（${face}）`,
-} as const
-
-export const pointsAdjustCopy = {
-  title: '调整积分',
-  open: '调整积分',
-  needMember: '请先在工作台查询会员',
-  member: '会员',
-  balance: '当前积分',
-  direction: '调整方式',
-  directions: [
-    { value: 'add', label: '增加' },
-    { value: 'deduct', label: '扣减' },
-  ],
-  points: '积分数量',
-  pointsPlaceholder: '1 – 1000000',
-  reason: '原因',
-  reasonPlaceholder: '例如：补录 3 月 5 日消费',
-  reasonHint: '会员在积分明细里会看到这条原因',
-  submit: '提交调整',
-  submitting: '正在提交…',
-  confirmTitle: '确认调整积分',
-  confirmBody: (who: string, delta: number, balance: number) =>
-    balance + delta < 0
-      ? `为会员 ${who} 扣减 ${-delta} 积分，超过当前余额 ${balance}，余额不足时不会扣减。仍要提交吗？`
-      : `为会员 ${who} ${delta > 0 ? '增加' : '扣减'} ${Math.abs(delta)} 积分，调整后余额 ${balance + delta}。`,
-  done: (delta: number, balance: number) => `已${delta > 0 ? '增加' : '扣减'} ${Math.abs(delta)} 积分，当前余额 ${balance}`,
-  insufficient: (needed: number, balance: number) => `积分不足：会员当前余额 ${balance}，不能扣减 ${needed}`,
-  ledger: '最近积分明细',
-  ledgerEmpty: '还没有积分记录',
-  balanceAfter: (b: number) => `余额 ${b}`,
-} as const
-
-export const earningRulesCopy = {
-  title: '积分规则',
-  fields: {
-    pointsPerYuan: '每元积分',
-    welcomePoints: '入会礼积分',
-    expiryMonths: '有效月数',
-    memberDayMultiplierPct: '倍数（%）',
-    growthPerYuan: '每元成长值',
-  },
-  hints: {
-    pointsPerYuan: '按实付整元计算，再乘以等级倍数',
-    memberDayMultiplierPct: '200 表示双倍积分',
-  },
-  expiry: '积分有效期',
-  expiryKinds: [
-    { value: 'never', label: '永久有效' },
-    { value: 'months_after_earning', label: '获得后按月' },
-    { value: 'end_of_next_year', label: '次年年底' },
-  ],
-  expiryNote: '有效期的修改只对今后获得的积分生效，已有积分仍按原到期日过期。',
-  memberDay: '会员日',
-  memberDayEnabled: '开启会员日',
-  weekday: '每周',
-  weekdays: [
-    { value: 1, label: '周一' },
-    { value: 2, label: '周二' },
-    { value: 3, label: '周三' },
-    { value: 4, label: '周四' },
-    { value: 5, label: '周五' },
-    { value: 6, label: '周六' },
-    { value: 7, label: '周日' },
-  ],
-  growth: '成长值',
-  growthWindow: '统计周期',
-  growthWindows: [
-    { value: 'rolling_12_months', label: '最近 12 个月' },
-    { value: 'calendar_year', label: '自然年' },
-  ],
-} as const
-
-export const checkinRulesCopy = {
-  title: '签到规则',
-  fields: {
-    basePoints: '每日积分',
-    growthPerCheckin: '每次成长值',
-    cycle: '连签周期',
-    applyTierMultiplier: '按等级倍数发放',
-    makeupEnabled: '允许补签',
-    makeupCostPoints: '补签消耗积分',
-    makeupPerMonth: '每月补签次数',
-    streakBonuses: '连签奖励',
-  },
-  cycles: [
-    { value: 'weekly', label: '每周重置' },
-    { value: 'monthly', label: '每月重置' },
-    { value: 'unlimited', label: '不重置' },
-  ],
-  bonusDay: '第几天',
-  bonusPoints: '奖励积分',
-  addBonus: '添加连签奖励',
-  remove: '删除',
-} as const
-
-export const referralReviewsCopy = {
-  title: '邀请审核',
-  empty: '没有待审核的邀请',
-  referrer: '邀请人',
-  referee: '被邀请人',
-  joinedAt: '加入时间',
-  qualifiedAt: '达成时间',
-  reason: '原因',
-  reasons: {
-    same_unionid: '同一微信身份',
-    same_phone: '同一手机号',
-    daily_cap: '超过每日上限',
-    monthly_cap: '超过每月上限',
-  },
-  approve: '通过',
-  reject: '驳回',
-} as const

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { isApiError } from '../../api/client'
 import { signOutStaff, useStaffLogin, useStaffSession } from '../../api/hooks/staff'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
@@ -47,7 +48,9 @@ export default function StaffLoginPage() {
           <Text className='field__label'>{copy.password}</Text>
           <Input className='field__input' password value={password} placeholder={copy.passwordPlaceholder} onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
         </View>
-        {login.isError && <Text className='error-text'>{errorMessage(login.error)}</Text>}
+        {login.isError && <Text className='error-text staff__login-error'>{errorMessage(login.error)}</Text>}
+        {/* Said after the first wrong password, before the lock-out rather than after it. */}
+        {isApiError(login.error) && login.error.is('STAFF_CREDENTIALS_INVALID') && <Text className='warning staff__lockout'>{copy.lockoutWarning}</Text>}
         <Button className='btn-primary staff__btn' disabled={login.isPending || !username || !password} loading={login.isPending} onClick={submit}>
           {copy.login}
         </Button>

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMe } from '../../api/hooks/members'
+import { useWelcomePoints } from '../../api/hooks/programme'
 import { useRefetchOnShow } from '../../api/hooks/use-refetch-on-show'
 import { PageState } from '../../components/PageState'
 import { Tile } from '../../components/Tile'
@@ -26,6 +27,7 @@ export default function HomePage() {
   const me = useMe()
   useRefetchOnShow(me.refetch)
   const member = me.data
+  const welcome = useWelcomePoints()
   const name = member?.nickname || copy.guestName
 
   return (
@@ -36,7 +38,7 @@ export default function HomePage() {
         </Text>
         <Text className='home__welcome'>{copy.welcome}</Text>
         {member && (
-          <View className='home__stats' onClick={() => Taro.switchTab({ url: routes.card })}>
+          <View className='home__stats' onClick={() => Taro.switchTab({ url: routes.card })} role='button' ariaRole='button' ariaLabel={`${copy.points} ${member.points}，${copy.tier} ${member.tier.name}`}>
             <View className='home__stat'>
               <Text className='home__stat-value'>{member.points}</Text>
               <Text className='home__stat-label'>{copy.points}</Text>
@@ -53,7 +55,7 @@ export default function HomePage() {
       {me.isError && <PageState error={me.error} onRetry={() => void me.refetch()} />}
       {member === null && (
         <View className='home__join'>
-          <Text className='home__join-text'>{copy.notMember}</Text>
+          <Text className='home__join-text'>{copy.notMember(welcome.data)}</Text>
           <Button className='btn-primary home__join-btn' onClick={() => Taro.navigateTo({ url: routes.join })}>
             {copy.join}
           </Button>

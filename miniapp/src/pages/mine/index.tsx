@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { BirthdayCalendar, Gender, UpdateProfileRequest } from '@huiyuan/shared-types'
-import { useDeleteAccount, useMe, usePrivacyNotice, useProfile, useUpdateProfile } from '../../api/hooks/members'
+import { useBindPhone, useDeleteAccount, useMe, usePrivacyNotice, useProfile, useUpdateProfile } from '../../api/hooks/members'
 import { membersApi } from '../../api/endpoints/members'
 import { isH5 } from '../../api/env'
+import { Icon } from '../../components/Icon'
+import { JoinPrompt } from '../../components/JoinPrompt'
 import { PageState } from '../../components/PageState'
+import { PhoneButton, phoneOutcomeText, type PhoneOutcome } from '../../components/PhoneButton'
+import { PrivacyGate } from '../../components/PrivacyGate'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes } from '../../constants/routes'
+import { cardTheme } from '../../lib/colors'
 import { copy } from './copy'
 import './index.scss'
 
@@ -37,6 +42,9 @@ export default function MinePage() {
   const [birthday, setBirthday] = useState<string | null>(null)
   const [calendar, setCalendar] = useState<BirthdayCalendar>('solar')
   const [exporting, setExporting] = useState(false)
+  const [exportFile, setExportFile] = useState<string | null>(null)
+  const [phoneNote, setPhoneNote] = useState<string | null>(null)
+  const bindPhone = useBindPhone()
 
   useEffect(() => {
     const p = profile.data
@@ -68,14 +76,26 @@ export default function MinePage() {
         saveFile(json)
         await Taro.showToast({ title: copy.downloaded, icon: 'success' })
       } else {
-        await Taro.setClipboardData({ data: json })
-        await Taro.showToast({ title: copy.copied, icon: 'none' })
+        // Personal data never goes on the clipboard, where every other app can read it: it is written to
+        // the app's own files and sent from there with a second tap (WeChat needs a tap to share a file).
+        const filePath = `${Taro.env.USER_DATA_PATH}/my-member-data.json`
+        Taro.getFileSystemManager().writeFileSync(filePath, json, 'utf8')
+        setExportFile(filePath)
       }
     } catch (error) {
       await Taro.showToast({ title: errorMessage(error), icon: 'none' })
     } finally {
       setExporting(false)
     }
+  }
+
+  const sendExport = () => {
+    if (exportFile) void Taro.shareFileMessage({ filePath: exportFile, fileName: copy.exportFileName }).catch(() => undefined)
+  }
+
+  const onPhone = (outcome: PhoneOutcome) => {
+    setPhoneNote(phoneOutcomeText(outcome))
+    if (outcome.kind === 'code') bindPhone.mutate(outcome.code, { onSuccess: () => void Taro.showToast({ title: copy.phoneBound, icon: 'success' }) })
   }
 
   const confirmDelete = async () => {
@@ -97,16 +117,38 @@ export default function MinePage() {
 
   return (
     <View className='page mine'>
+      <PrivacyGate />
+      {member && (
+        <View className='mine__head' style={{ background: cardTheme(member.tier.cardColor).background, color: cardTheme(member.tier.cardColor).text }}>
+          <View className='mine__avatar'>
+            <Icon name='card' size={56} />
+          </View>
+          <View className='mine__who'>
+            <Text className='mine__name'>{member.nickname || copy.noNickname}</Text>
+            <Text className='mine__tier'>{copy.tierAndCard(member.tier.name, member.cardNo)}</Text>
+          </View>
+        </View>
+      )}
+      {member === null && <JoinPrompt title={copy.notMember} />}
+      {member && (
+        <Section title={copy.phone}>
+          {profile.data && (
+            <View className='row'>
+              <Text className='row__label'>{copy.phone}</Text>
+              <Text className='row__value'>{profile.data.phoneMasked ?? copy.phoneNone}</Text>
+            </View>
+          )}
+          <PhoneButton className='btn-plain mine__phone' disabled={bindPhone.isPending} onOutcome={onPhone}>
+            {profile.data?.phoneMasked ? copy.phoneChange : copy.phoneBind}
+          </PhoneButton>
+          <Text className='hint'>{copy.phoneWhy}</Text>
+          {phoneNote && <Text className='warning'>{phoneNote}</Text>}
+          {bindPhone.isError && <Text className='error-text'>{errorMessage(bindPhone.error)}</Text>}
+        </Section>
+      )}
       <Section title={copy.profile}>
         {(me.isPending || me.isError) && <PageState loading={me.isPending} error={me.error} onRetry={() => void me.refetch()} />}
-        {member === null && (
-          <View className='mine__join'>
-            <Text className='hint'>{copy.notMember}</Text>
-            <Button className='btn-primary' size='mini' onClick={() => Taro.navigateTo({ url: routes.join })}>
-              {copy.join}
-            </Button>
-          </View>
-        )}
+        {member === null && <Text className='hint'>{copy.profileAfterJoin}</Text>}
         {member && !profile.data && (
           <PageState loading={profile.isPending} error={profile.error} onRetry={() => void profile.refetch()} />
         )}
@@ -172,18 +214,20 @@ export default function MinePage() {
           <Button className='btn-plain' loading={exporting} disabled={exporting} onClick={() => void download()}>
             {copy.download}
           </Button>
+          {exportFile && (
+            <Button className='btn-primary mine__send' onClick={sendExport}>
+              {copy.exportSend}
+            </Button>
+          )}
           <Button className='btn-danger mine__delete' disabled={remove.isPending} onClick={() => void confirmDelete()}>
             {copy.deleteAccount}
           </Button>
         </Section>
       )}
 
-      <Section title={copy.staff}>
-        <Text className='hint'>{copy.staffHint}</Text>
-        <Button className='btn-plain mine__staff' onClick={() => Taro.navigateTo({ url: routes.staffLogin })}>
-          {copy.staff}
-        </Button>
-      </Section>
+      <View className='mine__staff' role='link' ariaRole='link' ariaLabel={copy.staff} onClick={() => void Taro.navigateTo({ url: routes.staffLogin })}>
+        <Text>{copy.staff}</Text>
+      </View>
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CouponVerification as CouponVerificationView, ErrorCode, StoreKind } from '@huiyuan/shared-types';
+import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import { AccountStandings } from '../../common/auth/account-standing';
 import type { StaffPrincipal } from '../../common/auth/principal';
@@ -18,6 +18,7 @@ import { couponNotFound } from '../coupons.errors';
 import { CouponsRepository } from '../coupons.repository';
 import { CouponsService } from '../coupons.service';
 import { Coupon } from '../entities/coupon.entity';
+import { CouponTemplate } from '../entities/coupon-template.entity';
 
 /**
  * 核销 at the till, and a manager's undo. The checks before the transaction give the clerk a
@@ -40,23 +41,17 @@ export class VerifyCouponUseCase {
     private readonly memberStats: MemberStatsService,
   ) {}
 
+  /**
+   * What 核销 would use, checked as the verification checks it but changing nothing: the clerk confirms
+   * the coupon and its member before the coupon is spent.
+   */
+  async preview(staff: StaffPrincipal, rawCode: string): Promise<CouponVerificationPreview> {
+    const { coupon, template } = await this.usableHere(staff, rawCode);
+    return this.coupons.preview(coupon, template);
+  }
+
   async verify(staff: StaffPrincipal, rawCode: string, requestId: string): Promise<CouponVerificationView> {
-    const code = normaliseCouponCode(rawCode);
-    if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
-    const store = (await this.scope.stores()).get(staff.storeId);
-    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
-    const coupon = await this.tx.read(() => this.repository.couponByCode(code));
-    if (!coupon) throw couponNotFound(`with code ${code}`);
-    // A deleted account's coupons are void: its points and benefits went with it.
-    if (!(await this.standings.member(coupon.memberId))?.active) throw couponNotFound(`with code ${code} in use: it was voided when its member deleted the account`);
-    const template = await this.tx.read((m) => this.repository.template(coupon.templateId, m));
-    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
-    const now = this.clock.now();
-    await this.assertUsable(coupon, now);
-    if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
-      const where = await this.views.storesText(template, coupon.issuedStoreId);
-      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
-    }
+    const { coupon, template, store, now } = await this.usableHere(staff, rawCode);
 
     const verification = await this.tx.run(async (m) => {
       if (!(await this.repository.markUsed(m, coupon.id, { at: now, staffId: staff.staffId, storeId: store.id }))) {
@@ -73,6 +68,27 @@ export class VerifyCouponUseCase {
     });
     const usedCoupon = Object.assign(coupon, { status: 'used', usedAt: now, usedStoreId: store.id, usedByStaffId: staff.staffId });
     return this.coupons.freshVerification(verification, usedCoupon, template);
+  }
+
+  /** The checks before the write, shared by the preview and the verification: a precise answer for the clerk. */
+  private async usableHere(staff: StaffPrincipal, rawCode: string): Promise<{ coupon: Coupon; template: CouponTemplate; store: Store; now: Date }> {
+    const code = normaliseCouponCode(rawCode);
+    if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
+    const store = (await this.scope.stores()).get(staff.storeId);
+    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
+    const coupon = await this.tx.read(() => this.repository.couponByCode(code));
+    if (!coupon) throw couponNotFound(`with code ${code}`);
+    // A deleted account's coupons are void: its points and benefits went with it.
+    if (!(await this.standings.member(coupon.memberId))?.active) throw couponNotFound(`with code ${code} in use: it was voided when its member deleted the account`);
+    const template = await this.tx.read((m) => this.repository.template(coupon.templateId, m));
+    if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
+    const now = this.clock.now();
+    await this.assertUsable(coupon, now);
+    if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
+      const where = await this.views.storesText(template, coupon.issuedStoreId);
+      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
+    }
+    return { coupon, template, store, now };
   }
 
   /** A manager (or HQ) takes back a verification made by mistake, within the programme's window. */

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '新建券模板' })

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '积分商城管理' })

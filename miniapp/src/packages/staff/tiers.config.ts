@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '会员等级设置' })
