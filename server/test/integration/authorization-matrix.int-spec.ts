@@ -58,6 +58,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/staff/purchases/{id}/refunds': 'staff',
   'GET /api/v1/staff/checkin-rules': 'staff',
   'POST /api/v1/staff/coupon-verifications': 'staff',
+  'GET /api/v1/staff/coupons/{code}': 'staff',
   'GET /api/v1/staff/coupon-verifications': 'staff',
   'GET /api/v1/staff/referral-rules': 'staff',
   'GET /api/v1/staff/members/{id}/360': 'staff',
