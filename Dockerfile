@@ -38,6 +38,7 @@ COPY --from=build --chown=node:node /app/shared-types/package.json shared-types/
 COPY --from=build --chown=node:node /app/shared-types/dist shared-types/dist
 COPY --from=build --chown=node:node /app/server/package.json server/
 COPY --from=build --chown=node:node /app/server/dist server/dist
+COPY --from=build --chown=node:node /app/server/assets server/assets
 COPY --from=build --chown=node:node /app/miniapp/dist/h5 miniapp/dist/h5
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

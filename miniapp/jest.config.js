@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   transform: { '^.+\\.(mjs|cjs|js|jsx|ts|tsx)$': 'babel-jest' },
-  transformIgnorePatterns: ['/node_modules/(?!(\.pnpm|@tarojs|@stencil|swiper|tslib|@nutui)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(\.pnpm|@tarojs|@stencil|swiper|tslib)/)'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',

@@ -1,7 +1,8 @@
 /**
  * Console: HQ finds a new member by card number (the search field has the focus, Enter searches),
  * opens the member, adds points with a reason (the balance and the ledger line update), is refused an
- * over-deduction in Chinese, issues a coupon, and assigns a maintaining clerk. Port of the
+ * over-deduction in Chinese, issues a coupon, assigns a maintaining clerk, then moves that clerk's
+ * members to another clerk in bulk (the same clerk twice is refused in the form). Port of the
  * mini-program's journey 08.
  */
 import { DESKTOP } from '../harness.mjs'
@@ -65,4 +66,25 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   expect(assigned.body.maintainingClerk?.displayName, 'assigned clerk').toBe(clerkName)
   await toast(page, '维护人已更新').waitFor()
   await screenshot('12-console-member')
+
+  // Bulk transfer: every member the clerk maintains moves to another clerk.
+  await page.getByRole('button', { name: '返回列表' }).click()
+  await page.getByRole('button', { name: '批量转移维护人' }).click()
+  const transfer = page.locator('.ant-modal-content', { hasText: '批量转移维护人' })
+  // The clerk pickers search as you type; Enter takes the first match.
+  const pick = async (field, text) => {
+    await transfer.locator(`.ant-select:has(#${field})`).click()
+    await page.keyboard.type(text)
+    await page.keyboard.press('Enter')
+  }
+  await pick('fromClerkId', clerkName)
+  await pick('toClerkId', clerkName)
+  await transfer.getByRole('button', { name: '转移' }).click()
+  await transfer.getByText('新维护人不能与原维护人相同').waitFor()
+  await pick('toClerkId', '徐汇')
+  const moved = await apiResponse(page, 'POST', '/api/v1/staff/clerk-transfers', () => transfer.getByRole('button', { name: '转移' }).click())
+  expect(moved.status, `transfer ${JSON.stringify(moved.body)}`).toBe(201)
+  expect(moved.body.moved, 'members moved').toBeGreaterThan(0)
+  await toast(page, `已转移 ${moved.body.moved} 位会员`).waitFor()
+  await screenshot('12-console-transfer')
 }

@@ -1,4 +1,6 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 
 /** The join page every join code opens; the scene says which store and which referrer. */
 export const JOIN_PAGE = 'packages/join/index';
@@ -12,10 +14,26 @@ export interface JoinPosterText {
   footer: string[];
 }
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans CJK", sans-serif';
+/**
+ * The project's own font (server/assets/fonts, a GB2312 subset of Noto Sans CJK SC, SIL OFL), so a poster
+ * drawn on a server without CJK fonts shows Chinese, not □□□□. A system CJK font, where there is one,
+ * draws the rare characters the subset lacks.
+ */
+export const POSTER_FONT_FAMILY = 'Huiyuan Poster Sans';
+const FONT = `"${POSTER_FONT_FAMILY}", "Noto Sans CJK SC", sans-serif`;
+
+let fontRegistered = false;
+/** From src/wechat under ts-jest and from dist/src/wechat once built: the assets folder sits beside both. */
+export function registerPosterFont(): boolean {
+  if (fontRegistered) return true;
+  const file = [resolve(__dirname, '../../assets/fonts/HuiyuanPosterSans-Bold.otf'), resolve(__dirname, '../../../assets/fonts/HuiyuanPosterSans-Bold.otf')].find((f) => existsSync(f));
+  fontRegistered = !!file && GlobalFonts.registerFromPath(file, POSTER_FONT_FAMILY) !== null;
+  return fontRegistered;
+}
 
 /** A5-ish portrait at 150 dpi around a mini-program code: the store poster and the member's invitation share it. */
 export async function drawJoinPoster(codePng: Buffer, text: JoinPosterText): Promise<Buffer> {
+  registerPosterFont();
   const qr = await loadImage(codePng);
   const width = 874;
   const height = 1240;

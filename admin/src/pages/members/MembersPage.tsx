@@ -59,22 +59,24 @@ export function MembersPage() {
   const [transferOpen, setTransferOpen] = useState(false)
 
   const columns: ProColumns<MemberListItem>[] = [
-    { title: '卡号', dataIndex: 'cardNo', render: (_, m) => <Link to={`/members/${m.cardNo}`}>{m.cardNo}</Link> },
-    { title: '昵称', dataIndex: 'nickname', render: (_, m) => m.nickname ?? '—' },
-    { title: '手机', dataIndex: 'phoneMasked', render: (_, m) => m.phoneMasked ?? '—' },
+    { title: '卡号', dataIndex: 'cardNo', width: 130, render: (_, m) => <Link to={`/members/${m.cardNo}`}>{m.cardNo}</Link> },
+    { title: '昵称', dataIndex: 'nickname', width: 100, ellipsis: true, render: (_, m) => m.nickname ?? '—' },
+    { title: '手机', dataIndex: 'phoneMasked', width: 120, render: (_, m) => m.phoneMasked ?? '—' },
     {
       title: '等级',
       dataIndex: 'tierCode',
+      width: 110,
       filters: (tiers.data ?? []).map((t) => ({ text: t.name, value: t.code })),
       filterMultiple: false,
       render: (_, m) => m.tier.name,
     },
-    { title: '积分', dataIndex: 'points', sorter: true },
+    { title: '积分', dataIndex: 'points', width: 90, sorter: true },
     { title: '标签', dataIndex: 'tags', render: (_, m) => (m.tags.length ? m.tags.slice(0, 3).map((t) => <Tag key={t}>{t}</Tag>) : '—') },
-    { title: '成长值', dataIndex: 'growth' },
+    { title: '成长值', dataIndex: 'growth', width: 80 },
     {
       title: '入会门店',
       dataIndex: 'storeCode',
+      width: 130,
       filters: (stores.data ?? []).filter((s) => s.kind !== 'hq').map((s) => ({ text: s.name, value: s.code })),
       filterMultiple: false,
       render: (_, m) => m.joinStore?.name ?? '—',
@@ -82,12 +84,13 @@ export function MembersPage() {
     {
       title: '维护人',
       dataIndex: 'clerkId',
+      width: 100,
       filters: (clerks.data?.items ?? []).map((c) => ({ text: c.displayName, value: c.id })),
       filterMultiple: false,
       render: (_, m) => m.maintainingClerk?.displayName ?? '—',
     },
-    { title: '最近到店', dataIndex: 'lastVisitAt', sorter: true, render: (_, m) => dateTime(m.lastVisitAt) },
-    { title: '入会日期', dataIndex: 'joinedAt', sorter: true, defaultSortOrder: 'descend', render: (_, m) => day(m.joinedAt) },
+    { title: '最近到店', dataIndex: 'lastVisitAt', width: 150, sorter: true, render: (_, m) => dateTime(m.lastVisitAt) },
+    { title: '入会日期', dataIndex: 'joinedAt', width: 120, sorter: true, defaultSortOrder: 'descend', render: (_, m) => day(m.joinedAt) },
   ]
 
   return (
@@ -120,6 +123,7 @@ export function MembersPage() {
         options={{ reload: true, density: false, setting: false }}
         params={{ q, scope }}
         columns={columns}
+        scroll={{ x: 1300 }}
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (n) => `共 ${n} 位会员` }}
         onRow={(m) => ({ onDoubleClick: () => navigate(`/members/${m.cardNo}`) })}
         request={async (params, sort, filter) => {

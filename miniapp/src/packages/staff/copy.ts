@@ -98,7 +98,10 @@ export const posterCopy = {
   download: '下载海报',
   openTab: '在新标签页打开',
   saved: '已保存到相册',
-  saveFailed: '保存失败，请允许保存到相册后重试',
+  saveFailed: '保存失败，请稍后重试',
+  albumTitle: '需要保存到相册的权限',
+  albumBody: '您之前未允许保存到相册。请在设置中打开「保存到相册」，再回来保存海报。',
+  albumOpen: '去设置',
   noStores: '没有可用的门店',
 } as const
 

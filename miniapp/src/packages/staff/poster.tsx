@@ -34,8 +34,14 @@ async function saveToAlbum(storeCode: string): Promise<void> {
     await Taro.saveImageToPhotosAlbum({ filePath })
     await Taro.showToast({ title: copy.saved, icon: 'success' })
   } catch (error) {
-    const message = (error as { errMsg?: string })?.errMsg ? copy.saveFailed : errorMessage(error)
-    await Taro.showToast({ title: message, icon: 'none' })
+    const errMsg = (error as { errMsg?: string })?.errMsg ?? ''
+    // Refused once, WeChat never asks again: the way back is the app's settings page.
+    if (/auth deny|auth denied|authorize no response|privacy permission/i.test(errMsg)) {
+      const { confirm } = await Taro.showModal({ title: copy.albumTitle, content: copy.albumBody, confirmText: copy.albumOpen })
+      if (confirm) await Taro.openSetting({})
+      return
+    }
+    await Taro.showToast({ title: errMsg ? copy.saveFailed : errorMessage(error), icon: 'none' })
   }
 }
 
