@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  ApartmentOutlined,
+  TagOutlined,
   CalendarOutlined,
   CrownOutlined,
   GiftOutlined,
@@ -42,6 +44,10 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 export const consoleRoutes: ConsoleRoute[] = [
   { path: '/members', title: '会员', icon: <TeamOutlined />, roles: MANAGERS, page: page(() => import('./pages/members/MembersPage'), 'MembersPage') },
   { path: '/members/:cardNo', title: '会员详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/members/MemberDetailPage'), 'MemberDetailPage') },
+  { path: '/member-360/:id', title: '会员 360', roles: EVERYONE, hideInMenu: true, page: page(() => import('./pages/member-360/Member360Page'), 'Member360Page') },
+  { path: '/tags', title: '标签', icon: <TagOutlined />, roles: MANAGERS, page: page(() => import('./pages/tags/TagsPage'), 'TagsPage') },
+  { path: '/segments', title: '分群', icon: <ApartmentOutlined />, roles: MANAGERS, page: page(() => import('./pages/segments/SegmentsPage'), 'SegmentsPage') },
+  { path: '/segments/:id', title: '分群详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/segments/SegmentBuilderPage'), 'SegmentBuilderPage') },
   { path: '/tiers', title: '等级', icon: <CrownOutlined />, roles: HQ, page: page(() => import('./pages/tiers/TiersPage'), 'TiersPage') },
   { path: '/earning-rules', title: '积分规则', icon: <TransactionOutlined />, roles: HQ, page: page(() => import('./pages/earning-rules/EarningRulesPage'), 'EarningRulesPage') },
   { path: '/checkin-rules', title: '签到规则', icon: <CalendarOutlined />, roles: HQ, page: page(() => import('./pages/checkin-rules/CheckinRulesPage'), 'CheckinRulesPage') },

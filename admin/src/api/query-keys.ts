@@ -18,4 +18,13 @@ export const queryKeys = {
   verifications: (storeCode: string, date: string) => ['verifications', storeCode, date] as const,
   settlement: (from: string, to: string) => ['settlement', from, to] as const,
   audit: (query: object) => ['audit', query] as const,
+  tags: ['tags'] as const,
+  tagRules: ['tags', 'rules'] as const,
+  tagRefresh: ['tags', 'refresh'] as const,
+  segmentFields: ['segments', 'fields'] as const,
+  segments: ['segments', 'list'] as const,
+  segment: (id: number) => ['segments', 'one', id] as const,
+  segmentPreview: (rules: unknown) => ['segments', 'preview', rules] as const,
+  segmentMembers: (id: number) => ['segments', 'members', id] as const,
+  member360: (memberId: number) => ['members', '360', memberId] as const,
 }

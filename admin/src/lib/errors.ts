@@ -32,6 +32,9 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   COUPON_SOLD_OUT: '券已发完',
   COUPON_LIMIT_REACHED: '该会员已达领取上限',
   COUPON_NOT_ISSUABLE: '该券模板当前不可发放',
+  TAG_NOT_FOUND: '标签不存在',
+  TAG_NAME_TAKEN: '已有同名标签',
+  SEGMENT_NOT_FOUND: '分群不存在',
 }
 
 export function errorText(error: unknown): string {

@@ -84,6 +84,13 @@ describe('compileSegment: every field type and operator', () => {
     expect(compiled.params).toEqual([1, 5, 6]);
   });
 
+  it('takes lists as react-querybuilder sends them: arrays, comma-separated strings, one value', () => {
+    expect(one({ field: 'tier', operator: 'in', value: 'T1, T2' }).params).toEqual([1, 2]);
+    expect(one({ field: 'joinStore', operator: 'in', value: 'S001' }).params).toEqual([11]);
+    expect(one({ field: 'points', operator: 'between', value: '1,5' }).params).toEqual([1, 5]);
+    expect(one({ field: 'hasTag', operator: 'in', value: 6 }).params).toEqual([6]);
+  });
+
   it('an empty group is everyone (and) or no one (or)', () => {
     expect(compile({ combinator: 'and', rules: [] }).where).toBe('(1 = 1)');
     expect(compile({ combinator: 'or', rules: [] }).where).toBe('(1 = 0)');

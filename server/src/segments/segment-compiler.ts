@@ -139,8 +139,10 @@ function numericRange(operator: string, value: unknown, at: string, read: (v: un
   }
 }
 
-function list(value: unknown, at: string): unknown[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalid(at, 'expected a non-empty list');
+/** A list as react-querybuilder may send it: an array, or a comma-separated string (its default), or one value. */
+function list(raw: unknown, at: string): unknown[] {
+  const value = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter((v) => v !== '') : raw === undefined || raw === null ? [] : [raw];
+  if (value.length === 0) throw invalid(at, 'expected a non-empty list');
   if (value.length > MAX_LIST) throw invalid(at, `at most ${MAX_LIST} values`);
   return value;
 }

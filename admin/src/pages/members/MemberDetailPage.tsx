@@ -50,6 +50,7 @@ export function MemberDetailPage() {
       extra={
         <Space>
           <Button onClick={() => navigate('/members')}>返回列表</Button>
+          <Button onClick={() => navigate(`/member-360/${m.id}`)}>360 视图</Button>
           {staff?.role === 'hq_admin' && <Button type="primary" onClick={() => open('adjust')}>调整积分</Button>}
           <Button onClick={() => open('issue')}>发券</Button>
         </Space>

@@ -14,6 +14,7 @@ import { Clock } from '../../common/time/clock';
 import { StoresService } from '../../stores/stores.service';
 import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../entities/member.entity';
+import { MemberStatsService } from '../../tags/member-stats.service';
 import { MemberLifecycle } from '../member-lifecycle';
 import { MembersRepository } from '../members.repository';
 import { PhoneVault } from '../phone-vault';
@@ -39,6 +40,7 @@ export class JoinMemberUseCase {
     private readonly identities: PhoneVault,
     private readonly tokens: AuthTokens,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   async execute(visitor: MemberPrincipal, scene: string | undefined, consentVersion: string): Promise<Outcome<JoinResponse>> {
@@ -66,6 +68,7 @@ export class JoinMemberUseCase {
           if (returning && referrer) notices.push('您曾注销会员，本次加入不计邀请奖励');
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrerId);
           await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null, returning });
+          await this.memberStats.refresh(m, id);
           const member = await m.findOneByOrFail(Member, { id });
           await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
           return this.response(member, notices.length ? notices.join('；') : null);
