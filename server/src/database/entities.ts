@@ -9,6 +9,7 @@ import { RewardRedemption } from '../rewards/entities/reward-redemption.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
 import { Checkin } from '../checkin/entities/checkin.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { FormerIdentity } from '../members/entities/former-identity.entity';
 import { Member } from '../members/entities/member.entity';
 import { PointsLedgerEntry } from '../points/entities/points-ledger-entry.entity';
 import { PointsLot } from '../points/entities/points-lot.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   AuditRecord,
   Tier,
   Member,
+  FormerIdentity,
   PointsLedgerEntry,
   PointsLot,
   PointsLotUse,

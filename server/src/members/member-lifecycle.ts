@@ -5,6 +5,8 @@ export interface JoinedMember {
   memberId: number;
   /** The store (or HQ) whose code the member joined by. */
   storeId: number | null;
+  /** The same WeChat user (openid or unionid) had a membership and deleted it: no second welcome gift. */
+  returning: boolean;
 }
 
 type JoinedHandler = (manager: EntityManager, member: JoinedMember) => Promise<void>;

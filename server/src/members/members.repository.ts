@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { execute, findRow } from '../common/db/sql';
+import { FormerIdentity } from './entities/former-identity.entity';
 import { Member } from './entities/member.entity';
 
 /**
@@ -17,9 +18,20 @@ export class MembersRepository {
     return findRow(manager, Member, where);
   }
 
-  /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. */
-  async update(manager: EntityManager, memberId: number, changes: Partial<Omit<Member, 'id'>>, options: { activeOnly: boolean }): Promise<void> {
-    await manager.update(Member, options.activeOnly ? { id: memberId, status: 'active' } : { id: memberId }, changes);
+  /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. Returns the rows changed. */
+  async update(manager: EntityManager, memberId: number, changes: Partial<Omit<Member, 'id'>>, options: { activeOnly: boolean }): Promise<number> {
+    return (await manager.update(Member, options.activeOnly ? { id: memberId, status: 'active' } : { id: memberId }, changes)).affected ?? 0;
+  }
+
+  /** Remembers the identities of a membership being deleted, in the deletion's transaction; a second deletion keeps the first mark. */
+  async rememberFormerIdentities(manager: EntityManager, memberId: number, hashes: string[], at: Date): Promise<void> {
+    const known = new Set((await manager.findBy(FormerIdentity, { identityHash: In(hashes) })).map((f) => f.identityHash));
+    for (const identityHash of hashes.filter((h) => !known.has(h))) await manager.insert(FormerIdentity, { identityHash, memberId, deletedAt: at });
+  }
+
+  /** Whether any of these identities belonged to a deleted membership. */
+  async hadMembership(manager: EntityManager, hashes: string[]): Promise<boolean> {
+    return (await manager.countBy(FormerIdentity, { identityHash: In(hashes) })) > 0;
   }
 
   active(memberId: number, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {

@@ -189,8 +189,10 @@ export class MembersService implements OnModuleInit {
    * store reports keep adding up.
    */
   async deleteAccount(memberId: number): Promise<void> {
-    await this.tx.run((m) =>
-      this.repository.update(m, memberId, {
+    const member = await this.require(memberId);
+    const now = this.clock.now();
+    await this.tx.run(async (m) => {
+      const erased = await this.repository.update(m, memberId, {
         openid: null,
         unionid: null,
         nickname: null,
@@ -208,9 +210,10 @@ export class MembersService implements OnModuleInit {
         maintainingClerkId: null,
         codeSecret: randomBytes(24).toString('base64url'),
         status: 'deleted',
-        deletedAt: this.clock.now(),
-      }, { activeOnly: false }),
-    );
+        deletedAt: now,
+      }, { activeOnly: true });
+      if (erased === 1) await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
+    });
     this.standings.forgetMember(memberId);
   }
 

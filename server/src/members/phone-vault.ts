@@ -7,11 +7,13 @@ import { SECURITY_CONFIG, SecurityConfig } from '../config/security.config';
 export class PhoneVault {
   private readonly encryptionKey: Buffer;
   private readonly lookupKey: Buffer;
+  private readonly identityKey: Buffer;
 
   constructor(@Inject(SECURITY_CONFIG) config: SecurityConfig) {
     const secret = config.phoneKey;
     this.encryptionKey = Buffer.from(hkdfSync('sha256', secret, 'huiyuan', 'phone-encryption', 32));
     this.lookupKey = Buffer.from(hkdfSync('sha256', secret, 'huiyuan', 'phone-lookup', 32));
+    this.identityKey = Buffer.from(hkdfSync('sha256', secret, 'huiyuan', 'former-identity', 32));
   }
 
   seal(phone: string): { cipher: string; hash: string; last4: string } {
@@ -26,6 +28,12 @@ export class PhoneVault {
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** A WeChat user's openid and unionid as a deleted membership keeps them: keyed hashes only (see FormerIdentity). */
+  identityHashes(openid: string | null, unionid: string | null): string[] {
+    const hash = (kind: string, value: string) => createHmac('sha256', this.identityKey).update(`${kind}:${value}`).digest('hex');
+    return [openid ? hash('openid', openid) : null, unionid ? hash('unionid', unionid) : null].filter((h): h is string => h !== null);
   }
 
   hash(phone: string): string {

@@ -16,9 +16,9 @@ export class WelcomePoints implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.lifecycle.onJoined(async (manager, { memberId, storeId }) => {
+    this.lifecycle.onJoined(async (manager, { memberId, storeId, returning }) => {
       const { welcomePoints } = await this.ledger.earningRules();
-      if (welcomePoints <= 0) return;
+      if (welcomePoints <= 0 || returning) return;
       await this.ledger.credit(manager, LedgerEntryType.EARN, welcomePoints, { memberId, sourceType: 'welcome', sourceId: String(memberId), storeId, reason: '新会员入会礼', dedupeKey: `welcome:${memberId}` });
     });
     this.lifecycle.exportSection('pointsLedger', async (memberId) => {

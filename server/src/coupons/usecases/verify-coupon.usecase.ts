@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
+import { AccountStandings } from '../../common/auth/account-standing';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
@@ -36,6 +37,7 @@ export class VerifyCouponUseCase {
     private readonly accounts: MemberAccountRepository,
     private readonly repository: CouponsRepository,
     private readonly calendar: BusinessCalendar,
+    private readonly standings: AccountStandings,
     private readonly memberStats: MemberStatsService,
   ) {}
 
@@ -76,6 +78,8 @@ export class VerifyCouponUseCase {
     if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
     const coupon = await this.tx.read(() => this.repository.couponByCode(code));
     if (!coupon) throw couponNotFound(`with code ${code}`);
+    // A deleted account's coupons are void: its points and benefits went with it.
+    if (!(await this.standings.member(coupon.memberId))?.active) throw couponNotFound(`with code ${code} in use: it was voided when its member deleted the account`);
     const template = await this.tx.read((m) => this.repository.template(coupon.templateId, m));
     if (!template) throw new Error(`coupon ${coupon.id} has no template ${coupon.templateId}`);
     const now = this.clock.now();

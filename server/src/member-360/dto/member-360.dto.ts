@@ -1,9 +1,9 @@
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class AddMemberNoteBody {
   @IsString() @Length(1, 500) body: string;
 }
 
 export class NotesQuery {
-  @IsOptional() @IsString() @Length(1, 20) cursor?: string;
+  @IsOptional() @Matches(/^\d{1,10}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
 }

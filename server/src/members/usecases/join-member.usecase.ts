@@ -16,6 +16,8 @@ import { TiersService } from '../../tiers/tiers.service';
 import { Member } from '../entities/member.entity';
 import { MemberStatsService } from '../../tags/member-stats.service';
 import { MemberLifecycle } from '../member-lifecycle';
+import { MembersRepository } from '../members.repository';
+import { PhoneVault } from '../phone-vault';
 import { parseJoinScene } from '../join-scene';
 import { toMemberCard } from '../member-card';
 import { newCardNo, newReferralCode } from '../member-identifiers';
@@ -34,6 +36,8 @@ export class JoinMemberUseCase {
     private readonly tiers: TiersService,
     private readonly stores: StoresService,
     private readonly lifecycle: MemberLifecycle,
+    private readonly members: MembersRepository,
+    private readonly identities: PhoneVault,
     private readonly tokens: AuthTokens,
     private readonly events: DomainEvents,
     private readonly memberStats: MemberStatsService,
@@ -58,8 +62,12 @@ export class JoinMemberUseCase {
       try {
         // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
         const joined = await this.tx.run(async (m) => {
-          const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrer?.id ?? null);
-          await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null });
+          // A WeChat user who deleted a membership joins again as a new member, but without a second welcome gift or referral reward.
+          const returning = await this.members.hadMembership(m, this.identities.identityHashes(visitor.openid, visitor.unionid));
+          const referrerId = returning ? null : (referrer?.id ?? null);
+          if (returning && referrer) notices.push('您曾注销会员，本次加入不计邀请奖励');
+          const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrerId);
+          await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null, returning });
           await this.memberStats.refresh(m, id);
           const member = await m.findOneByOrFail(Member, { id });
           await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });

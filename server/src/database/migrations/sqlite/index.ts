@@ -8,6 +8,7 @@ import { CheckinAndReferrals1795517635490 } from './1795517635490-CheckinAndRefe
 import { LotsIndexCoversRemaining1795527784101 } from './1795527784101-LotsIndexCoversRemaining';
 import { OutboxAndJobRuns1796141468046 } from './1796141468046-OutboxAndJobRuns';
 import { TagsSegmentsAndNotes1796141932931 } from './1796141932931-TagsSegmentsAndNotes';
+import { FormerMemberIdentities1796144042544 } from './1796144042544-FormerMemberIdentities';
 import { MembersSegmentIndex1796146148290 } from './1796146148290-MembersSegmentIndex';
 
-export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490, LotsIndexCoversRemaining1795527784101, OutboxAndJobRuns1796141468046, TagsSegmentsAndNotes1796141932931, MembersSegmentIndex1796146148290];
+export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490, LotsIndexCoversRemaining1795527784101, OutboxAndJobRuns1796141468046, TagsSegmentsAndNotes1796141932931, FormerMemberIdentities1796144042544, MembersSegmentIndex1796146148290];
