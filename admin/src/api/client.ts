@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorBody, type FieldError } from '@huiyuan/shared-types'
+import { ErrorCode, isErrorBody, type FieldError } from '@huiyuan/shared-types'
 import { authStore } from './auth'
 
 /** Codes the client itself produces when no error envelope came back. */
@@ -29,12 +29,6 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
 
 const knownCodes = new Set<string>(Object.values(ErrorCode))
-
-function isErrorBody(data: unknown): data is ErrorBody {
-  if (typeof data !== 'object' || data === null || !('error' in data)) return false
-  const error = (data as { error: unknown }).error
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-}
 
 export function decodeError(status: number, data: unknown): ApiError {
   if (isErrorBody(data)) {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ErrorCode, type ErrorBody } from '@huiyuan/shared-types'
+import { ErrorCode, isErrorBody } from '@huiyuan/shared-types'
 import { authStore } from './auth'
 import { apiBase, isH5 } from './env'
 
@@ -26,12 +26,6 @@ export class ApiError extends Error {
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError
 
 const knownCodes = new Set<string>(Object.values(ErrorCode))
-
-function isErrorBody(data: unknown): data is ErrorBody {
-  if (typeof data !== 'object' || data === null || !('error' in data)) return false
-  const error = (data as { error: unknown }).error
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-}
 
 /** Turns a non-2xx response into an ApiError, whatever the body turned out to be. */
 export function decodeError(status: number, data: unknown): ApiError {

@@ -68,6 +68,13 @@ export interface ErrorBody {
   };
 }
 
+/** Whether a response body is the API's error envelope (the clients decode every non-2xx through it). */
+export function isErrorBody(data: unknown): data is ErrorBody {
+  if (typeof data !== 'object' || data === null || !('error' in data)) return false;
+  const error = (data as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
 export interface FieldError {
   field: string;
   problems: string[];
