@@ -5,6 +5,17 @@ import { execute, findRow } from '../common/db/sql';
 import { FormerIdentity } from './entities/former-identity.entity';
 import { Member } from './entities/member.entity';
 
+export interface MessageProfile {
+  id: number;
+  /** Null for a member who left (or whose account is closed): nothing can reach them. */
+  openid: string | null;
+  cardNo: string;
+  nickname: string | null;
+  tierId: number;
+  points: number;
+  joinStoreId: number | null;
+}
+
 /**
  * Statements on the member's identity and profile columns of `members` (the account columns have
  * their own owner, MemberAccountRepository).
@@ -68,6 +79,30 @@ export class MembersRepository {
     if (unique.length === 0) return new Map();
     const rows = await this.dataSource.query<Array<{ id: number; card_no: string; nickname: string | null }>>(`SELECT id, card_no, nickname FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
     return new Map(rows.map((r) => [Number(r.id), { cardNo: r.card_no, nickname: r.nickname }]));
+  }
+
+  /** What a message to each member is addressed and filled from (template messages, their previews). */
+  async messageProfiles(manager: EntityManager, ids: number[]): Promise<Map<number, MessageProfile>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await manager.query<Array<Record<string, unknown>>>(
+      `SELECT id, openid, card_no, nickname, tier_id, points_balance, join_store_id, status FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`,
+      unique,
+    );
+    return new Map(
+      rows.map((r) => [
+        Number(r.id),
+        {
+          id: Number(r.id),
+          openid: r.status === 'active' ? ((r.openid as string | null) ?? null) : null,
+          cardNo: String(r.card_no),
+          nickname: (r.nickname as string | null) ?? null,
+          tierId: Number(r.tier_id),
+          points: Number(r.points_balance),
+          joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
+        },
+      ]),
+    );
   }
 
   /**

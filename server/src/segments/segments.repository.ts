@@ -99,4 +99,13 @@ export class SegmentsRepository {
     return { id, memberCount };
   }
 
+  /** A snapshot's members in id order after a cursor: a campaign's fan-out reads its frozen audience this way. */
+  async snapshotMemberIdsAfter(m: EntityManager, snapshotId: number, afterId: number, limit: number): Promise<number[]> {
+    const rows: Array<{ member_id: number }> = await m.query(`SELECT member_id FROM segment_snapshot_members WHERE snapshot_id = ? AND member_id > ? ORDER BY member_id LIMIT ${Number(limit)}`, [snapshotId, afterId]);
+    return rows.map((r) => Number(r.member_id));
+  }
+
+  async snapshotSize(m: EntityManager, snapshotId: number): Promise<number | null> {
+    return (await findRow(m, SegmentSnapshot, { id: snapshotId }))?.memberCount ?? null;
+  }
 }

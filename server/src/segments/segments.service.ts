@@ -65,6 +65,12 @@ export class SegmentsService {
     return { compiled: compileSegment(checked, (at) => sqlDate(this.dataSource.manager, at)), storeIds: await this.tagReads.visibleStoreIds(staff) };
   }
 
+  /** A saved tree over every store: what an HQ campaign sends to, with no staff member at hand (a scheduled send). */
+  async queryAllStores(rules: unknown): Promise<SegmentQuery> {
+    const checked = checkSegmentRules(rules, await this.context());
+    return { compiled: compileSegment(checked, (at) => sqlDate(this.dataSource.manager, at)), storeIds: 'all' };
+  }
+
   async preview(staff: StaffPrincipal, rules: unknown): Promise<SegmentPreview> {
     const q = await this.query(staff, rules);
     const [split, sample, tiers, stores] = await Promise.all([

@@ -210,11 +210,11 @@ export class WechatGateway implements OnApplicationShutdown {
    * reached WeChat, so a member is not messaged twice: the caller's delivery record decides.
    * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
    */
-  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgid: string }> {
     const data = shapeSubscribeData(message.data, message.fieldTypes);
-    await this.withAccessToken(async (token) => {
+    return this.withAccessToken(async (token) => {
       await this.sendLimiter.acquire();
-      await this.callJson('sendSubscribeMessage', {
+      const answer = await this.callJson('sendSubscribeMessage', {
         method: 'POST',
         path: '/cgi-bin/message/subscribe/send',
         query: { access_token: token },
@@ -228,6 +228,8 @@ export class WechatGateway implements OnApplicationShutdown {
         },
         repeatable: 'unsent',
       });
+      // The MsgID is what WeChat's subscribe_msg_sent_event names the send by; kept as text (it exceeds 2^53 in the wild).
+      return { msgid: String(answer.msgid ?? '') };
     });
   }
 

@@ -12,10 +12,12 @@ export interface DomainEventMap {
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
   'tag.added': { tagId: number; memberIds: number[] };
   'tag.removed': { tagId: number; memberIds: number[] };
+  /** WeChat reports the app banned from subscribe messages (20005, a ban event): campaigns stop sending. */
+  'messaging.app_banned': { reason: string };
 }
 
 /** Every event that may be published; each must have a handler by the end of start-up. */
-export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded'];
+export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded', 'messaging.app_banned'];
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
 

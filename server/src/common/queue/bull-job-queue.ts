@@ -61,6 +61,8 @@ export class BullJobQueue extends JobQueue {
     await this.queue.add(name, data, {
       jobId: options.jobId,
       delay: options.delayMs,
+      // BullMQ takes unprioritised jobs before prioritised ones.
+      ...(options.lowPriority ? { priority: 10 } : {}),
       attempts: options.attempts ?? 3,
       backoff: { type: 'exponential', delay: 500 },
       removeOnComplete: 1000,

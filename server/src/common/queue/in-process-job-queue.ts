@@ -15,6 +15,7 @@ export class InProcessJobQueue extends JobQueue {
   private readonly repeating = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private readonly ready: Array<() => void> = [];
+  private readonly readyLow: Array<() => void> = [];
   private active = 0;
   private closed = false;
   private readonly logger = new Logger('InProcessJobQueue');
@@ -37,7 +38,7 @@ export class InProcessJobQueue extends JobQueue {
     // A job added by a request runs apart from it, as on a BullMQ worker: not in its transaction scope.
     const timer = withoutTransactionScope(() => setTimeout(() => {
       this.timers.delete(timer);
-      this.ready.push(() => {
+      (options.lowPriority ? this.readyLow : this.ready).push(() => {
         const run = this.execute(name, data, options, attempt);
         this.running.add(run);
         void run.finally(() => {
@@ -52,9 +53,9 @@ export class InProcessJobQueue extends JobQueue {
   }
 
   private drain(): void {
-    while (this.active < CONCURRENCY && this.ready.length > 0 && !this.closed) {
+    while (this.active < CONCURRENCY && this.ready.length + this.readyLow.length > 0 && !this.closed) {
       this.active++;
-      this.ready.shift()?.();
+      (this.ready.shift() ?? this.readyLow.shift())?.();
     }
   }
 

@@ -3,6 +3,8 @@ export interface JobOptions {
   jobId?: string;
   delayMs?: number;
   attempts?: number;
+  /** Runs after every waiting job without it: bulk work (a campaign's sends) never holds up the rest. */
+  lowPriority?: boolean;
 }
 
 export type JobHandler<T = unknown> = (data: T) => Promise<void>;

@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { runsBackgroundWork } from '../config/queue.config';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { withoutTransactionScope } from '../common/db/transaction-scope';
+import { JobQueue } from '../common/queue/job-queue';
+import { Clock } from '../common/time/clock';
+import { DeliveriesRepository } from './deliveries.repository';
+
+export const SEND_JOB = 'messages.send';
+export interface SendJob {
+  ids: number[];
+}
+
+const POLL_MS = 1000;
+const SOON_MS = 20;
+/** A row carried by a job this long ago and still queued lost its job (Redis lost it): it is carried again. */
+const LOST_AFTER_MS = 10 * 60_000;
+/** Ids per job: small, so a worker that dies leaves few claims in doubt. */
+const SERVICE_JOB_SIZE = 5;
+const CAMPAIGN_JOB_SIZE = 25;
+/** Campaign rows waiting in the queue at once, in seconds of sending at the global rate: releases follow the pace. */
+const CAMPAIGN_BACKLOG_SECONDS = 5;
+const MIN_CAMPAIGN_BACKLOG = 200;
+const SERVICE_PER_PASS = 1000;
+
+/**
+ * Puts due, queued deliveries on the queue as send jobs carrying their ids. Service messages go at
+ * once and ahead of campaign sends; campaign rows are released only as fast as they can be sent,
+ * so quiet hours end in a throttled release rather than a burst, and a paused or resumed campaign
+ * just stops or starts being released. Duplicate jobs are harmless: a claim is conditional.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeliveryDispatcher');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  private enabled = false;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly deliveries: DeliveriesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.enabled = runsBackgroundWork(this.config.queue);
+    if (!this.enabled) return;
+    // An in-process queue starts empty: every queued row's job died with the last process.
+    if (this.queue.mode === 'in-process') await this.tx.run((m) => this.deliveries.forgetEnqueued(m));
+    this.timer = setInterval(() => this.soon(), POLL_MS);
+    this.timer.unref();
+    this.soon();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.enabled = false;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a pass shortly; passes never overlap, and a request during one makes another follow. */
+  soon(): void {
+    if (!this.enabled) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = withoutTransactionScope(() =>
+      new Promise<void>((resolve) => setTimeout(resolve, SOON_MS))
+        .then(() => this.drain())
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not dispatch deliveries (queue or database unreachable?); retrying'))
+        .finally(() => {
+          this.running = null;
+        }),
+    );
+  }
+
+  /** Dispatches what is due now; returns how many rows it put on the queue. Tests call it directly. */
+  async drain(): Promise<number> {
+    let moved = 0;
+    do {
+      this.again = false;
+      moved += await this.pass();
+    } while (this.again && this.enabled);
+    return moved;
+  }
+
+  private async pass(): Promise<number> {
+    const now = this.clock.now();
+    const lostBefore = new Date(now.getTime() - LOST_AFTER_MS);
+    const backlogLimit = Math.max(MIN_CAMPAIGN_BACKLOG, this.config.wechat.sendRatePerSecond * CAMPAIGN_BACKLOG_SECONDS);
+    const { service, campaign } = await this.tx.read(async (m) => {
+      const outstanding = await this.deliveries.rowsInQueue(m, lostBefore);
+      return {
+        service: await this.deliveries.dueUnenqueued(m, 'service', now, lostBefore, SERVICE_PER_PASS),
+        campaign: outstanding < backlogLimit ? await this.deliveries.dueUnenqueued(m, 'campaign', now, lostBefore, backlogLimit - outstanding) : [],
+      };
+    });
+    await this.add(service, SERVICE_JOB_SIZE, false);
+    await this.add(campaign, CAMPAIGN_JOB_SIZE, true);
+    if (service.length === SERVICE_PER_PASS) this.again = true;
+    return service.length + campaign.length;
+  }
+
+  private async add(ids: number[], size: number, lowPriority: boolean): Promise<void> {
+    for (let i = 0; i < ids.length; i += size) {
+      const chunk = ids.slice(i, i + size);
+      // Marked first: a job that runs at once and puts a row back (quiet hours, a retry) clears the mark after this.
+      await this.tx.run((m) => this.deliveries.markEnqueued(m, chunk, this.clock.now()));
+      try {
+        await this.queue.add<SendJob>(SEND_JOB, { ids: chunk }, { attempts: 3, lowPriority });
+      } catch (error) {
+        await this.tx.run((m) => this.deliveries.markEnqueued(m, chunk, null));
+        throw error;
+      }
+    }
+  }
+}

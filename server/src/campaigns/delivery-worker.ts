@@ -1,0 +1,274 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CAMPAIGN_DEFAULT_QUIET_HOURS, LedgerEntryType, TemplatePurpose } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { AppError } from '../common/errors/app-error';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { JobQueue } from '../common/queue/job-queue';
+import { Clock } from '../common/time/clock';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { CouponIssuer } from '../coupons/coupon-issuer';
+import { MembersRepository, MessageProfile } from '../members/members.repository';
+import { PointsLedger } from '../points/points-ledger';
+import { MessageTemplateRecord, MessageTemplatesService } from '../subscriptions/message-templates.service';
+import { SubscriptionQuota } from '../subscriptions/subscription-quota';
+import { WechatGateway } from '../wechat/wechat-gateway';
+import { WechatError, WechatQuotaExhaustedError, WechatRateLimitedError, WechatUnreachableError } from '../wechat/wechat.errors';
+import { errorRateTooHigh, quietUntil, retryDelayMs, startOfBusinessWeek } from './campaign-rules';
+import { CampaignsRepository } from './campaigns.repository';
+import { DeliveriesRepository } from './deliveries.repository';
+import { SEND_JOB, SendJob } from './delivery-dispatcher';
+import { Campaign } from './entities/campaign.entity';
+import { CampaignDelivery } from './entities/campaign-delivery.entity';
+import { renderMessage } from './message-rendering';
+import { RenderContexts } from './render-contexts';
+
+/**
+ * Claimed and sent together, per job: a worker that dies leaves at most this many claims per job
+ * in doubt, and a pause stops a job within one chunk.
+ */
+const CLAIM_CHUNK = 10;
+/** Transient failures (WeChat busy, rate limited, unreachable before the request left) are tried this often. */
+const MAX_ATTEMPTS = 5;
+/** Failures above this share of sends (after enough of them) pause the campaign: a broken template or page, or a ban. */
+const ERROR_RATE = { threshold: 0.2, minSample: 50 };
+
+type Outcome = 'sent' | 'failed' | 'unknown' | 'retry' | 'skipped';
+
+interface Claimed {
+  row: CampaignDelivery;
+  template: MessageTemplateRecord;
+  openid: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * The send job: claims each delivery (queued → sending, committed with the quota taken) before
+ * calling WeChat, then records what happened. A claim that is never recorded (the process died) is
+ * settled by the sweep, never sent again.
+ */
+@Injectable()
+export class DeliveryWorker implements OnModuleInit {
+  private readonly logger = new Logger('DeliveryWorker');
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly campaigns: CampaignsRepository,
+    private readonly members: MembersRepository,
+    private readonly templates: MessageTemplatesService,
+    private readonly contexts: RenderContexts,
+    private readonly quota: SubscriptionQuota,
+    private readonly wechat: WechatGateway,
+    private readonly coupons: CouponIssuer,
+    private readonly points: PointsLedger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register<SendJob>(SEND_JOB, (job) => this.process(job.ids));
+  }
+
+  async process(ids: number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CLAIM_CHUNK) await this.processChunk(ids.slice(i, i + CLAIM_CHUNK));
+  }
+
+  private async processChunk(ids: number[]): Promise<void> {
+    const rows = (await this.tx.read((m) => this.deliveries.byIds(m, ids))).filter((r) => r.status === 'queued');
+    if (rows.length === 0) return;
+    const now = this.clock.now();
+    const campaignIds = [...new Set(rows.map((r) => r.campaignId).filter((id): id is number => id !== null))];
+    const campaigns = new Map<number, Campaign>();
+    for (const id of campaignIds) {
+      const campaign = await this.tx.read((m) => this.campaigns.byId(m, id));
+      if (campaign) campaigns.set(id, campaign);
+    }
+    const [profiles, templates] = await Promise.all([
+      this.tx.read((m) => this.members.messageProfiles(m, rows.map((r) => r.memberId))),
+      this.tx.read(async (m) => {
+        const found = new Map<number, MessageTemplateRecord>();
+        for (const id of new Set(rows.map((r) => r.templateId))) {
+          const template = await this.templates.byId(m, id);
+          if (template) found.set(id, template);
+        }
+        return found;
+      }),
+    ]);
+    const weekCounts = await this.tx.read((m) => this.deliveries.campaignMessagesSince(m, rows.filter((r) => r.campaignId !== null).map((r) => r.memberId), startOfBusinessWeek(now, this.calendar.timeZone)));
+    const contexts = await this.contexts.forMembers([...profiles.values()], rows.map((r) => r.couponTemplateId), now);
+
+    const claimed = await this.tx.run(async (m) => {
+      const out: Claimed[] = [];
+      for (const row of rows) {
+        const campaign = row.campaignId !== null ? campaigns.get(row.campaignId) : undefined;
+        const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), weekCounts, now);
+        switch (decision.kind) {
+          case 'wait':
+            // Paused, or not yet launched: left queued and out of the queue until it is released again.
+            await this.deliveries.markEnqueued(m, [row.id], null);
+            break;
+          case 'hold':
+            await this.deliveries.requeue(m, row.id, 'queued', decision.until, decision.reason);
+            break;
+          case 'skip':
+            await this.deliveries.skip(m, row.id, 'queued', decision.status, decision.reason);
+            break;
+          case 'send': {
+            const rendered = renderMessage(decision.template.fields, this.fieldValues(row, campaign), contexts.get(row.memberId, decision.couponTemplateId) ?? {});
+            if (!rendered.ok) {
+              await this.deliveries.skip(m, row.id, 'queued', 'skipped_render', `${rendered.field} ${rendered.problem}`);
+              break;
+            }
+            if (!(await this.deliveries.claim(m, row.id, now, JSON.stringify(rendered.data)))) break;
+            if (!(await this.quota.take(m, row.memberId, row.templateId))) {
+              await this.deliveries.skip(m, row.id, 'sending', 'skipped_quota', null);
+              break;
+            }
+            if (row.campaignId !== null) weekCounts.set(row.memberId, (weekCounts.get(row.memberId) ?? 0) + 1);
+            out.push({ row, template: decision.template, openid: decision.openid, data: rendered.data });
+          }
+        }
+      }
+      return out;
+    });
+
+    const outcomes = await this.sendAll(claimed);
+    await this.afterBatch(campaigns, claimed, outcomes);
+  }
+
+  private decide(
+    row: CampaignDelivery,
+    campaign: Campaign | undefined,
+    profile: MessageProfile | undefined,
+    template: MessageTemplateRecord | undefined,
+    weekCounts: Map<number, number>,
+    now: Date,
+  ):
+    | { kind: 'wait' }
+    | { kind: 'hold'; until: Date; reason: string }
+    | { kind: 'skip'; status: 'skipped_expired' | 'skipped_no_openid' | 'skipped_render' | 'skipped_cap'; reason: string | null }
+    | { kind: 'send'; template: MessageTemplateRecord; openid: string; couponTemplateId: number | null } {
+    if (row.campaignId !== null && campaign?.status !== 'sending') return { kind: 'wait' };
+    if (row.notAfter && now.getTime() > row.notAfter.getTime()) return { kind: 'skip', status: 'skipped_expired', reason: null };
+    if (row.lane === 'campaign') {
+      const quiet = campaign ? { start: campaign.quietStart, end: campaign.quietEnd } : CAMPAIGN_DEFAULT_QUIET_HOURS;
+      const until = quietUntil(now, quiet, this.calendar.timeZone);
+      if (until) return { kind: 'hold', until, reason: 'quiet hours' };
+    }
+    if (!profile?.openid) return { kind: 'skip', status: 'skipped_no_openid', reason: null };
+    if (!template || !template.active) return { kind: 'skip', status: 'skipped_render', reason: 'the template is not registered or is switched off' };
+    if (campaign && template.purpose !== TemplatePurpose.CAMPAIGN) return { kind: 'skip', status: 'skipped_render', reason: 'a campaign may only use a campaign template' };
+    if (campaign?.weeklyCap !== null && campaign?.weeklyCap !== undefined && (weekCounts.get(row.memberId) ?? 0) >= campaign.weeklyCap) {
+      return { kind: 'skip', status: 'skipped_cap', reason: null };
+    }
+    return { kind: 'send', template, openid: profile.openid, couponTemplateId: row.couponTemplateId };
+  }
+
+  private fieldValues(row: CampaignDelivery, campaign: Campaign | undefined): Record<string, string> {
+    return JSON.parse(campaign ? campaign.fieldValuesJson : (row.fieldValuesJson ?? '{}')) as Record<string, string>;
+  }
+
+  private async sendAll(claimed: Claimed[]): Promise<Map<number, Outcome>> {
+    const outcomes = new Map<number, Outcome>();
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const item = claimed[next++]!;
+        outcomes.set(item.row.id, await this.sendOne(item));
+      }
+    };
+    await Promise.all(Array.from({ length: claimed.length }, lane));
+    return outcomes;
+  }
+
+  private async sendOne({ row, template, openid, data }: Claimed): Promise<Outcome> {
+    let msgid: string;
+    try {
+      ({ msgid } = await this.wechat.sendSubscribeMessage({
+        toOpenid: openid,
+        templateId: template.wechatTemplateId,
+        page: row.page ?? undefined,
+        data,
+        fieldTypes: Object.fromEntries(template.fields.map((f) => [f.key, f.type])),
+        miniprogramState: MINIPROGRAM_STATE[this.config.wechat.qrEnvVersion],
+      }));
+    } catch (error) {
+      return this.recordFailure(row, error);
+    }
+    await this.tx.run(async (m) => {
+      if (!(await this.deliveries.markSent(m, row.id, msgid, this.clock.now()))) return;
+      await this.giveAwards(m, row);
+    });
+    return 'sent';
+  }
+
+  /** The coupon or points that come with the message, once: only the transaction that marks it sent gives them. */
+  private async giveAwards(m: EntityManager, row: CampaignDelivery): Promise<void> {
+    if (row.couponTemplateId !== null) {
+      try {
+        // A savepoint: a coupon that cannot be given (sold out, switched off) must not undo the sent record.
+        const coupon = await m.transaction((inner) => this.coupons.issue(inner, { templateId: row.couponTemplateId!, memberId: row.memberId, source: row.campaignId !== null ? 'campaign' : 'automation', sourceId: `delivery-${row.id}` }));
+        await this.deliveries.setCoupon(m, row.id, coupon.id);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await this.deliveries.note(m, row.id, `coupon not given: ${error.message}`);
+      }
+    }
+    if (row.pointsAward) {
+      await this.points.credit(m, LedgerEntryType.EARN, row.pointsAward, { memberId: row.memberId, sourceType: 'message', sourceId: `delivery-${row.id}`, reason: '活动赠送积分', dedupeKey: `delivery-${row.id}` });
+    }
+  }
+
+  private async recordFailure(row: CampaignDelivery, error: unknown): Promise<Outcome> {
+    const notSent = error instanceof WechatError && (error.api !== 'sendSubscribeMessage' || (error instanceof WechatUnreachableError && !error.mayHaveReachedWechat));
+    const transient = error instanceof WechatError && (error.transient || notSent) && !(error instanceof WechatUnreachableError && error.mayHaveReachedWechat);
+    return this.tx.run(async (m) => {
+      if (error instanceof WechatUnreachableError && error.mayHaveReachedWechat) {
+        // WeChat may have delivered it: the quota stays spent and the message is never sent again.
+        await this.deliveries.markUnknown(m, row.id, error.message);
+        return 'unknown';
+      }
+      if (!(error instanceof WechatError)) {
+        this.logger.error({ err: error, delivery: row.id }, 'send failed unexpectedly; recorded as unknown');
+        await this.deliveries.markUnknown(m, row.id, error instanceof Error ? error.message : String(error));
+        return 'unknown';
+      }
+      if (error instanceof WechatQuotaExhaustedError) {
+        // WeChat says no accept is left: our count was wrong, so it is set to what WeChat says.
+        await this.deliveries.markFailed(m, row.id, error.errcode, error.errmsg);
+        await this.quota.zero(m, row.memberId, row.templateId);
+        return 'failed';
+      }
+      await this.quota.giveBack(m, row.memberId, row.templateId);
+      if (transient && row.attempts < MAX_ATTEMPTS) {
+        const wait = error instanceof WechatRateLimitedError ? Math.max(retryDelayMs(row.attempts), 60_000) : retryDelayMs(row.attempts);
+        await this.deliveries.requeue(m, row.id, 'sending', new Date(this.clock.now().getTime() + wait), `retry after ${error.errcode ?? 'no answer'}`);
+        return 'retry';
+      }
+      await this.deliveries.markFailed(m, row.id, error.errcode, error.errmsg);
+      return 'failed';
+    });
+  }
+
+  /** Per campaign: add to its running totals, pause it when too many sends fail, complete it when nothing is left. */
+  private async afterBatch(campaigns: Map<number, Campaign>, claimed: Claimed[], outcomes: Map<number, Outcome>): Promise<void> {
+    for (const campaign of campaigns.values()) {
+      const mine = claimed.filter((c) => c.row.campaignId === campaign.id).map((c) => outcomes.get(c.row.id));
+      const sent = mine.filter((o) => o === 'sent').length;
+      const failed = mine.filter((o) => o === 'failed').length;
+      await this.tx.run(async (m) => {
+        await this.campaigns.addOutcomes(m, campaign.id, sent, failed);
+        const fresh = await this.campaigns.byId(m, campaign.id);
+        if (fresh && errorRateTooHigh(fresh.sentCount, fresh.failedCount, ERROR_RATE)) {
+          await this.campaigns.transition(m, campaign.id, ['sending'], 'paused', { at: this.clock.now(), pauseReason: `发送失败率过高（${fresh.failedCount}/${fresh.sentCount + fresh.failedCount}），已自动暂停，请检查模板与落地页` });
+        }
+      });
+    }
+  }
+}
+
+const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const;
+
