@@ -27,4 +27,10 @@ export const queryKeys = {
   segmentPreview: (rules: unknown) => ['segments', 'preview', rules] as const,
   segmentMembers: (id: number) => ['segments', 'members', id] as const,
   member360: (memberId: number) => ['members', '360', memberId] as const,
+  campaigns: ['campaigns', 'list'] as const,
+  campaign: (id: number) => ['campaigns', 'one', id] as const,
+  campaignAudience: (id: number) => ['campaigns', 'audience', id] as const,
+  campaignResults: (id: number) => ['campaigns', 'results', id] as const,
+  campaignPlaceholders: ['campaigns', 'placeholders'] as const,
+  messageTemplates: ['message-templates'] as const,
 }

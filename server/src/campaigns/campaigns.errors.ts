@@ -7,4 +7,4 @@ export const campaignNotFound = (id: number) => new AppError(ErrorCode.NOT_FOUND
 export const campaignStateConflict = (id: number, status: CampaignStatus, action: string) => new AppError(ErrorCode.CONFLICT, `Campaign ${id} is ${status}: cannot ${action}`, { status });
 
 /** A field of the campaign that cannot be used as given; the message names the field. */
-export const campaignInvalid = (field: string, problem: string) => new AppError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, { fields: [{ field, problems: [problem] }] });
+export const campaignInvalid = (field: string, problem: string) => new AppError(ErrorCode.VALIDATION_FAILED, `${field}: ${problem}`, [{ field, problems: [problem] }]);
