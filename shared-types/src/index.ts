@@ -14,4 +14,5 @@ export * from './referrals/referrals.types';
 export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
+export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';

@@ -32,6 +32,8 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
+import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -69,4 +71,6 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  DashboardDaily,
+  DashboardSnapshot,
 ];
