@@ -15,3 +15,5 @@ export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
 export * from './miniapp/miniapp-pages';
+export * from './care-tasks/care-tasks.types';
+export * from './automations/automations.types';

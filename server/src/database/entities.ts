@@ -32,6 +32,9 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { CareTask } from '../care-tasks/entities/care-task.entity';
+import { Automation } from '../automations/entities/automation.entity';
+import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -69,4 +72,7 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  CareTask,
+  Automation,
+  AutomationOccurrence,
 ];
