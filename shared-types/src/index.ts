@@ -16,3 +16,5 @@ export * from './tags/tags.types';
 export * from './segments/segments.types';
 export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';
+export * from './care-tasks/care-tasks.types';
+export * from './automations/automations.types';
