@@ -7,6 +7,8 @@
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
  * The segments scenario (segments.mjs: a million members in their own database) runs last, or alone with BENCH_ONLY=segments.
+ * The campaigns scenario (campaigns.mjs: a million members, a 100,000-recipient campaign, needs REDIS_URL) runs alone
+ * with BENCH_ONLY=campaigns.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -14,6 +16,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
+import { campaignsBench } from './campaigns.mjs'
 import { segmentsBench } from './segments.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -25,6 +28,13 @@ const baseUrl = `http://127.0.0.1:${port}`
 // The bench signs check-in members' tokens itself, so it sets the secret the server verifies them with.
 const jwtSecret = randomBytes(32).toString('hex')
 const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
+
+if (process.env.BENCH_ONLY === 'campaigns') {
+  const campaigns = await campaignsBench({ port, env })
+  fs.writeFileSync('bench-results.json', JSON.stringify([campaigns], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
 
 if (process.env.BENCH_ONLY === 'segments') {
   const segments = await segmentsBench({ port, env })
