@@ -35,6 +35,9 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   TAG_NOT_FOUND: '标签不存在',
   TAG_NAME_TAKEN: '已有同名标签',
   SEGMENT_NOT_FOUND: '分群不存在',
+  MESSAGE_TEMPLATE_NOT_FOUND: '消息模板不存在',
+  MESSAGE_TEMPLATE_TAKEN: '该模板 ID 或代码已登记',
+  WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
 }
 
 export function errorText(error: unknown): string {

@@ -57,6 +57,9 @@ const messages: Record<ClientErrorCode, string> = {
   TAG_NOT_FOUND: '未找到该标签',
   TAG_NAME_TAKEN: '该标签名已被占用',
   SEGMENT_NOT_FOUND: '未找到该人群',
+  MESSAGE_TEMPLATE_NOT_FOUND: '该消息通知暂不可订阅，请稍后再试',
+  MESSAGE_TEMPLATE_TAKEN: '该消息模板已登记',
+  WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
 }
 
 /** Field names the forms send, as people call them. */

@@ -32,6 +32,11 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { MessageTemplate } from '../subscriptions/entities/message-template.entity';
+import { SubscriptionGrant } from '../subscriptions/entities/subscription-grant.entity';
+import { SubscriptionAccept } from '../subscriptions/entities/subscription-accept.entity';
+import { SubscribeSentEvent } from '../subscriptions/entities/subscribe-sent-event.entity';
+import { WechatPushReceipt } from '../subscriptions/entities/wechat-push-receipt.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -69,4 +74,9 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  MessageTemplate,
+  SubscriptionGrant,
+  SubscriptionAccept,
+  SubscribeSentEvent,
+  WechatPushReceipt,
 ];
