@@ -19,3 +19,4 @@ export * from './miniapp/miniapp-pages';
 export * from './care-tasks/care-tasks.types';
 export * from './automations/automations.types';
 export * from './campaigns/campaigns.types';
+export * from './subscriptions/subscriptions.types';

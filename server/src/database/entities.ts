@@ -39,6 +39,11 @@ import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
 import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { CampaignDelivery } from '../campaigns/entities/campaign-delivery.entity';
+import { MessageTemplate } from '../subscriptions/entities/message-template.entity';
+import { SubscriptionGrant } from '../subscriptions/entities/subscription-grant.entity';
+import { SubscriptionAccept } from '../subscriptions/entities/subscription-accept.entity';
+import { SubscribeSentEvent } from '../subscriptions/entities/subscribe-sent-event.entity';
+import { WechatPushReceipt } from '../subscriptions/entities/wechat-push-receipt.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -83,4 +88,9 @@ export const ENTITIES = [
   DashboardSnapshot,
   Campaign,
   CampaignDelivery,
+  MessageTemplate,
+  SubscriptionGrant,
+  SubscriptionAccept,
+  SubscribeSentEvent,
+  WechatPushReceipt,
 ];

@@ -16,6 +16,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/privacy-notice': 'public',
   'POST /api/v1/auth/wechat': 'public',
   'POST /api/v1/staff/sessions': 'public',
+  // WeChat calls it; the signature, not a token, is the check.
+  'GET /api/v1/wechat/push': 'public',
+  'POST /api/v1/wechat/push': 'public',
 
   'GET /api/v1/stores/{code}': 'visitor',
   'GET /api/v1/tiers': 'visitor',
@@ -41,6 +44,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/rewards/{id}/redemptions': 'member',
   'GET /api/v1/referrals/me': 'member',
   'GET /api/v1/referrals/me/poster.png': 'member',
+  'GET /api/v1/subscriptions': 'member',
+  'POST /api/v1/campaign-opens': 'member',
+  'POST /api/v1/subscriptions/reports': 'member',
 
   // Open to a staff member who must still change a one-time password.
   'GET /api/v1/staff/me': 'staff-self',
@@ -67,6 +73,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/tags': 'staff',
   'PUT /api/v1/staff/members/{id}/tags/{tagId}': 'staff',
   'DELETE /api/v1/staff/members/{id}/tags/{tagId}': 'staff',
+  'GET /api/v1/staff/me/wechat': 'staff',
+  'POST /api/v1/staff/me/wechat': 'staff',
+  'DELETE /api/v1/staff/me/wechat': 'staff',
 
   'GET /api/v1/staff/staff': 'manager',
   'GET /api/v1/staff/staff-accounts': 'manager',
@@ -106,8 +115,21 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/dashboards/coupons': 'manager',
   'GET /api/v1/staff/dashboards/referrals': 'manager',
   'GET /api/v1/staff/dashboards/rfm': 'manager',
+  'GET /api/v1/staff/message-templates': 'manager',
 
   'GET /api/v1/staff/audit': 'hq',
+  'GET /api/v1/staff/campaign-placeholders': 'hq',
+  'GET /api/v1/staff/campaigns': 'hq',
+  'POST /api/v1/staff/campaigns': 'hq',
+  'GET /api/v1/staff/campaigns/{id}': 'hq',
+  'PUT /api/v1/staff/campaigns/{id}': 'hq',
+  'GET /api/v1/staff/campaigns/{id}/audience': 'hq',
+  'POST /api/v1/staff/campaigns/{id}/test-send': 'hq',
+  'POST /api/v1/staff/campaigns/{id}/launch': 'hq',
+  'POST /api/v1/staff/campaigns/{id}/pause': 'hq',
+  'POST /api/v1/staff/campaigns/{id}/resume': 'hq',
+  'POST /api/v1/staff/campaigns/{id}/cancel': 'hq',
+  'GET /api/v1/staff/campaigns/{id}/results': 'hq',
   'POST /api/v1/staff/stores': 'hq',
   'PATCH /api/v1/staff/stores/{code}': 'hq',
   'PUT /api/v1/staff/tiers/{code}': 'hq',
@@ -126,6 +148,9 @@ const RULES: Record<string, Rule> = {
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
   'POST /api/v1/staff/dashboards/refresh': 'hq',
+  'GET /api/v1/staff/message-templates/library': 'hq',
+  'POST /api/v1/staff/message-templates': 'hq',
+  'PUT /api/v1/staff/message-templates/{id}': 'hq',
 };
 
 type Actor =

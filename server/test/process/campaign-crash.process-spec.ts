@@ -64,8 +64,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const tag = (await call(api.url, 'POST', '/api/v1/staff/tags', { token: hq, body: { name: '崩溃测试' } })).body as { id: number };
 
     // 20,000 members, written straight to the database (the fixture, not the journey under test).
-    const [{ tierId }] = (await db.query('SELECT id AS tierId FROM tiers ORDER BY `rank` LIMIT 1')) as Array<{ tierId: number }>;
-    const [{ first }] = (await db.query('SELECT COALESCE(MAX(id), 0) + 1 AS first FROM members')) as Array<{ first: number }>;
+    const tierId = ((await db.query('SELECT id FROM tiers ORDER BY `rank` LIMIT 1')) as Array<{ id: number }>)[0]!.id;
+    const first = Number(((await db.query('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM members')) as Array<{ n: number }>)[0]!.n);
     const now = new Date();
     for (let start = 0; start < MEMBERS; start += 2000) {
       const rows = [];

@@ -133,6 +133,22 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     return body ? answer(reply, state.sendSubscribeMessage(body)) : reply.send(wechatErrorBody(44002));
   });
 
+  // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/getTemplateList.html
+  app.get<{ Querystring: { access_token?: string } }>('/wxaapi/newtmpl/gettemplate', async (request, reply) => {
+    if (!withToken(request, reply)) return reply;
+    return reply.send({
+      errcode: 0,
+      errmsg: 'ok',
+      data: state.templates.map((t) => ({
+        priTmplId: t.id,
+        title: t.title,
+        content: Object.entries(t.fields).map(([key, label]) => `${label}:{{${key}.DATA}}\n`).join(''),
+        example: '',
+        type: 2,
+      })),
+    });
+  });
+
   // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
   app.post<{ Querystring: { access_token?: string } }>('/wxa/msg_sec_check', async (request, reply) => {
     if (!withToken(request, reply)) return reply;
