@@ -1,7 +1,8 @@
 import { AutomationKind, AutomationView } from '@huiyuan/shared-types';
 import { AutomationScanJob } from '../../src/automations/automation-scan.job';
 import { birthdayOccurrence } from '../../src/tags/birthday-month';
-import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
+import { TransactionRunner } from '../../src/common/db/transaction-runner';
+import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { bearer, JoinedMember, joinMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -170,8 +171,8 @@ describe('automations', () => {
     for (let d = 0; d < 365; d++) {
       t.clock.set(new Date(Date.parse('2027-01-01T01:00:00.000Z') + d * 86_400_000));
       await scan();
-      // The nightly tags refresh rolls next birthdays forward; here, after each day's scan.
-      await t.get(RuleTagRefreshJob).run();
+      // The nightly stats refresh rolls next birthdays forward; here, for these members, after each day's scan.
+      await t.get(TransactionRunner).run((m) => t.get(MemberStatsService).refreshMembers(m, ids));
     }
     const rows: Array<{ member_id: number; occurrence_key: string; status: string }> = await t.dataSource.query(
       `SELECT member_id, occurrence_key, status FROM automation_occurrences WHERE automation_id = ? AND member_id IN (${ids.join(',')})`,
@@ -197,5 +198,5 @@ describe('automations', () => {
       i % 2 !== 0 ? [] : [2026, 2027, 2028].map((y) => birthdayOccurrence(p.calendar, p.month, p.day, y)).filter((b) => b >= '2027-01-01' && b <= '2027-12-31').map((b) => `${p.m.id}:${b}:200`),
     );
     expect(bonuses.map((b) => `${b.member_id}:${b.source_id}:${b.delta}`).sort()).toEqual([...new Set(expectedBonuses)].sort());
-  });
+  }, 240_000);
 });
