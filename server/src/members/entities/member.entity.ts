@@ -12,6 +12,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_members_list_joined', ['status', 'createdAt', 'id'])
 @Index('ix_members_list_points', ['status', 'pointsBalance', 'id'])
 @Index('ix_members_list_visit', ['status', 'lastVisitAt', 'id'])
+@Index('ix_members_created', ['createdAt'])
 export class Member {
   @PrimaryGeneratedColumn()
   id: number;
