@@ -35,6 +35,8 @@ import { MemberNote } from '../member-360/entities/member-note.entity';
 import { CareTask } from '../care-tasks/entities/care-task.entity';
 import { Automation } from '../automations/entities/automation.entity';
 import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
+import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
+import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -75,4 +77,6 @@ export const ENTITIES = [
   CareTask,
   Automation,
   AutomationOccurrence,
+  DashboardDaily,
+  DashboardSnapshot,
 ];
