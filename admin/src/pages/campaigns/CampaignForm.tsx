@@ -1,8 +1,8 @@
 import { CAMPAIGN_DEFAULT_QUIET_HOURS, type CampaignView, type MessageTemplateView, type SaveCampaignRequest } from '@huiyuan/shared-types'
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect } from 'react'
-import { useCouponTemplates } from '../../api/hooks/coupons'
+import { useEffect, useState } from 'react'
+import { useCouponTemplateOptions } from '../../api/hooks/coupons'
 import { useCampaignPlaceholders, useCampaignTemplates } from '../../api/hooks/campaigns'
 import { useSegments } from '../../api/hooks/tags'
 import { useServerErrors } from '../../lib/errors'
@@ -65,7 +65,8 @@ export function CampaignForm({ campaign, saving, error, onSave }: { campaign?: C
   const [form] = Form.useForm<FormValues>()
   const templates = useCampaignTemplates()
   const segments = useSegments()
-  const coupons = useCouponTemplates()
+  const [couponSearch, setCouponSearch] = useState('')
+  const coupons = useCouponTemplateOptions(couponSearch)
   const placeholders = useCampaignPlaceholders()
   useServerErrors(form, error)
   const templateId = Form.useWatch('templateId', form)
@@ -110,7 +111,7 @@ export function CampaignForm({ campaign, saving, error, onSave }: { campaign?: C
               <Select placeholder="选择分群" loading={segments.isLoading} options={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
             </Form.Item>
             <Form.Item name="couponTemplateId" label="随消息发券（可选）" extra="消息送达后发放，每条消息一张。">
-              <Select allowClear placeholder="不发券" options={(coupons.data ?? []).filter((c) => c.active).map((c) => ({ value: c.id, label: c.title }))} />
+              <Select allowClear showSearch filterOption={false} onSearch={setCouponSearch} placeholder="不发券（可输入券名搜索）" options={(coupons.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
             </Form.Item>
             <Form.Item name="sendAt" label="定时发送（可选）" extra="不填则点击“开始发送”后立即发送。">
               <DatePicker showTime format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
