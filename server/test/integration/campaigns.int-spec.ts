@@ -90,7 +90,8 @@ describe('template-message campaigns', () => {
 
   /** Lets the dispatcher, the workers and the sweep run until the campaign stops changing. */
   async function settle(id: number, until: (r: CampaignResults) => boolean = (r) => r.status === 'completed'): Promise<CampaignResults> {
-    for (let i = 0; i < 200; i++) {
+    // Generous: a loaded 2-core machine runs the worker slowly.
+    for (let i = 0; i < 600; i++) {
       await t.get(DeliveryDispatcher).drain();
       await t.get(CampaignSweepJob).run();
       const r = await results(id);
