@@ -15,3 +15,4 @@ export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
 export * from './miniapp/miniapp-pages';
+export * from './transfers/transfers.types';

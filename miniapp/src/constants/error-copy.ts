@@ -57,6 +57,11 @@ const messages: Record<ClientErrorCode, string> = {
   TAG_NOT_FOUND: '未找到该标签',
   TAG_NAME_TAKEN: '该标签名已被占用',
   SEGMENT_NOT_FOUND: '未找到该人群',
+  TRANSFER_NOT_FOUND: '未找到该任务',
+  TRANSFER_NOT_READY: '任务尚未完成',
+  IMPORT_FILE_INVALID: '文件无法读取',
+  IMPORT_FILE_TOO_LARGE: '文件过大',
+  IMPORT_HAS_REJECTED_ROWS: '有未通过校验的行',
 }
 
 /** Field names the forms send, as people call them. */

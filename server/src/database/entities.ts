@@ -32,6 +32,9 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { TransferJob } from '../transfers/entities/transfer-job.entity';
+import { ImportRejection } from '../transfers/entities/import-rejection.entity';
+import { MemberImportKey } from '../transfers/entities/member-import-key.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -69,4 +72,7 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  TransferJob,
+  ImportRejection,
+  MemberImportKey,
 ];
