@@ -99,6 +99,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/segments/{id}/members': 'manager',
   'POST /api/v1/staff/segments/{id}/snapshots': 'manager',
   'POST /api/v1/staff/segments/{id}/tagging': 'manager',
+  'POST /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports/{id}': 'manager',
+  'GET /api/v1/staff/exports/{id}/file': 'manager',
 
   'GET /api/v1/staff/audit': 'hq',
   'POST /api/v1/staff/stores': 'hq',
@@ -118,6 +122,11 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/staff/referrals/{id}/reject': 'hq',
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
+  'POST /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports/{id}': 'hq',
+  'GET /api/v1/staff/imports/{id}/rejections': 'hq',
+  'POST /api/v1/staff/imports/{id}/start': 'hq',
 };
 
 type Actor =

@@ -54,7 +54,7 @@ describe('Excel export and member import', () => {
     await workbook.xlsx.load(file.body as Buffer);
     const sheet = workbook.worksheets[0]!;
     const all: string[][] = [];
-    sheet.eachRow((row) => all.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    sheet.eachRow((row) => all.push(Array.from(row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
     return { job, headers: all[0] ?? [], rows: all.slice(1) };
   };
 
