@@ -42,7 +42,8 @@ export async function startServer(env, baseUrl) {
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = spawn('node', [...profile, 'server/dist/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-  for (let i = 0; i < 60; i++) {
+  // Two minutes: on a shared, loaded machine the start (migrations included) can take more than 30 s.
+  for (let i = 0; i < 240; i++) {
     try {
       const res = await fetch(`${baseUrl}/api/health`)
       if (res.ok) return child
