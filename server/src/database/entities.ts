@@ -32,6 +32,11 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { CareTask } from '../care-tasks/entities/care-task.entity';
+import { Automation } from '../automations/entities/automation.entity';
+import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
+import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
+import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 import { TransferJob } from '../transfers/entities/transfer-job.entity';
 import { ImportRejection } from '../transfers/entities/import-rejection.entity';
 import { MemberImportKey } from '../transfers/entities/member-import-key.entity';
@@ -72,6 +77,11 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  CareTask,
+  Automation,
+  AutomationOccurrence,
+  DashboardDaily,
+  DashboardSnapshot,
   TransferJob,
   ImportRejection,
   MemberImportKey,

@@ -51,7 +51,7 @@ describe('Excel export and member import', () => {
     }).expect(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body as Buffer);
+    await workbook.xlsx.load(file.body as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     const all: string[][] = [];
     sheet.eachRow((row) => all.push(Array.from(row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
