@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { Clock } from '../common/time/clock';
-import { ProgrammeSetting } from './programme-setting.entity';
+import { ProgrammeRepository } from './programme.repository';
 
 /** Settings change rarely and are read on every earn: other instances see a change within about this. */
 const CACHE_MS = 5_000;
@@ -15,10 +14,10 @@ export class ProgrammeService implements OnApplicationBootstrap {
   private readonly settings: RefreshingCache<Map<string, unknown>>;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly rows: ProgrammeRepository,
     private readonly clock: Clock,
   ) {
-    this.settings = new RefreshingCache(async () => new Map((await dataSource.manager.find(ProgrammeSetting)).map((row) => [row.key, JSON.parse(row.valueJson) as unknown])), CACHE_MS);
+    this.settings = new RefreshingCache(() => rows.all(), CACHE_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +30,7 @@ export class ProgrammeService implements OnApplicationBootstrap {
   }
 
   async set<T extends object>(manager: EntityManager, key: string, value: T): Promise<void> {
-    await manager.upsert(ProgrammeSetting, { key, valueJson: JSON.stringify(value), updatedAt: this.clock.now() }, ['key']);
+    await this.rows.put(manager, key, value, this.clock.now());
     this.settings.invalidate();
   }
 }
