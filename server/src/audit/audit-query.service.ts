@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditQuery, AuditRecord as AuditRecordView, Page } from '@huiyuan/shared-types';
+import { AuditQuery, AuditRecord as AuditRecordView, CountedPage } from '@huiyuan/shared-types';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
 import { AuditRepository } from './audit.repository';
@@ -11,22 +11,24 @@ export class AuditQueryService {
     private readonly calendar: BusinessCalendar,
   ) {}
 
-  /** Newest first; the cursor is the last id seen. `from`/`to` are whole days in the business time zone. */
-  async list(filter: Omit<AuditQuery, 'limit'>, limit: number): Promise<Page<AuditRecordView>> {
-    const rows = await this.records.page(
-      {
-        action: filter.action,
-        staffId: filter.staffId,
-        targetType: filter.targetType,
-        targetId: filter.targetId,
-        from: filter.from ? this.calendar.startOfDay(filter.from) : undefined,
-        until: filter.to ? this.calendar.startOfDay(addDays(filter.to, 1)) : undefined,
-        beforeId: filter.before,
-      },
-      limit + 1,
-    );
+  /**
+   * Newest first; the cursor is the last id seen. `from`/`to` are whole days in the business time zone.
+   * The total counts every record the filters match, whatever page this is.
+   */
+  async list(filter: Omit<AuditQuery, 'limit'>, limit: number): Promise<CountedPage<AuditRecordView>> {
+    const matching = {
+      action: filter.action,
+      staffId: filter.staffId,
+      targetType: filter.targetType,
+      targetId: filter.targetId,
+      from: filter.from ? this.calendar.startOfDay(filter.from) : undefined,
+      until: filter.to ? this.calendar.startOfDay(addDays(filter.to, 1)) : undefined,
+    };
+    const total = await this.records.count(matching);
+    const rows = await this.records.page({ ...matching, beforeId: filter.before }, limit + 1);
     const page = rows.slice(0, limit);
     return {
+      total,
       items: page.map((r) => ({
         id: r.id,
         staffId: r.staffId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { insertRow, sqlDate } from '../common/db/sql';
 import { AuditRecord } from './audit-record.entity';
 
@@ -26,6 +26,14 @@ export class AuditRepository {
 
   /** Newest first, `limit` rows below `beforeId`. */
   page(filter: AuditFilter, limit: number): Promise<AuditRecord[]> {
+    return this.matching(filter).orderBy('a.id', 'DESC').take(limit).getMany();
+  }
+
+  count(filter: AuditFilter): Promise<number> {
+    return this.matching(filter).getCount();
+  }
+
+  private matching(filter: AuditFilter): SelectQueryBuilder<AuditRecord> {
     const q = this.dataSource.getRepository(AuditRecord).createQueryBuilder('a');
     const at = (d: Date) => sqlDate(this.dataSource.manager, d);
     if (filter.action) q.andWhere('a.action = :action', { action: filter.action });
@@ -35,6 +43,6 @@ export class AuditRepository {
     if (filter.from) q.andWhere('a.created_at >= :from', { from: at(filter.from) });
     if (filter.until) q.andWhere('a.created_at < :until', { until: at(filter.until) });
     if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
-    return q.orderBy('a.id', 'DESC').take(limit).getMany();
+    return q;
   }
 }

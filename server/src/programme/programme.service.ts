@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
+import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { ProgrammeRepository } from './programme.repository';
 
@@ -16,6 +17,7 @@ export class ProgrammeService implements OnApplicationBootstrap {
   constructor(
     private readonly rows: ProgrammeRepository,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {
     this.settings = new RefreshingCache(() => rows.all(), CACHE_MS);
   }
@@ -31,6 +33,6 @@ export class ProgrammeService implements OnApplicationBootstrap {
 
   async set<T extends object>(manager: EntityManager, key: string, value: T): Promise<void> {
     await this.rows.put(manager, key, value, this.clock.now());
-    this.settings.invalidate();
+    this.tx.afterCommit(manager, () => this.settings.invalidate());
   }
 }
