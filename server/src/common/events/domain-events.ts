@@ -11,10 +11,14 @@ export interface DomainEventMap {
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
   'tag.added': { tagId: number; memberIds: number[] };
   'tag.removed': { tagId: number; memberIds: number[] };
+  /** Every ledger posting: purchases, refunds, redemptions, check-ins, adjustments, expiry. */
+  'points.changed': { memberId: number; entryId: number; delta: number; balance: number; type: string; sourceType: string; at: string };
+  /** Upgrades as growth arrives, downgrades at evaluation. */
+  'tier.changed': { memberId: number; fromTierId: number; toTierId: number; direction: 'up' | 'down'; at: string };
 }
 
 /** Every event that may be published; each must have a handler by the end of start-up. */
-export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded'];
+export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded', 'points.changed', 'tier.changed'];
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
 
