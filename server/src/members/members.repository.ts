@@ -18,8 +18,8 @@ export class MembersRepository {
     return findRow(manager, Member, where);
   }
 
-  /** A member created without a join (imported from another system); the caller draws the identifiers. */
-  insert(manager: EntityManager, member: Omit<Member, 'id'>): Promise<number> {
+  /** A new member row (the join); a taken openid, card number or referral code fails on its unique key. */
+  insert(manager: EntityManager, member: Partial<Omit<Member, 'id'>>): Promise<number> {
     return insertRow(manager, Member, member);
   }
 
