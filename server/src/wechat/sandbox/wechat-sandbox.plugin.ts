@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SandboxFault, WechatErrorBody, wechatErrorBody, WechatSandboxState } from './wechat-sandbox-state';
+import { SandboxFault, SandboxSubscribeChoice, WechatErrorBody, wechatErrorBody, WechatSandboxState } from './wechat-sandbox-state';
 
 export interface WechatSandboxPluginOptions {
   state: WechatSandboxState;
@@ -193,7 +193,7 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     if (typeof answers !== 'object' || answers === null || !Object.values(answers).every((a) => a === 'accept' || a === 'reject')) {
       return devError(reply, 'answers must map template ids to accept or reject');
     }
-    const choice = errCode !== undefined ? { kind: 'error' as const, errCode } : { kind: 'answer' as const, answers: answers as Record<string, 'accept' | 'reject'> };
+    const choice: SandboxSubscribeChoice = errCode !== undefined ? { kind: 'error', errCode } : { kind: 'answer', answers: answers as Record<string, 'accept' | 'reject'> };
     const result = state.devSubscribe(openid, templateIds as string[], choice);
     if ('error' in result) return reply.status(400).send(result.error);
     return reply.send({ errMsg: 'requestSubscribeMessage:ok', ...result.ok });
