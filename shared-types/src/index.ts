@@ -14,5 +14,8 @@ export * from './referrals/referrals.types';
 export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
+export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';
 export * from './subscriptions/subscriptions.types';
+export * from './care-tasks/care-tasks.types';
+export * from './automations/automations.types';

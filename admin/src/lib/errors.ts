@@ -38,6 +38,9 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   MESSAGE_TEMPLATE_NOT_FOUND: '消息模板不存在',
   MESSAGE_TEMPLATE_TAKEN: '该模板 ID 或代码已登记',
   WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
+  CARE_TASK_NOT_FOUND: '关怀任务不存在',
+  CARE_TASK_CLOSED: '该任务已完成或已过期',
+  AUTOMATION_NOT_FOUND: '自动化不存在',
 }
 
 export function errorText(error: unknown): string {

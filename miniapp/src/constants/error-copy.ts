@@ -60,6 +60,9 @@ const messages: Record<ClientErrorCode, string> = {
   MESSAGE_TEMPLATE_NOT_FOUND: '该消息通知暂不可订阅，请稍后再试',
   MESSAGE_TEMPLATE_TAKEN: '该消息模板已登记',
   WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
+  CARE_TASK_NOT_FOUND: '未找到该关怀任务',
+  CARE_TASK_CLOSED: '该任务已完成或已过期',
+  AUTOMATION_NOT_FOUND: '未找到该自动化',
 }
 
 /** Field names the forms send, as people call them. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditQuery, AuditRecord as AuditRecordView, Page } from '@huiyuan/shared-types';
+import { AuditQuery, AuditRecord as AuditRecordView, CountedPage } from '@huiyuan/shared-types';
 import { DataSource } from 'typeorm';
 import { sqlDate } from '../common/db/sql';
 import { BusinessCalendar } from '../common/time/business-calendar';
@@ -14,8 +14,11 @@ export class AuditQueryService {
     private readonly calendar: BusinessCalendar,
   ) {}
 
-  /** Newest first; the cursor is the last id seen. `from`/`to` are whole days in the business time zone. */
-  async list(filter: Omit<AuditQuery, 'limit'>, limit: number): Promise<Page<AuditRecordView>> {
+  /**
+   * Newest first; the cursor is the last id seen. `from`/`to` are whole days in the business time zone.
+   * The total counts every record the filters match, whatever page this is.
+   */
+  async list(filter: Omit<AuditQuery, 'limit'>, limit: number): Promise<CountedPage<AuditRecordView>> {
     const q = this.dataSource.getRepository(AuditRecord).createQueryBuilder('a');
     if (filter.action) q.andWhere('a.action = :action', { action: filter.action });
     if (filter.staffId) q.andWhere('a.staff_id = :staffId', { staffId: filter.staffId });
@@ -23,10 +26,12 @@ export class AuditQueryService {
     if (filter.targetId) q.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
     if (filter.from) q.andWhere('a.created_at >= :from', { from: sqlDate(this.dataSource.manager, this.calendar.startOfDay(filter.from)) });
     if (filter.to) q.andWhere('a.created_at < :to', { to: sqlDate(this.dataSource.manager, this.calendar.startOfDay(addDays(filter.to, 1))) });
+    const total = await q.clone().getCount();
     if (filter.before) q.andWhere('a.id < :before', { before: filter.before });
     const rows = await q.orderBy('a.id', 'DESC').take(limit + 1).getMany();
     const page = rows.slice(0, limit);
     return {
+      total,
       items: page.map((r) => ({
         id: r.id,
         staffId: r.staffId,

@@ -37,6 +37,11 @@ import { SubscriptionGrant } from '../subscriptions/entities/subscription-grant.
 import { SubscriptionAccept } from '../subscriptions/entities/subscription-accept.entity';
 import { SubscribeSentEvent } from '../subscriptions/entities/subscribe-sent-event.entity';
 import { WechatPushReceipt } from '../subscriptions/entities/wechat-push-receipt.entity';
+import { CareTask } from '../care-tasks/entities/care-task.entity';
+import { Automation } from '../automations/entities/automation.entity';
+import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
+import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
+import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -79,4 +84,9 @@ export const ENTITIES = [
   SubscriptionAccept,
   SubscribeSentEvent,
   WechatPushReceipt,
+  CareTask,
+  Automation,
+  AutomationOccurrence,
+  DashboardDaily,
+  DashboardSnapshot,
 ];

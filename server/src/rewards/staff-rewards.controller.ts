@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffReward, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, StaffReward, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { RewardBody } from './dto/reward.dto';
+import { RewardBody, StaffRewardQueryDto } from './dto/reward.dto';
 import { RewardsService } from './rewards.service';
 
 @ApiTags('staff: rewards')
@@ -13,8 +13,8 @@ export class StaffRewardsController {
 
   @Get()
   @StaffAuth(StaffRole.HQ_ADMIN)
-  list(): Promise<StaffReward[]> {
-    return this.rewards.list();
+  list(@Query() query: StaffRewardQueryDto): Promise<CountedPage<StaffReward>> {
+    return this.rewards.list(query);
   }
 
   @Post()

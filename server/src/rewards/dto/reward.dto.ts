@@ -1,10 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { RewardSort } from '@huiyuan/shared-types';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsInstant } from '../../common/http/validators';
 
 export class RewardsQuery {
   @IsOptional() @Matches(/^-?\d+\.\d+$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+}
+
+export class StaffRewardQueryDto {
+  @IsOptional() @IsString() @Length(0, 64) q?: string;
+  @IsOptional() @IsIn(['active', 'inactive']) status?: 'active' | 'inactive';
+  @IsOptional() @IsIn(Object.values(RewardSort)) sort?: RewardSort;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class RewardBody {
