@@ -16,7 +16,8 @@ import { SegmentsModule } from './segments/segments.module';
 import { Member360Module } from './member-360/member-360.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { CareTasksModule } from './care-tasks/care-tasks.module';
+import { AutomationsModule } from './automations/automations.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SubscriptionsModule, SegmentsModule, Member360Module, CareTasksModule, DashboardsModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SubscriptionsModule, SegmentsModule, Member360Module, CareTasksModule, AutomationsModule, DashboardsModule];
