@@ -19,3 +19,4 @@ export * from './miniapp/miniapp-pages';
 export * from './subscriptions/subscriptions.types';
 export * from './care-tasks/care-tasks.types';
 export * from './automations/automations.types';
+export * from './transfers/transfers.types';
