@@ -1,9 +1,11 @@
 import {
+  AreaChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
   TagOutlined,
   CalendarOutlined,
   CrownOutlined,
+  DownloadOutlined,
   GiftOutlined,
   IdcardOutlined,
   NotificationOutlined,
@@ -13,6 +15,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UploadOutlined,
   WalletOutlined,
 } from '@ant-design/icons'
 import type { StaffRole } from '@huiyuan/shared-types'
@@ -51,6 +54,7 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/segments/:id', title: '分群详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/segments/SegmentBuilderPage'), 'SegmentBuilderPage') },
   { path: '/campaigns', title: '营销活动', icon: <NotificationOutlined />, roles: HQ, page: page(() => import('./pages/campaigns/CampaignsPage'), 'CampaignsPage') },
   { path: '/campaigns/:id', title: '营销活动详情', roles: HQ, hideInMenu: true, page: page(() => import('./pages/campaigns/CampaignPage'), 'CampaignPage') },
+  { path: '/dashboards', title: '数据看板', icon: <AreaChartOutlined />, roles: MANAGERS, page: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
   { path: '/tiers', title: '等级', icon: <CrownOutlined />, roles: HQ, page: page(() => import('./pages/tiers/TiersPage'), 'TiersPage') },
   { path: '/earning-rules', title: '积分规则', icon: <TransactionOutlined />, roles: HQ, page: page(() => import('./pages/earning-rules/EarningRulesPage'), 'EarningRulesPage') },
   { path: '/checkin-rules', title: '签到规则', icon: <CalendarOutlined />, roles: HQ, page: page(() => import('./pages/checkin-rules/CheckinRulesPage'), 'CheckinRulesPage') },
@@ -61,6 +65,8 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/staff', title: '员工', icon: <IdcardOutlined />, roles: MANAGERS, page: page(() => import('./pages/staff/StaffPage'), 'StaffPage') },
   { path: '/verifications', title: '核销记录', icon: <ScanOutlined />, roles: EVERYONE, page: page(() => import('./pages/verifications/VerificationsPage'), 'VerificationsPage') },
   { path: '/settlement', title: '跨店结算', icon: <WalletOutlined />, roles: MANAGERS, page: page(() => import('./pages/verifications/SettlementPage'), 'SettlementPage') },
+  { path: '/exports', title: '导出', icon: <DownloadOutlined />, roles: MANAGERS, page: page(() => import('./pages/transfers/ExportsPage'), 'ExportsPage') },
+  { path: '/imports', title: '导入会员', icon: <UploadOutlined />, roles: HQ, page: page(() => import('./pages/transfers/ImportsPage'), 'ImportsPage') },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, roles: HQ, page: page(() => import('./pages/audit/AuditPage'), 'AuditPage') },
 ]
 

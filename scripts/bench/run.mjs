@@ -9,6 +9,8 @@
  * The segments scenario (segments.mjs: a million members in their own database) runs last, or alone with BENCH_ONLY=segments.
  * The campaigns scenario (campaigns.mjs: a million members, a 100,000-recipient campaign, needs REDIS_URL) runs alone
  * with BENCH_ONLY=campaigns.
+ * The segments scenario (segments.mjs: a million members in their own database) runs after the HTTP scenarios, or alone with
+ * BENCH_ONLY=segments; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -18,6 +20,7 @@ import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mj
 import { prepareActors, scenarios } from './scenarios.mjs'
 import { campaignsBench } from './campaigns.mjs'
 import { segmentsBench } from './segments.mjs'
+import { transfersBench } from './transfers.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root)
@@ -32,6 +35,13 @@ const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(por
 if (process.env.BENCH_ONLY === 'campaigns') {
   const campaigns = await campaignsBench({ port, env })
   fs.writeFileSync('bench-results.json', JSON.stringify([campaigns], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
+
+if (['export', 'import', 'transfers'].includes(process.env.BENCH_ONLY)) {
+  const transfers = await transfersBench({ port, env, only: process.env.BENCH_ONLY === 'transfers' ? undefined : process.env.BENCH_ONLY })
+  fs.writeFileSync('bench-results.json', JSON.stringify([transfers], null, 2) + '\n')
   console.log('\nwrote bench-results.json')
   process.exit(0)
 }
@@ -71,6 +81,6 @@ for (const r of results) {
   const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
   console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
 }
-if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }))
+if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await transfersBench({ port, env }))
 fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote bench-results.json')

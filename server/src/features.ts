@@ -20,5 +20,7 @@ import { AutomationsModule } from './automations/automations.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 
+import { TransfersModule } from './transfers/transfers.module';
+
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SubscriptionsModule, SegmentsModule, Member360Module, CareTasksModule, CampaignsModule, AutomationsModule, DashboardsModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SubscriptionsModule, SegmentsModule, Member360Module, CareTasksModule, CampaignsModule, AutomationsModule, DashboardsModule, TransfersModule];

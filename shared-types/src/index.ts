@@ -20,3 +20,4 @@ export * from './care-tasks/care-tasks.types';
 export * from './automations/automations.types';
 export * from './campaigns/campaigns.types';
 export * from './subscriptions/subscriptions.types';
+export * from './transfers/transfers.types';

@@ -36,4 +36,10 @@ export const queryKeys = {
   campaignResults: (id: number) => ['campaigns', 'results', id] as const,
   campaignPlaceholders: ['campaigns', 'placeholders'] as const,
   messageTemplates: ['message-templates'] as const,
+  dashboard: (panel: string, query: object) => ['dashboards', panel, query] as const,
+  dashboardStatus: ['dashboards', 'status'] as const,
+  exports: ['exports'] as const,
+  imports: ['imports', 'list'] as const,
+  importJob: (id: number) => ['imports', 'one', id] as const,
+  importRejections: (id: number) => ['imports', 'rejections', id] as const,
 }

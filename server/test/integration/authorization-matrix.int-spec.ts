@@ -108,6 +108,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/segments/{id}/members': 'manager',
   'POST /api/v1/staff/segments/{id}/snapshots': 'manager',
   'POST /api/v1/staff/segments/{id}/tagging': 'manager',
+  'GET /api/v1/staff/message-templates': 'manager',
   'GET /api/v1/staff/dashboards/status': 'manager',
   'GET /api/v1/staff/dashboards/members': 'manager',
   'GET /api/v1/staff/dashboards/points': 'manager',
@@ -116,6 +117,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/dashboards/referrals': 'manager',
   'GET /api/v1/staff/dashboards/rfm': 'manager',
   'GET /api/v1/staff/message-templates': 'manager',
+  'POST /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports/{id}': 'manager',
+  'GET /api/v1/staff/exports/{id}/file': 'manager',
 
   'GET /api/v1/staff/audit': 'hq',
   'GET /api/v1/staff/campaign-placeholders': 'hq',
@@ -151,6 +156,11 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/message-templates/library': 'hq',
   'POST /api/v1/staff/message-templates': 'hq',
   'PUT /api/v1/staff/message-templates/{id}': 'hq',
+  'POST /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports/{id}': 'hq',
+  'GET /api/v1/staff/imports/{id}/rejections': 'hq',
+  'POST /api/v1/staff/imports/{id}/start': 'hq',
 };
 
 type Actor =

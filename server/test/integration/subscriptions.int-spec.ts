@@ -5,6 +5,7 @@ import { MessageTemplatesService } from '../../src/subscriptions/message-templat
 import { SubscribeEventsRepository } from '../../src/subscriptions/subscribe-events.repository';
 import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
 import { encryptPushMessage, pushSignature } from '../../src/wechat/push-crypto';
+import { WechatGateway } from '../../src/wechat/wechat-gateway';
 import { bearer, joinMember, JoinedMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -183,5 +184,77 @@ describe('subscribe messages: templates, grants and the quota ledger', () => {
     const check = await t.http.get(`/api/v1/wechat/push?signature=${pushSignature(token!, '1', '2')}&timestamp=1&nonce=2&echostr=hello123`).expect(200);
     expect(check.text).toBe('hello123');
     await t.http.get('/api/v1/wechat/push?signature=bad&timestamp=1&nonce=2&echostr=hello123').expect(401);
+  });
+});
+
+describe('subscribe messages through the WeChat sandbox', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedOrganisation(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const subscribe = (openid: string, templateIds: string[], extra: Record<string, unknown> = {}) => t.http.post('/sandbox/wechat/dev/subscribe').send({ openid, templateIds, ...extra });
+  const eventually = async <T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> => {
+    let value = await read();
+    for (let i = 0; i < 100 && !ok(value); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      value = await read();
+    }
+    return value;
+  };
+
+  it('the sandbox answers like requestSubscribeMessage and pushes signed, encrypted popup events the server applies', async () => {
+    const m = await joinMember(t, 'sbx-sub-1');
+    const mine = async () => ((await t.http.get('/api/v1/subscriptions').set(bearer(m.token)).expect(200)).body as MemberSubscriptionsView).items;
+    const answer = (await subscribe(m.openid, [POINTS, ACTIVITY, CHECKIN], { answers: { [ACTIVITY]: 'reject' } }).expect(200)).body as Record<string, string>;
+    expect(answer).toEqual({ errMsg: 'requestSubscribeMessage:ok', [POINTS]: 'accept', [ACTIVITY]: 'reject', [CHECKIN]: 'accept' });
+    // Only WeChat's event has arrived (this client never reported): counted and confirmed.
+    const items = await eventually(mine, (xs) => xs.find((x) => x.wechatTemplateId === CHECKIN)!.remaining === 1);
+    expect(items.find((x) => x.wechatTemplateId === CHECKIN)).toMatchObject({ remaining: 1, unconfirmed: 0 });
+    expect(items.find((x) => x.wechatTemplateId === POINTS)).toMatchObject({ remaining: 1 });
+    expect(items.find((x) => x.wechatTemplateId === ACTIVITY)).toMatchObject({ remaining: 0 });
+    // The client's late report of the same taps pairs with the event: no double count.
+    await t.http.post('/api/v1/subscriptions/reports').set(bearer(m.token)).send({ results: { [POINTS]: 'accept', [ACTIVITY]: 'reject', [CHECKIN]: 'accept' } }).expect(200);
+    expect((await mine()).find((x) => x.wechatTemplateId === POINTS)).toMatchObject({ remaining: 1, unconfirmed: 0 });
+    const pushes = (await t.http.get('/sandbox/wechat/dev/pushes').expect(200)).body as { items: Array<{ event: string; delivered: boolean; answer: string }> };
+    expect(pushes.items.filter((p) => p.event === 'subscribe_msg_popup_event').every((p) => p.delivered && p.answer === 'success')).toBe(true);
+  });
+
+  it('answers the client errors 20003 (more than 3 ids), 20004 (main switch off), 20005 (banned) and filters repeated titles', async () => {
+    const m = await joinMember(t, 'sbx-sub-2');
+    const four = await subscribe(m.openid, [POINTS, ACTIVITY, CHECKIN, 'sbxWelcomeMember9Lm4Xq2WbNz7VkDs3PfTy8RcJg5Hu6']).expect(400);
+    expect(four.body).toMatchObject({ errcode: 20003 });
+    expect((await subscribe(m.openid, [POINTS], { errCode: 20004 }).expect(400)).body).toMatchObject({ errcode: 20004 });
+    expect((await subscribe(m.openid, [POINTS], { errCode: 20005 }).expect(400)).body).toMatchObject({ errcode: 20005 });
+    expect((await subscribe(m.openid, [POINTS, POINTS]).expect(200)).body).toMatchObject({ [POINTS]: 'filter' });
+  });
+
+  it('a send without the member\'s accept fails with 43101 in the sandbox; with one it reaches the outbox and its sent event is stored', async () => {
+    const m = await joinMember(t, 'sbx-sub-3');
+    const gateway = t.get(WechatGateway);
+    const message = { toOpenid: m.openid, templateId: CHECKIN, page: 'packages/checkin/index', data: { thing1: '每日签到', phrase2: '未签到', number3: '3', thing4: '今天签到可得 10 积分' } };
+    await expect(gateway.sendSubscribeMessage(message)).rejects.toMatchObject({ errcode: 43101 });
+    await subscribe(m.openid, [CHECKIN]).expect(200);
+    await gateway.sendSubscribeMessage(message);
+    const outbox = ((await t.http.get(`/sandbox/wechat/dev/outbox?openid=${m.openid}`).expect(200)).body as { items: Array<{ msgid: number; templateId: string }> }).items;
+    expect(outbox).toHaveLength(1);
+    const events = t.get(SubscribeEventsRepository);
+    const sent = await eventually(() => t.get(TransactionRunner).read((mgr) => events.sentEventFor(mgr, String(outbox[0]!.msgid))), (e) => e !== null);
+    expect(sent).toMatchObject({ errorCode: 0, openid: m.openid, wechatTemplateId: CHECKIN });
+    await expect(gateway.sendSubscribeMessage(message)).rejects.toMatchObject({ errcode: 43101 });
+  });
+
+  it('turning a template off in WeChat\'s settings is pushed as a change event and zeroes the grant', async () => {
+    const m = await joinMember(t, 'sbx-sub-4');
+    await subscribe(m.openid, [POINTS]).expect(200);
+    await subscribe(m.openid, [POINTS]).expect(200);
+    const grant = async () => ((await t.http.get('/api/v1/subscriptions').set(bearer(m.token)).expect(200)).body as MemberSubscriptionsView).items.find((x) => x.wechatTemplateId === POINTS)!;
+    expect(await eventually(grant, (g) => g.remaining === 2)).toMatchObject({ remaining: 2 });
+    await t.http.post('/sandbox/wechat/dev/subscription-settings').send({ openid: m.openid, templateId: POINTS, status: 'reject' }).expect(200);
+    expect(await eventually(grant, (g) => g.status === 'off')).toMatchObject({ remaining: 0, status: 'off' });
   });
 });
