@@ -4,7 +4,7 @@ export const queryKeys = {
   profile: ['members', 'me', 'profile'] as const,
   memberCode: ['members', 'me', 'code'] as const,
   privacyNotice: ['privacy-notice'] as const,
-  checkinMonth: (month: string) => ['checkins', month] as const,
+  checkinMonth: (month: string | null) => ['checkins', month ?? 'current'] as const,
   ledger: ['points', 'ledger'] as const,
   expiring: ['points', 'expiring'] as const,
   rewards: ['rewards'] as const,
