@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Page, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
+import { ErrorCode, Page, REWARD_IMAGE_PATH, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
@@ -13,6 +13,7 @@ import { CouponsRepository } from '../coupons/coupons.repository';
 import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { Reward } from './entities/reward.entity';
+import { RewardImageStore } from './reward-image-store';
 import { rewardNotAvailable, rewardNotFound } from './rewards.errors';
 import { RewardsRepository } from './rewards.repository';
 
@@ -28,6 +29,7 @@ export class RewardsService {
     private readonly views: CouponViews,
     private readonly audit: AuditTrail,
     private readonly calendar: BusinessCalendar,
+    private readonly images: RewardImageStore,
   ) {}
 
   /** What is on sale now, in HQ's order; sold-out items stay listed (with stockLeft 0). */
@@ -67,6 +69,7 @@ export class RewardsService {
 
   async create(staff: StaffPrincipal | null, request: RewardRequest, requestId?: string): Promise<StaffReward> {
     const now = this.clock.now();
+    await this.assertImage(request.imageUrl);
     const reward = await this.tx.run(async (m) => {
       await this.assertMallTemplate(m, request.couponTemplateId);
       const values = this.values(request);
@@ -80,6 +83,7 @@ export class RewardsService {
 
   /** A new total stock moves what is left by the difference; it cannot go below what was redeemed. */
   async update(staff: StaffPrincipal, id: number, request: RewardRequest, requestId: string): Promise<StaffReward> {
+    await this.assertImage(request.imageUrl);
     const reward = await this.tx.run(async (m) => {
       const before = await this.repository.find(id, m);
       if (!before) throw rewardNotFound(id);
@@ -100,6 +104,14 @@ export class RewardsService {
     if (!template) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no coupon template ${templateId}`);
     if (template.ownerStoreId !== null || template.storeScope === 'issuing') {
       throw new AppError(ErrorCode.VALIDATION_FAILED, "couponTemplateId: the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
+    }
+  }
+
+  /** An uploaded picture must be here before a reward shows it, or members would see a broken image. */
+  private async assertImage(imageUrl: string | null | undefined): Promise<void> {
+    if (!imageUrl?.startsWith(REWARD_IMAGE_PATH)) return;
+    if (!(await this.images.exists(imageUrl.slice(REWARD_IMAGE_PATH.length)))) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `imageUrl: no uploaded image ${imageUrl}; upload it first (POST /api/v1/staff/rewards/images)`);
     }
   }
 

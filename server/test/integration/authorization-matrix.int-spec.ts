@@ -16,6 +16,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/privacy-notice': 'public',
   'POST /api/v1/auth/wechat': 'public',
   'POST /api/v1/staff/sessions': 'public',
+  'GET /api/v1/reward-images/{file}': 'public',
 
   // A development server's clock; refused to everyone here, where the clock is the test's ManualClock (dev-clock.int-spec).
   'GET /api/v1/dev/clock': 'dev',
@@ -117,6 +118,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/rewards': 'hq',
   'POST /api/v1/staff/rewards': 'hq',
   'PUT /api/v1/staff/rewards/{id}': 'hq',
+  'POST /api/v1/staff/rewards/images': 'hq',
   'PUT /api/v1/staff/referral-rules': 'hq',
   'GET /api/v1/staff/referrals/reviews': 'hq',
   'POST /api/v1/staff/referrals/{id}/approve': 'hq',

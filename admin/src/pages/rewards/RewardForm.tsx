@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required } from '../../lib/rules'
+import { imageUrlRule, RewardImageField } from './RewardImageField'
 
 const L = LIMITS.reward
 
@@ -64,8 +65,6 @@ export const valuesToReward = (v: RewardFormValues): RewardRequest => ({
   active: v.active,
 })
 
-const urlRule = { type: 'url' as const, message: '请输入以 http:// 或 https:// 开头的图片地址' }
-
 /** A points-mall item: every option RewardBody accepts, checked with the server's ranges. */
 export function RewardForm({ id, initial, templates, tiers, onSubmit, error }: { id: string; initial: RewardFormValues; templates: CouponTemplate[]; tiers: Tier[]; onSubmit: (v: RewardFormValues) => void; error?: unknown }) {
   const [form] = Form.useForm<RewardFormValues>()
@@ -96,8 +95,8 @@ export function RewardForm({ id, initial, templates, tiers, onSubmit, error }: {
       <Form.Item name="sortOrder" label="排序（越小越靠前）" rules={[intIn('排序', L.sortOrder)]}>
         <InputNumber style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="imageUrl" label="图片地址" rules={[urlRule]}>
-        <Input placeholder="https://…" />
+      <Form.Item name="imageUrl" label="商品图片" rules={[imageUrlRule]}>
+        <RewardImageField />
       </Form.Item>
       <Form.Item name="description" label="说明" rules={[lengthIn('说明', L.description)]}>
         <Input.TextArea rows={3} />

@@ -1,8 +1,9 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRedeem, useReward } from '../../api/hooks/features'
 import { useMe } from '../../api/hooks/members'
 import { PageState } from '../../components/PageState'
+import { RewardImage } from '../../components/RewardImage'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes, withQuery } from '../../constants/routes'
@@ -38,7 +39,7 @@ export default function RewardDetailPage() {
 
   return (
     <View className='page mall-detail'>
-      {r.imageUrl ? <Image className='mall-detail__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall-detail__img mall__img--blank'><Text>礼</Text></View>}
+      <RewardImage url={r.imageUrl} className='mall-detail__img' />
       <Section title={r.title}>
         <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
         <Text className='hint mall-detail__desc'>{r.description}</Text>
