@@ -21,5 +21,6 @@ export const queryKeys = {
     verifications: (storeCode: string, date: string) => ['staff', 'verifications', storeCode, date] as const,
     couponSettings: ['staff', 'coupon-settings'] as const,
     member: (cardNo: string) => ['staff', 'member', cardNo] as const,
+    member360: (memberId: number) => ['staff', 'member-360', memberId] as const,
   },
 }

@@ -83,6 +83,22 @@ export const copy = {
   adminLink: '打开管理后台',
 } as const
 
+/** The member at a glance after a look-up (the staff 360, compact). */
+export const glanceCopy = {
+  tags: '标签',
+  noTags: '暂无标签',
+  lastVisit: '最近到店',
+  neverVisited: '暂无到店记录',
+  purchases: '近期消费',
+  noPurchases: '暂无消费记录',
+  purchase: (date: string, store: string, yuan: string, points: number) => `${date} ${store} ¥${yuan} · +${points} 积分`,
+  refunded: (yuan: string) => `（已退 ¥${yuan}）`,
+  coupons: '可用券',
+  noCoupons: '暂无可用券',
+  coupon: (title: string, face: string, expires: string) => `${title} · ${face} · ${expires} 到期`,
+  loading: '正在读取会员近况…',
+} as const
+
 /** Shared by the settings pages. */
 export const formCopy = {
   loadMore: '加载更多',
