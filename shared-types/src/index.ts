@@ -14,4 +14,7 @@ export * from './referrals/referrals.types';
 export * from './audit/audit.types';
 export * from './tags/tags.types';
 export * from './segments/segments.types';
+export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';
+export * from './care-tasks/care-tasks.types';
+export * from './automations/automations.types';

@@ -35,6 +35,9 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   TAG_NOT_FOUND: '标签不存在',
   TAG_NAME_TAKEN: '已有同名标签',
   SEGMENT_NOT_FOUND: '分群不存在',
+  CARE_TASK_NOT_FOUND: '关怀任务不存在',
+  CARE_TASK_CLOSED: '该任务已完成或已过期',
+  AUTOMATION_NOT_FOUND: '自动化不存在',
 }
 
 export function errorText(error: unknown): string {

@@ -57,6 +57,9 @@ const messages: Record<ClientErrorCode, string> = {
   TAG_NOT_FOUND: '未找到该标签',
   TAG_NAME_TAKEN: '该标签名已被占用',
   SEGMENT_NOT_FOUND: '未找到该人群',
+  CARE_TASK_NOT_FOUND: '未找到该关怀任务',
+  CARE_TASK_CLOSED: '该任务已完成或已过期',
+  AUTOMATION_NOT_FOUND: '未找到该自动化',
 }
 
 /** Field names the forms send, as people call them. */

@@ -32,6 +32,11 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { CareTask } from '../care-tasks/entities/care-task.entity';
+import { Automation } from '../automations/entities/automation.entity';
+import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
+import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
+import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -69,4 +74,9 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  CareTask,
+  Automation,
+  AutomationOccurrence,
+  DashboardDaily,
+  DashboardSnapshot,
 ];

@@ -33,6 +33,7 @@ import { MemberLifecycle } from './member-lifecycle';
 import { MembersRepository } from './members.repository';
 import { maskPhone, PhoneVault } from './phone-vault';
 import { PRIVACY_NOTICE } from './privacy-notice';
+import { MemberStatsService } from '../tags/member-stats.service';
 
 export interface MemberLookup {
   code?: string;
@@ -55,6 +56,7 @@ export class MembersService implements OnModuleInit {
     private readonly repository: MembersRepository,
     private readonly staff: StaffRepository,
     private readonly tags: TagsRepository,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   onModuleInit(): void {
@@ -156,7 +158,13 @@ export class MembersService implements OnModuleInit {
       changes.birthdaySolarMmdd = b ? this.validBirthday(b.calendar, b.month, b.day) : null;
     }
     // Only an active row is written: a deleted account's anonymised row takes no personal data.
-    if (Object.keys(changes).length > 0) await this.tx.run((m) => this.repository.update(m, memberId, changes, { activeOnly: true }));
+    if (Object.keys(changes).length > 0) {
+      await this.tx.run(async (m) => {
+        await this.repository.update(m, memberId, changes, { activeOnly: true });
+        // The next birthday (member_stats) is what birthday automations and care tasks look up.
+        if (request.birthday !== undefined) await this.memberStats.refresh(m, memberId);
+      });
+    }
     return this.profile(memberId);
   }
 

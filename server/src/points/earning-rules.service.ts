@@ -13,6 +13,7 @@ export interface EarningRulesUpdate {
   memberDay: { weekday: number; multiplierPct: number } | null;
   growthPerYuan: number;
   growthWindow: EarningRules['growthWindow'];
+  costPer100PointsCents?: number;
 }
 
 /** HQ's earning rules; a new expiry policy applies to points earned from now on (existing lots keep their date). */
@@ -31,7 +32,7 @@ export class EarningRulesService {
   async update(staff: StaffPrincipal, update: EarningRulesUpdate, requestId: string): Promise<EarningRules> {
     const before = await this.get();
     const expiry: ExpiryPolicy = update.expiry.kind === 'months_after_earning' ? { kind: 'months_after_earning', months: update.expiry.months ?? 12 } : { kind: update.expiry.kind };
-    const next: EarningRules = { ...before, ...update, expiry, memberDay: update.memberDay ?? null };
+    const next: EarningRules = { ...before, ...update, expiry, memberDay: update.memberDay ?? null, costPer100PointsCents: update.costPer100PointsCents ?? before.costPer100PointsCents };
     await this.tx.run(async (m) => {
       await this.programme.set(m, 'earning', next);
       await this.audit.record(m, { staff, requestId }, { action: 'programme.earning_rules', targetType: 'programme', targetId: 'earning', summary: '修改积分规则', before, after: next });

@@ -40,6 +40,8 @@ export class EarningRulesBody {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsObject() @ValidateNested() @Type(() => MemberDayBody) memberDay: MemberDayBody | null;
   @IsInt() @Min(0) @Max(1000) growthPerYuan: number;
   @IsIn(['rolling_12_months', 'calendar_year']) growthWindow: 'rolling_12_months' | 'calendar_year';
+  /** Left out: unchanged. */
+  @IsOptional() @IsInt() @Min(0) @Max(100000) costPer100PointsCents?: number;
 }
 
 @ApiTags('points')

@@ -16,6 +16,6 @@ import { WelcomePoints } from './welcome-points';
   imports: [AuditModule, MembersModule, ProgrammeModule, StoresModule],
   controllers: [PointsController],
   providers: [PointsRepository, PointsLedger, PointsService, PointsExpiryJob, AdjustPointsUseCase, EarningRulesService, WelcomePoints],
-  exports: [PointsRepository, PointsLedger, PointsService, PointsExpiryJob],
+  exports: [PointsRepository, PointsLedger, PointsService, PointsExpiryJob, EarningRulesService],
 })
 export class PointsModule {}

@@ -7,5 +7,7 @@ export const DEFAULT_EARNING_RULES: EarningRules = {
   memberDay: null,
   growthPerYuan: 1,
   growthWindow: 'rolling_12_months',
+  // 100 points = ¥1, the common rate in Chinese loyalty programmes.
+  costPer100PointsCents: 100,
   refundPolicyNote: '退款按比例扣回积分与成长值；积分已被使用时扣至零，差额记录为欠扣。',
 };

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
+import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { ProgrammeSetting } from './programme-setting.entity';
 
@@ -17,6 +18,7 @@ export class ProgrammeService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {
     this.settings = new RefreshingCache(async () => new Map((await dataSource.manager.find(ProgrammeSetting)).map((row) => [row.key, JSON.parse(row.valueJson) as unknown])), CACHE_MS);
   }
@@ -32,6 +34,6 @@ export class ProgrammeService implements OnApplicationBootstrap {
 
   async set<T extends object>(manager: EntityManager, key: string, value: T): Promise<void> {
     await manager.upsert(ProgrammeSetting, { key, valueJson: JSON.stringify(value), updatedAt: this.clock.now() }, ['key']);
-    this.settings.invalidate();
+    this.tx.afterCommit(manager, () => this.settings.invalidate());
   }
 }

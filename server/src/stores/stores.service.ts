@@ -60,7 +60,7 @@ export class StoresService {
       if (request.kind === StoreKind.HQ) throw new AppError(ErrorCode.VALIDATION_FAILED, 'kind: there is one HQ, and it exists');
       const store = await this.insertStore(manager, request, parent);
       await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.create', targetType: 'store', targetId: store.id, summary: `创建门店 ${store.code} ${store.name}`, after: toStoreView(store) });
-      this.scope.invalidate();
+      this.tx.afterCommit(manager, () => this.scope.invalidate());
       return toStoreView(store);
     });
   }
@@ -93,7 +93,7 @@ export class StoresService {
       await manager.update(Store, { id: store.id }, { name: store.name, parentId: store.parentId });
       const after = toStoreView(store);
       await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.update', targetType: 'store', targetId: store.id, summary: `修改门店 ${store.code} ${store.name}`, before, after });
-      this.scope.invalidate();
+      this.tx.afterCommit(manager, () => this.scope.invalidate());
       return after;
     });
   }

@@ -105,6 +105,13 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/segments/{id}/members': 'manager',
   'POST /api/v1/staff/segments/{id}/snapshots': 'manager',
   'POST /api/v1/staff/segments/{id}/tagging': 'manager',
+  'GET /api/v1/staff/dashboards/status': 'manager',
+  'GET /api/v1/staff/dashboards/members': 'manager',
+  'GET /api/v1/staff/dashboards/points': 'manager',
+  'GET /api/v1/staff/dashboards/checkins': 'manager',
+  'GET /api/v1/staff/dashboards/coupons': 'manager',
+  'GET /api/v1/staff/dashboards/referrals': 'manager',
+  'GET /api/v1/staff/dashboards/rfm': 'manager',
 
   'GET /api/v1/staff/audit': 'hq',
   'POST /api/v1/staff/stores': 'hq',
@@ -125,6 +132,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/staff/referrals/{id}/reject': 'hq',
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
+  'POST /api/v1/staff/dashboards/refresh': 'hq',
 };
 
 type Actor =

@@ -54,6 +54,10 @@ export const ErrorCode = {
   TAG_NOT_FOUND: 'TAG_NOT_FOUND',
   TAG_NAME_TAKEN: 'TAG_NAME_TAKEN',
   SEGMENT_NOT_FOUND: 'SEGMENT_NOT_FOUND',
+
+  CARE_TASK_NOT_FOUND: 'CARE_TASK_NOT_FOUND',
+  CARE_TASK_CLOSED: 'CARE_TASK_CLOSED',
+  AUTOMATION_NOT_FOUND: 'AUTOMATION_NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

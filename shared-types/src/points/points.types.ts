@@ -81,9 +81,11 @@ export interface EarningRules {
   /** Growth value per yuan of qualifying spend. */
   growthPerYuan: number;
   growthWindow: GrowthWindow;
+  /** What 100 points cost the programme, in cents: the dashboards value the points liability with it. */
+  costPer100PointsCents: number;
   /** Shown to members; not editable through the API. */
   refundPolicyNote: string;
 }
 
 /** The PUT body: every rule but the refund note. */
-export type EarningRulesRequest = Omit<EarningRules, 'refundPolicyNote'>;
+export type EarningRulesRequest = Omit<EarningRules, 'refundPolicyNote' | 'costPer100PointsCents'> & { costPer100PointsCents?: number };

@@ -5,6 +5,7 @@ export type CheckinKind = 'daily' | 'makeup';
 /** One row per member per business day: the unique key is what makes a double tap one check-in. */
 @Entity('checkins')
 @Index('uq_checkins_member_day', ['memberId', 'day'], { unique: true })
+@Index('ix_checkins_day', ['day', 'streak'])
 export class Checkin {
   @PrimaryGeneratedColumn()
   id: number;

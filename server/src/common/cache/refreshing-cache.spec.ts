@@ -29,4 +29,24 @@ describe('RefreshingCache', () => {
     cache.invalidate();
     expect(await cache.get()).toBe(2);
   });
+
+  it('never keeps what a load begun before invalidate read', async () => {
+    let rows = 'old';
+    const pending: Array<(v: string) => void> = [];
+    const cache = new RefreshingCache(() => {
+      const seen = rows;
+      return new Promise<string>((r) => pending.push(() => r(seen)));
+    }, 60_000);
+    const first = cache.get();
+    // The change commits while the first load is still reading.
+    rows = 'new';
+    cache.invalidate();
+    const second = cache.get();
+    expect(pending).toHaveLength(2);
+    pending[1]?.('');
+    expect(await second).toBe('new');
+    pending[0]?.('');
+    expect(await first).toBe('old');
+    expect(await cache.get()).toBe('new');
+  });
 });

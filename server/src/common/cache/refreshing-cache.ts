@@ -7,6 +7,8 @@
 export class RefreshingCache<T> {
   private value: { data: T; at: number } | null = null;
   private loading: Promise<T> | null = null;
+  /** Bumped by invalidate: a load that began before it read the old rows and must not be kept. */
+  private generation = 0;
 
   constructor(
     private readonly load: () => Promise<T>,
@@ -19,20 +21,25 @@ export class RefreshingCache<T> {
     return this.value.data;
   }
 
-  /** After this instance changed the data: the next read waits for the new value. */
+  /** After this instance's change has committed: the next read waits for a load that sees it. */
   invalidate(): void {
+    this.generation++;
     this.value = null;
+    this.loading = null;
   }
 
   private refresh(): Promise<T> {
-    this.loading ??= this.load()
+    if (this.loading) return this.loading;
+    const generation = this.generation;
+    const loading: Promise<T> = this.load()
       .then((data) => {
-        this.value = { data, at: Date.now() };
+        if (generation === this.generation) this.value = { data, at: Date.now() };
         return data;
       })
       .finally(() => {
-        this.loading = null;
+        if (this.loading === loading) this.loading = null;
       });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 }

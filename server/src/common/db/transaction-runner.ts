@@ -16,6 +16,8 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class TransactionRunner {
   private readonly sqliteQueue: SerialQueue | null;
+  /** What each open transaction asked to run once it has committed. */
+  private readonly commitHooks = new WeakMap<EntityManager, Array<() => void>>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqliteQueue = dataSource.options.type === 'better-sqlite3' ? new SerialQueue() : null;
@@ -43,14 +45,35 @@ export class TransactionRunner {
           return result;
         }
       : effect;
-    if (this.sqliteQueue) return this.sqliteQueue.run(() => this.dataSource.transaction(work));
+    if (this.sqliteQueue) return this.sqliteQueue.run(() => this.transaction(work));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.transaction(work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableTransactionError(error)) throw error;
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
       }
     }
+  }
+
+  /**
+   * Runs after the transaction of `manager` commits (at once outside one): an in-memory cache
+   * invalidated before the commit could be refilled from the old rows by a concurrent read.
+   */
+  afterCommit(manager: EntityManager, hook: () => void): void {
+    const hooks = this.commitHooks.get(manager);
+    if (hooks) hooks.push(hook);
+    else hook();
+  }
+
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let hooks: Array<() => void> = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      hooks = [];
+      this.commitHooks.set(manager, hooks);
+      return work(manager);
+    });
+    for (const hook of hooks) hook();
+    return result;
   }
 }

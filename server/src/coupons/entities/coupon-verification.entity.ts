@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** 核销: a coupon used at a store by a clerk; an undo keeps the row and marks it. */
 @Entity('coupon_verifications')
 @Index('ix_coupon_verifications_store_time', ['storeId', 'verifiedAt'])
+@Index('ix_coupon_verifications_time', ['verifiedAt'])
 export class CouponVerification {
   @PrimaryGeneratedColumn()
   id: number;

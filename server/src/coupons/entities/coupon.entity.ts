@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_coupons_member_status', ['memberId', 'status', 'id'])
 @Index('ix_coupons_status_expiry', ['status', 'expiresAt'])
 @Index('ix_coupons_used_at', ['usedAt'])
+@Index('ix_coupons_created', ['createdAt'])
 export class Coupon {
   @PrimaryGeneratedColumn()
   id: number;

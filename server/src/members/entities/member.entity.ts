@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('members')
 @Index('ix_members_segment', ['status', 'id', 'tierId', 'joinStoreId', 'createdAt', 'pointsBalance', 'growth', 'phoneLast4'])
+@Index('ix_members_created', ['createdAt'])
 export class Member {
   @PrimaryGeneratedColumn()
   id: number;

@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Append-only: corrections are new entries, never updates. */
 @Entity('points_ledger')
 @Index('ix_points_ledger_member', ['memberId', 'id'])
+// The dashboards' rollup counts a day of the ledger at a time.
+@Index('ix_points_ledger_created', ['createdAt'])
 export class PointsLedgerEntry {
   @PrimaryGeneratedColumn()
   id: number;

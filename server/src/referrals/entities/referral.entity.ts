@@ -10,6 +10,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_referrals_referrer', ['referrerId', 'id'])
 @Index('ix_referrals_referrer_day', ['referrerId', 'rewardedDay'])
 @Index('ix_referrals_due', ['state', 'releaseAt'])
+@Index('ix_referrals_joined', ['joinedAt'])
+@Index('ix_referrals_qualified', ['qualifiedAt'])
+@Index('ix_referrals_settled', ['settledAt'])
 export class Referral {
   @PrimaryGeneratedColumn()
   id: number;

@@ -11,6 +11,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_member_stats_purchases_365d', ['purchases365d', 'memberId'])
 @Index('ix_member_stats_birthday', ['birthdayMonth', 'memberId'])
 @Index('ix_member_stats_coupon', ['lastCouponUsedAt', 'memberId'])
+// Birthday automations and care tasks look up the members whose next birthday is a given day.
+@Index('ix_member_stats_next_birthday', ['nextBirthday', 'memberId'])
 export class MemberStats {
   @PrimaryColumn({ name: 'member_id', type: 'int' })
   memberId: number;

@@ -1,0 +1,28 @@
+import { CareTaskOutcome, CareTaskRule, CareTaskRules, CompleteCareTaskRequest } from '@huiyuan/shared-types';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../../common/http/validators';
+
+export class CompleteCareTaskBody implements CompleteCareTaskRequest {
+  @IsEnum(CareTaskOutcome) outcome: CareTaskOutcome;
+  @IsOptional() @IsString() @Length(0, 500) note?: string;
+}
+
+export class CareTaskRuleBody implements CareTaskRule {
+  @IsBoolean() enabled: boolean;
+  @IsInt() @Min(0) @Max(60) offsetDays: number;
+  @IsInt() @Min(1) @Max(60) windowDays: number;
+}
+
+export class CareTaskRulesBody implements CareTaskRules {
+  @ValidateNested() @Type(() => CareTaskRuleBody) new_member: CareTaskRuleBody;
+  @ValidateNested() @Type(() => CareTaskRuleBody) first_purchase: CareTaskRuleBody;
+  @ValidateNested() @Type(() => CareTaskRuleBody) birthday: CareTaskRuleBody;
+  @ValidateNested() @Type(() => CareTaskRuleBody) dormant: CareTaskRuleBody;
+  @ValidateNested() @Type(() => CareTaskRuleBody) spend_drop: CareTaskRuleBody;
+}
+
+export class CompletionQuery {
+  @IsOptional() @IsCalendarDay() from?: string;
+  @IsOptional() @IsCalendarDay() to?: string;
+}
