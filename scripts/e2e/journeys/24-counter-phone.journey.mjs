@@ -46,8 +46,8 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   expect(JSON.stringify(small), 'tap targets under 44 px').toBe('[]')
 
   const orderNo = `E2E-PHONE-${Date.now()}`
-  await input(clerk, '例如 128.00').fill('58.00')
-  await input(clerk, '小票上的订单号').fill(orderNo)
+  await input(clerk, '例如 128.00').first().fill('58.00')
+  await input(clerk, '小票上的订单号').first().fill(orderNo)
   const awarded = await apiResponse(clerk, 'POST', '/api/v1/staff/purchases', () => clerk.locator('.btn-primary', { hasText: '确认入账' }).click())
   expect(awarded.status, `purchase answered ${JSON.stringify(awarded.body).slice(0, 200)}`).toBe(201)
   // The sale is now the member's most recent purchase, and their last visit.
