@@ -33,7 +33,8 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const row = page.locator('.ant-table-row', { hasText: REWARD }).first()
   await row.getByRole('button', { name: '编辑' }).click()
   const drawer = page.locator('.ant-drawer-content', { hasText: `编辑商品：${REWARD}` })
-  await drawer.getByText('未设置图片：小程序显示默认礼品图').waitFor()
+  // A freshly seeded reward has none; against a database this journey already ran on, the picture is replaced.
+  await drawer.getByRole('button', { name: /上传图片|更换图片/ }).waitFor()
 
   const png = await drawnPng(page)
   const uploaded = await apiResponse(page, 'POST', '/api/v1/staff/rewards/images', () =>
@@ -43,6 +44,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const { imageUrl } = uploaded.body
   await drawer.locator(`img[src="${imageUrl}"]`).waitFor()
   await drawer.getByRole('button', { name: '更换图片' }).waitFor()
+  await drawer.locator(`img[src="${imageUrl}"]`).scrollIntoViewIfNeeded()
   await screenshot('25-reward-image-console')
   const listed = (await consoleApi(page, 'GET', '/api/v1/staff/rewards')).body
   const reward = (Array.isArray(listed) ? listed : listed.items).find((r) => r.title === REWARD)
