@@ -4,7 +4,6 @@ import { RewardForm, emptyReward, valuesToReward, type RewardFormValues } from '
 import { imageCopy } from '../src/pages/rewards/RewardImageField'
 import { fakeServer, renderConsole } from './render'
 
-const templates = [{ id: 7, title: '饮品券', faceText: '饮品一杯', validityText: '领取后30天内有效' }] as never[]
 const uploaded = '/api/v1/reward-images/0123456789abcdef0123456789abcdef.png'
 const fileInput = () => document.querySelector('input[type="file"]') as HTMLInputElement
 
@@ -12,7 +11,7 @@ describe('reward form: the picture', () => {
   it('uploads a PNG as base64, previews it and submits its imageUrl', async () => {
     const requests = fakeServer(() => [201, { imageUrl: uploaded, width: 750, height: 750, bytes: 4 }])
     const onSubmit = jest.fn()
-    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, title: '有图的奖品', couponTemplateId: 7, pointsPrice: 10, stock: 5 }} templates={templates} tiers={[]} onSubmit={onSubmit} />)
+    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, title: '有图的奖品', couponTemplateId: 7, pointsPrice: 10, stock: 5 }} currentTemplateLabel='饮品券' tiers={[]} onSubmit={onSubmit} />)
     expect(screen.getByText(imageCopy.none)).toBeInTheDocument()
     await userEvent.upload(fileInput(), new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'gift.png', { type: 'image/png' }))
     expect(await screen.findByAltText(imageCopy.preview)).toHaveAttribute('src', uploaded)
@@ -28,7 +27,7 @@ describe('reward form: the picture', () => {
 
   it('refuses another type or an oversized file before sending anything, in Chinese', async () => {
     const requests = fakeServer(() => [500, null])
-    renderConsole(<RewardForm id="r" initial={emptyReward} templates={templates} tiers={[]} onSubmit={jest.fn()} />)
+    renderConsole(<RewardForm id="r" initial={emptyReward} currentTemplateLabel='饮品券' tiers={[]} onSubmit={jest.fn()} />)
     await userEvent.upload(fileInput(), new File(['GIF89a'], 'a.gif', { type: 'image/gif' }), { applyAccept: false })
     expect(await screen.findByRole('alert')).toHaveTextContent(imageCopy.wrongType)
     await userEvent.upload(fileInput(), new File([new Uint8Array(600 * 1024)], 'big.jpg', { type: 'image/jpeg' }))
@@ -39,7 +38,7 @@ describe('reward form: the picture', () => {
   it("says what the server refused in Chinese, and keeps the reward's image unchanged", async () => {
     fakeServer(() => [400, { error: { code: 'VALIDATION_FAILED', message: 'data: the image is 40×40 pixels; each side needs at least 64' } }])
     const onSubmit = jest.fn()
-    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, imageUrl: 'https://cdn.example.com/a.jpg' }} templates={templates} tiers={[]} onSubmit={onSubmit} />)
+    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, imageUrl: 'https://cdn.example.com/a.jpg' }} currentTemplateLabel='饮品券' tiers={[]} onSubmit={onSubmit} />)
     await userEvent.upload(fileInput(), new File([new Uint8Array([0xff, 0xd8, 0xff])], 'tiny.jpg', { type: 'image/jpeg' }))
     expect(await screen.findByRole('alert')).toHaveTextContent(imageCopy.refused)
     expect(screen.getByAltText(imageCopy.preview)).toHaveAttribute('src', 'https://cdn.example.com/a.jpg')
@@ -48,7 +47,7 @@ describe('reward form: the picture', () => {
   it('takes an address HQ hosts elsewhere, and refuses one that is not http(s)', async () => {
     fakeServer(() => [500, null])
     const onSubmit = jest.fn()
-    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, title: '外链', couponTemplateId: 7, pointsPrice: 10, stock: 5 }} templates={templates} tiers={[]} onSubmit={onSubmit} />)
+    renderConsole(<RewardForm id="r" initial={{ ...emptyReward, title: '外链', couponTemplateId: 7, pointsPrice: 10, stock: 5 }} currentTemplateLabel='饮品券' tiers={[]} onSubmit={onSubmit} />)
     await userEvent.type(screen.getByPlaceholderText(imageCopy.urlPlaceholder), 'ftp://x/a.png{Enter}')
     expect(await screen.findByText('请上传图片，或填写以 http:// 或 https:// 开头的图片地址')).toBeInTheDocument()
     expect(onSubmit).not.toHaveBeenCalled()

@@ -81,8 +81,8 @@ export async function issueAndVerifyElsewhere(baseUrl, member, issuer, verifier)
   }
   const signIn = async (username) => (await call('POST', '/api/v1/staff/sessions', null, { username, password: 'huiyuan-demo' })).token
   const issuerToken = await signIn(issuer)
-  const templates = await call('GET', '/api/v1/staff/coupon-templates', issuerToken)
-  const template = templates.find((t) => t.title === '满50减10')
+  const templates = await call('GET', `/api/v1/staff/coupon-templates?q=${encodeURIComponent('满50减10')}`, issuerToken)
+  const template = templates.items.find((t) => t.title === '满50减10')
   const coupon = await call('POST', '/api/v1/staff/coupons', issuerToken, { memberCardNo: member.cardNo, templateId: template.id, reason: '结算测试' }, { 'Idempotency-Key': `issue-${member.cardNo}` })
   return call('POST', '/api/v1/staff/coupon-verifications', await signIn(verifier), { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
 }

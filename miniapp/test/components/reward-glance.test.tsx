@@ -63,7 +63,7 @@ describe('MemberGlance (the counter’s compact member 360)', () => {
     expect(screen.getByText('新会员')).toBeTruthy()
     expect(screen.getByText('高价值')).toBeTruthy()
     expect(screen.getByText('暂无到店记录')).toBeTruthy()
-    const lines = [...container.querySelectorAll('.staff__glance-line')].map((l) => l.textContent)
+    const lines = Array.from(container.querySelectorAll('.staff__glance-line')).map((l) => l.textContent)
     expect(lines.filter((l) => l?.includes('静安旗舰店'))).toHaveLength(3)
     expect(lines.some((l) => l?.includes('¥128.00 · +128 积分（已退 ¥28.00）'))).toBe(true)
     expect(lines.some((l) => l?.startsWith('中杯饮品券 · 饮品一杯'))).toBe(true)

@@ -14,7 +14,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await consoleLogin({ page, baseUrl }, 'demo-hq')
   const tiers = await apiResponse(page, 'GET', '/api/v1/staff/tiers', () => openMenu(page, '等级', '会员等级'))
   expect(tiers.status, 'tiers').toBe(200)
-  const silver = tiers.body.find((t) => t.code === 'SILVER')
+  const silver = tiers.body.items.find((t) => t.code === 'SILVER')
   expect(silver?.name, 'the seeded silver tier').toBe('银卡会员')
   await page.locator('.ant-table-row', { hasText: '银卡会员' }).waitFor()
 

@@ -66,7 +66,10 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await page.keyboard.type(title)
   await page.keyboard.press('Enter')
   await reward.getByText('请选择兑换所得券').or(reward.getByText('请填写兑换所得券')).first().waitFor()
+  // The picker searches the server as one types: a long template list is never loaded whole.
   await reward.locator('#couponTemplateId').click()
+  const search = apiResponse(page, 'GET', '/api/v1/staff/coupon-templates', () => page.keyboard.type(title.slice(-6)))
+  expect((await search).status, 'template search').toBe(200)
   await page.locator('.ant-select-item-option', { hasText: title }).click()
   await reward.getByLabel('所需积分').fill('300')
   await reward.getByLabel('总库存').fill('50')
@@ -74,6 +77,11 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   const item = await apiResponse(page, 'POST', '/api/v1/staff/rewards', () => reward.getByRole('button', { name: '保存' }).click())
   expect(item.status, `reward ${JSON.stringify(item.body).slice(0, 300)}`).toBe(201)
   expect(JSON.stringify([item.body.pointsPrice, item.body.stock, item.body.perMemberLimit, item.body.couponTemplate.id]), 'item saved').toBe(JSON.stringify([300, 50, 1, t.id]))
+  await toast(page, '商品已保存').waitFor()
+  // The list pages on the server: find the new item by searching its name.
+  await page.getByLabel('搜索商品').fill(title)
+  const found = await apiResponse(page, 'GET', '/api/v1/staff/rewards', () => page.getByLabel('搜索商品').press('Enter'))
+  expect(found.body.total, 'one item of that name').toBe(1)
   const itemRow = page.locator('.ant-table-row', { hasText: title })
   await itemRow.getByRole('button', { name: '编辑' }).click()
   const editItem = page.locator('.ant-drawer-content', { hasText: `编辑商品：${title}` })

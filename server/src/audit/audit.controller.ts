@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditRecord as AuditRecordView, Page, StaffRole } from '@huiyuan/shared-types';
+import { AuditRecord as AuditRecordView, CountedPage, StaffRole } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
@@ -26,7 +26,7 @@ export class AuditController {
 
   @Get()
   @StaffAuth(StaffRole.HQ_ADMIN)
-  list(@Query() query: AuditQueryDto): Promise<Page<AuditRecordView>> {
+  list(@Query() query: AuditQueryDto): Promise<CountedPage<AuditRecordView>> {
     return this.audit.list(query, query.limit ?? 50);
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CouponSettings, CouponTemplate as CouponTemplateView, CouponTemplateRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
-import { IsNull } from 'typeorm';
+import { CountedPage, CouponSettings, CouponTemplateQuery, CouponTemplateSort, CouponTemplate as CouponTemplateView, CouponTemplateRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -13,7 +12,7 @@ import { termsProblem } from './coupon-rules';
 import { CouponSettingsService } from './coupon-settings';
 import { CouponViews } from './coupon-views';
 import { couponTemplateNotFound } from './coupons.errors';
-import { CouponsRepository } from './coupons.repository';
+import { CouponsRepository, TemplateFilter } from './coupons.repository';
 import { CouponTemplate } from './entities/coupon-template.entity';
 
 /** HQ edits coupon templates; store managers edit their own store's when HQ allows it. */
@@ -30,12 +29,21 @@ export class CouponTemplatesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** HQ sees every template; store staff see HQ's and their own store's. */
-  async list(staff: StaffPrincipal): Promise<CouponTemplateView[]> {
-    const where = staff.role === StaffRole.HQ_ADMIN ? {} : [{ ownerStoreId: IsNull() }, { ownerStoreId: staff.storeId }];
-    const templates = await this.repository.templatesWhere(where);
-    const counts = await this.repository.issuedCounts(templates.map((t) => t.id));
-    return Promise.all(templates.map((t) => this.views.template(t, counts.get(t.id) ?? 0)));
+  /** HQ sees every template; store staff see HQ's and their own store's. Paged by offset (the cursor). */
+  async list(staff: StaffPrincipal, query: CouponTemplateQuery): Promise<CountedPage<CouponTemplateView>> {
+    const filter: TemplateFilter = {
+      titleLike: query.q?.trim() || undefined,
+      kind: query.kind,
+      active: query.status === undefined ? undefined : query.status === 'active',
+      owner: query.owner === 'hq' ? null : query.owner === 'store' ? (staff.role === StaffRole.HQ_ADMIN ? 'any-store' : staff.storeId) : undefined,
+      visibleToStoreId: staff.role === StaffRole.HQ_ADMIN ? undefined : staff.storeId,
+    };
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const { rows, total } = await this.repository.templatePage(filter, query.sort ?? CouponTemplateSort.NEWEST, offset, query.limit ?? 20);
+    const counts = await this.repository.issuedCounts(rows.map((t) => t.id));
+    const items = await Promise.all(rows.map((t) => this.views.template(t, counts.get(t.id) ?? 0)));
+    const next = offset + rows.length;
+    return { items, total, nextCursor: next < total ? String(next) : null };
   }
 
   async create(staff: StaffPrincipal | null, request: CouponTemplateRequest, requestId?: string): Promise<CouponTemplateView> {

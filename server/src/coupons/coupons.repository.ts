@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CouponStatus } from '@huiyuan/shared-types';
-import { Brackets, DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
-import { execute, findRow, insertRow, sqlDate } from '../common/db/sql';
+import { CouponKind, CouponStatus, CouponTemplateSort } from '@huiyuan/shared-types';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { execute, findRow, insertRow, likeLiteral, sqlDate } from '../common/db/sql';
 import { claimNumberedSlot } from '../common/db/numbered-slot';
 import { CouponClaim } from './entities/coupon-claim.entity';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { CouponVerification } from './entities/coupon-verification.entity';
 import { Coupon } from './entities/coupon.entity';
+
+export interface TemplateFilter {
+  titleLike?: string;
+  kind?: CouponKind;
+  active?: boolean;
+  /** null: HQ's templates only; a store id: that store's own only. */
+  owner?: null | number | 'any-store';
+  /** A store's staff: HQ's templates and this store's own, nothing else. */
+  visibleToStoreId?: number;
+}
+
+// The id last keeps pages stable among equal titles.
+const TEMPLATE_ORDER: Record<CouponTemplateSort, Array<[string, 'ASC' | 'DESC']>> = {
+  newest: [['t.id', 'DESC']],
+  oldest: [['t.id', 'ASC']],
+  title: [['t.title', 'ASC'], ['t.id', 'ASC']],
+};
 
 export interface StorePairUse {
   issuedStoreId: number;
@@ -29,9 +46,19 @@ export class CouponsRepository {
     return ids.length ? this.dataSource.manager.findBy(CouponTemplate, { id: In(ids) }) : Promise.resolve([]);
   }
 
-  /** Newest first; `where` is TypeORM's (several objects: any of them). */
-  templatesWhere(where: FindOptionsWhere<CouponTemplate> | Array<FindOptionsWhere<CouponTemplate>>): Promise<CouponTemplate[]> {
-    return this.dataSource.manager.find(CouponTemplate, { where, order: { id: 'DESC' } });
+  /** A page of the filtered templates and how many match. */
+  async templatePage(f: TemplateFilter, sort: CouponTemplateSort, offset: number, limit: number): Promise<{ rows: CouponTemplate[]; total: number }> {
+    const q = this.dataSource.createQueryBuilder(CouponTemplate, 't');
+    if (f.titleLike) q.andWhere("t.title LIKE :title ESCAPE '!'", { title: `%${likeLiteral(f.titleLike)}%` });
+    if (f.kind) q.andWhere('t.kind = :kind', { kind: f.kind });
+    if (f.active !== undefined) q.andWhere('t.active = :active', { active: f.active });
+    if (f.owner === null) q.andWhere('t.owner_store_id IS NULL');
+    else if (f.owner === 'any-store') q.andWhere('t.owner_store_id IS NOT NULL');
+    else if (f.owner !== undefined) q.andWhere('t.owner_store_id = :owner', { owner: f.owner });
+    if (f.visibleToStoreId !== undefined) q.andWhere('(t.owner_store_id IS NULL OR t.owner_store_id = :mine)', { mine: f.visibleToStoreId });
+    const total = await q.clone().getCount();
+    for (const [column, direction] of TEMPLATE_ORDER[sort]) q.addOrderBy(column, direction);
+    return { rows: await q.offset(offset).limit(limit).getMany(), total };
   }
 
   async insertTemplate(manager: EntityManager, template: Omit<CouponTemplate, 'id'>): Promise<CouponTemplate> {
@@ -152,6 +179,11 @@ export class CouponsRepository {
     const query = this.dataSource.createQueryBuilder(CouponVerification, 'v').where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', { storeId, from, to });
     if (afterId) query.andWhere('v.id > :afterId', { afterId });
     return query.orderBy('v.id', 'ASC').take(limit).getMany();
+  }
+
+  /** How many verifications the store made in [from, to): the day list's total (ix_coupon_verifications_store_time covers it). */
+  countVerificationsAt(storeId: number, from: Date, to: Date): Promise<number> {
+    return this.dataSource.createQueryBuilder(CouponVerification, 'v').where('v.storeId = :storeId AND v.verifiedAt >= :from AND v.verifiedAt < :to', { storeId, from, to }).getCount();
   }
 
   /** Undone once: false when it already was. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CountedPage,
   CouponDetail,
   CouponSettlementReport,
   CouponStatus,
@@ -72,14 +73,15 @@ export class CouponsService {
   }
 
   /** One store's verifications on one business day (default: the staff member's store, today). */
-  async verificationsOfDay(staff: StaffPrincipal, storeCode: string | undefined, date: string | undefined, afterId: number | undefined): Promise<Page<CouponVerificationView>> {
+  async verificationsOfDay(staff: StaffPrincipal, storeCode: string | undefined, date: string | undefined, afterId: number | undefined): Promise<CountedPage<CouponVerificationView>> {
     const store = storeCode ? await this.stores.requireByCode(storeCode) : (await this.scope.stores()).get(staff.storeId);
     if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, 'Your store no longer exists');
     await this.scope.assertCovers(staff, store.id, `Store ${store.code}`);
     const day = date ?? this.calendar.today();
-    const rows = await this.repository.verificationsAt(store.id, this.calendar.startOfDay(day), this.calendar.startOfDay(addDays(day, 1)), afterId, DAY_LIST_LIMIT + 1);
+    const [from, to] = [this.calendar.startOfDay(day), this.calendar.startOfDay(addDays(day, 1))];
+    const [rows, total] = await Promise.all([this.repository.verificationsAt(store.id, from, to, afterId, DAY_LIST_LIMIT + 1), this.repository.countVerificationsAt(store.id, from, to)]);
     const page = rows.slice(0, DAY_LIST_LIMIT);
-    return { items: await this.verificationViews(page), nextCursor: rows.length > DAY_LIST_LIMIT ? String(page[page.length - 1]?.id) : null };
+    return { items: await this.verificationViews(page), total, nextCursor: rows.length > DAY_LIST_LIMIT ? String(page[page.length - 1]?.id) : null };
   }
 
   /**

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CouponSettings, CouponTemplate, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, CouponSettings, CouponTemplate, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { CouponSettingsService } from './coupon-settings';
 import { CouponTemplatesService } from './coupon-templates.service';
-import { CouponSettingsBody, CouponTemplateBody } from './dto/coupon.dto';
+import { CouponSettingsBody, CouponTemplateBody, CouponTemplateQueryDto } from './dto/coupon.dto';
 
 @ApiTags('staff: coupon templates')
 @Controller('api/v1/staff')
@@ -17,8 +17,8 @@ export class StaffCouponTemplatesController {
 
   @Get('coupon-templates')
   @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
-  list(@CurrentStaff() staff: StaffPrincipal): Promise<CouponTemplate[]> {
-    return this.templates.list(staff);
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: CouponTemplateQueryDto): Promise<CountedPage<CouponTemplate>> {
+    return this.templates.list(staff, query);
   }
 
   @Post('coupon-templates')

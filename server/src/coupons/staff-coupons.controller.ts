@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Coupon, CouponSettlementReport, CouponVerification, CouponVerificationPreview, Page, StaffRole } from '@huiyuan/shared-types';
+import { Coupon, CouponSettlementReport, CouponVerification, CouponVerificationPreview, CountedPage, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { CouponsService } from './coupons.service';
@@ -43,7 +43,7 @@ export class StaffCouponsController {
 
   @Get('coupon-verifications')
   @StaffAuth()
-  verifications(@CurrentStaff() staff: StaffPrincipal, @Query() query: VerificationsQuery): Promise<Page<CouponVerification>> {
+  verifications(@CurrentStaff() staff: StaffPrincipal, @Query() query: VerificationsQuery): Promise<CountedPage<CouponVerification>> {
     return this.coupons.verificationsOfDay(staff, query.storeCode, query.date, query.cursor ? Number(query.cursor) : undefined);
   }
 

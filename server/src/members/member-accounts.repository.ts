@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
+import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
 import { Tier } from '../tiers/entities/tier.entity';
 import { upgradedTier } from '../tiers/tier-rules';
@@ -39,6 +40,7 @@ export class MemberAccountRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tiers: TiersService,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -91,7 +93,9 @@ export class MemberAccountRepository {
 
   async setTier(manager: EntityManager, memberId: number, from: Tier, to: Tier, reason: string): Promise<void> {
     await execute(manager, 'UPDATE members SET tier_id = ? WHERE id = ? AND tier_id = ?', [to.id, memberId, from.id]);
-    await insertRow(manager, TierChange, { memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: this.clock.now() });
+    const at = this.clock.now();
+    await insertRow(manager, TierChange, { memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: at });
+    await this.events.publish(manager, 'tier.changed', { memberId, fromTierId: from.id, toTierId: to.id, direction: to.rank > from.rank ? 'up' : 'down', at: at.toISOString() });
   }
 
   async recordVisit(manager: EntityManager, memberId: number, at: Date): Promise<void> {

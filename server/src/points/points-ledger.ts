@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { GrowthResult, GrowthSource, MemberAccountRepository } from '../members/member-accounts.repository';
@@ -54,6 +55,7 @@ export class PointsLedger {
     private readonly accounts: MemberAccountRepository,
     private readonly calendar: BusinessCalendar,
     private readonly repository: PointsRepository,
+    private readonly events: DomainEvents,
   ) {}
 
   async earningRules(): Promise<EarningRules> {
@@ -75,6 +77,7 @@ export class PointsLedger {
       earnedAt: now,
       expiresAt: lotExpiry(rules.expiry, now, this.calendar.timeZone),
     });
+    await this.events.publish(manager, 'points.changed', { memberId: source.memberId, entryId, delta: points, balance: account.balance, type, sourceType: source.sourceType, at: now.toISOString() });
     return { entryId, balance: account.balance, points, growth: account.growth };
   }
 
@@ -102,7 +105,10 @@ export class PointsLedger {
     }
     const balance = await this.balanceOf(manager, source.memberId);
     const entryId = await this.repository.insertEntry(manager, this.entry(type, -taken, balance, source, this.clock.now()));
-    if (taken > 0) await this.consumeLots(manager, source.memberId, entryId, taken, options.lotIds);
+    if (taken > 0) {
+      await this.consumeLots(manager, source.memberId, entryId, taken, options.lotIds);
+      await this.events.publish(manager, 'points.changed', { memberId: source.memberId, entryId, delta: -taken, balance, type, sourceType: source.sourceType, at: this.clock.now().toISOString() });
+    }
     return { entryId, balance, points: taken, shortfall: points - taken };
   }
 

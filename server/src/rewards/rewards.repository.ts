@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RewardSort } from '@huiyuan/shared-types';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { execute, findRow, insertRow } from '../common/db/sql';
+import { execute, findRow, insertRow, likeLiteral } from '../common/db/sql';
 import { claimNumberedSlot } from '../common/db/numbered-slot';
 import { RewardRedemption } from './entities/reward-redemption.entity';
 import { Reward } from './entities/reward.entity';
+
+// The id last keeps pages stable among equal values.
+const REWARD_ORDER: Record<RewardSort, Array<[string, 'ASC' | 'DESC']>> = {
+  mall_order: [['r.sortOrder', 'ASC'], ['r.id', 'ASC']],
+  points_asc: [['r.pointsPrice', 'ASC'], ['r.id', 'ASC']],
+  points_desc: [['r.pointsPrice', 'DESC'], ['r.id', 'DESC']],
+  stock_left_asc: [['r.stockLeft', 'ASC'], ['r.id', 'ASC']],
+};
 
 /** Every statement on `rewards` and `reward_redemptions`. */
 @Injectable()
@@ -15,9 +24,15 @@ export class RewardsRepository {
     return findRow(manager, Reward, { id });
   }
 
-  /** Everything, in HQ's order (the editor). */
-  all(): Promise<Reward[]> {
-    return this.dataSource.manager.find(Reward, { order: { sortOrder: 'ASC', id: 'ASC' } });
+  /** HQ's editor list: a page of the filtered items and how many match. */
+  async page(filter: { titleLike?: string; active?: boolean }, sort: RewardSort, offset: number, limit: number): Promise<{ rows: Reward[]; total: number }> {
+    const q = this.dataSource.createQueryBuilder(Reward, 'r');
+    if (filter.titleLike) q.andWhere("r.title LIKE :title ESCAPE '!'", { title: `%${likeLiteral(filter.titleLike)}%` });
+    if (filter.active !== undefined) q.andWhere('r.active = :active', { active: filter.active });
+    const total = await q.clone().getCount();
+    for (const [column, direction] of REWARD_ORDER[sort]) q.addOrderBy(column, direction);
+    const rows = await q.offset(offset).limit(limit).getMany();
+    return { rows, total };
   }
 
   /** On sale at `now`, in HQ's order, after the (sortOrder, id) cursor; `id` narrows it to one. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Page, REWARD_IMAGE_PATH, Reward as RewardView, RewardRequest, StaffReward } from '@huiyuan/shared-types';
+import { CountedPage, ErrorCode, Page, REWARD_IMAGE_PATH, Reward as RewardView, RewardRequest, RewardSort, StaffReward, StaffRewardQuery } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
@@ -62,9 +62,13 @@ export class RewardsService {
     return reward;
   }
 
-  async list(): Promise<StaffReward[]> {
-    const rewards = await this.repository.all();
-    return this.toStaffViews(rewards);
+  /** HQ's editor list, paged by offset (the cursor) for the console's pager. */
+  async list(query: StaffRewardQuery): Promise<CountedPage<StaffReward>> {
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const filter = { titleLike: query.q?.trim() || undefined, active: query.status === undefined ? undefined : query.status === 'active' };
+    const { rows, total } = await this.repository.page(filter, query.sort ?? RewardSort.MALL_ORDER, offset, query.limit ?? 20);
+    const next = offset + rows.length;
+    return { items: await this.toStaffViews(rows), total, nextCursor: next < total ? String(next) : null };
   }
 
   async create(staff: StaffPrincipal | null, request: RewardRequest, requestId?: string): Promise<StaffReward> {

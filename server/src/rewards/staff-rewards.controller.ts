@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RewardImageUpload, StaffReward, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, RewardImageUpload, StaffReward, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { RewardBody, RewardImageBody } from './dto/reward.dto';
+import { RewardBody, RewardImageBody, StaffRewardQueryDto } from './dto/reward.dto';
 import { RewardImageStore } from './reward-image-store';
 import { RewardsService } from './rewards.service';
 
@@ -17,8 +17,8 @@ export class StaffRewardsController {
 
   @Get()
   @StaffAuth(StaffRole.HQ_ADMIN)
-  list(): Promise<StaffReward[]> {
-    return this.rewards.list();
+  list(@Query() query: StaffRewardQueryDto): Promise<CountedPage<StaffReward>> {
+    return this.rewards.list(query);
   }
 
   @Post()

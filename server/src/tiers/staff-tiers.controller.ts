@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffRole, Tier } from '@huiyuan/shared-types';
+import { CountedPage, StaffRole, Tier, TierSort } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CurrentStaff, RequestId, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TierSettingsService } from './tier-settings.service';
@@ -23,6 +23,13 @@ export class TierBody {
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'cardColor must be a colour like #c9a14a' }) cardColor: string;
 }
 
+export class TierQueryDto {
+  @IsOptional() @IsString() @Length(0, 32) q?: string;
+  @IsOptional() @IsIn(Object.values(TierSort)) sort?: TierSort;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+}
+
 @ApiTags('staff: tiers')
 @Controller('api/v1/staff/tiers')
 export class StaffTiersController {
@@ -30,8 +37,8 @@ export class StaffTiersController {
 
   @Get()
   @StaffAuth()
-  list(): Promise<Tier[]> {
-    return this.settings.list();
+  list(@Query() query: TierQueryDto): Promise<CountedPage<Tier>> {
+    return this.settings.list(query);
   }
 
   @Put(':code')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Tier as TierView, TierUpsertRequest } from '@huiyuan/shared-types';
+import { CountedPage, ErrorCode, Tier as TierView, TierQuery, TierSort, TierUpsertRequest } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
@@ -7,6 +7,22 @@ import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { TiersRepository } from './tiers.repository';
 import { TiersService } from './tiers.service';
+
+const TIER_ORDER: Record<TierSort, (a: TierView, b: TierView) => number> = {
+  rank_asc: (a, b) => a.rank - b.rank,
+  rank_desc: (a, b) => b.rank - a.rank,
+  entry_growth_desc: (a, b) => b.entryGrowth - a.entryGrowth || b.rank - a.rank,
+};
+
+/** A page of the tiers: the programme has at most 20 and keeps them cached, so they are cut in memory. */
+export function tierPage(tiers: TierView[], query: TierQuery): CountedPage<TierView> {
+  const q = query.q?.trim().toLowerCase();
+  const matching = (q ? tiers.filter((t) => t.name.toLowerCase().includes(q) || t.code.toLowerCase().includes(q)) : [...tiers]).sort(TIER_ORDER[query.sort ?? TierSort.RANK_ASC]);
+  const offset = query.cursor ? Number(query.cursor) : 0;
+  const items = matching.slice(offset, offset + (query.limit ?? 20));
+  const next = offset + items.length;
+  return { items, total: matching.length, nextCursor: next < matching.length ? String(next) : null };
+}
 
 /** HQ edits tiers as data; every change is audited. */
 @Injectable()
@@ -18,8 +34,8 @@ export class TierSettingsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async list(): Promise<TierView[]> {
-    return (await this.tiers.all()).map((t) => this.tiers.toView(t));
+  async list(query: TierQuery): Promise<CountedPage<TierView>> {
+    return tierPage((await this.tiers.all()).map((t) => this.tiers.toView(t)), query);
   }
 
   async upsert(actor: StaffPrincipal | null, request: TierUpsertRequest, requestId?: string): Promise<TierView> {

@@ -61,7 +61,7 @@ describe('coupons: templates, issuing, wallet, 核销, undo, expiry and settleme
     const bad = await t.http.post('/api/v1/staff/coupon-templates').set(bearer(token('demo-hq'))).send({ ...cashOnly, kind: 'discount' }).expect(400);
     expect(bad.body.error.message).toContain('ratePercent');
     const list = await t.http.get('/api/v1/staff/coupon-templates').set(bearer(token('demo-manager'))).expect(200);
-    expect((list.body as Array<{ id: number }>).map((x) => x.id)).toEqual(expect.arrayContaining([hqTemplate, own.body.id]));
+    expect((list.body.items as Array<{ id: number }>).map((x) => x.id)).toEqual(expect.arrayContaining([hqTemplate, own.body.id]));
   });
 
   it('issues a coupon from staff to a member with a reason on the audit trail, within limits, stock and tier', async () => {

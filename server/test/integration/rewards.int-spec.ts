@@ -160,7 +160,7 @@ describe('points mall: listing, redeeming, limits and stock under concurrency', 
     await t.http.post(`/api/v1/rewards/${id}/redemptions`).set(bearer(member.token)).send({}).expect(201);
     const body = (stock: number) => ({ title: '补货测试', pointsPrice: 10, couponTemplateId: 1, stock });
     const list = await t.http.get('/api/v1/staff/rewards').set(bearer(hq)).expect(200);
-    const current = (list.body as Array<{ id: number; couponTemplate: { id: number } }>).find((r) => r.id === id)!;
+    const current = (list.body.items as Array<{ id: number; couponTemplate: { id: number } }>).find((r) => r.id === id)!;
     const restocked = await t.http.put(`/api/v1/staff/rewards/${id}`).set(bearer(hq)).send({ ...body(5), couponTemplateId: current.couponTemplate.id }).expect(200);
     expect(restocked.body).toMatchObject({ stock: 5, stockLeft: 4, redeemed: 1 });
     const tooLow = await t.http.put(`/api/v1/staff/rewards/${id}`).set(bearer(hq)).send({ ...body(0), couponTemplateId: current.couponTemplate.id }).expect(400);

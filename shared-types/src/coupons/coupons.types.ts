@@ -100,6 +100,24 @@ export interface CouponTemplate {
   ownerStore: { code: string; name: string } | null;
 }
 
+/** Sort orders of the staff's template list. */
+export const CouponTemplateSort = { NEWEST: 'newest', OLDEST: 'oldest', TITLE: 'title' } as const;
+export type CouponTemplateSort = (typeof CouponTemplateSort)[keyof typeof CouponTemplateSort];
+
+/**
+ * GET /api/v1/staff/coupon-templates: `q` is part of the title; `owner` 'hq' keeps HQ's templates,
+ * 'store' the stores' own; the cursor is the offset of the page.
+ */
+export interface CouponTemplateQuery {
+  q?: string;
+  kind?: CouponKind;
+  status?: 'active' | 'inactive';
+  owner?: 'hq' | 'store';
+  sort?: CouponTemplateSort;
+  cursor?: string;
+  limit?: number;
+}
+
 export interface IssueCouponRequest {
   memberCardNo: string;
   templateId: number;

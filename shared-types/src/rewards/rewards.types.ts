@@ -46,6 +46,27 @@ export interface StaffReward extends Reward {
   active: boolean;
 }
 
+/** Sort orders of HQ's mall list: the mall's own order first. */
+export const RewardSort = {
+  MALL_ORDER: 'mall_order',
+  POINTS_ASC: 'points_asc',
+  POINTS_DESC: 'points_desc',
+  STOCK_LEFT_ASC: 'stock_left_asc',
+} as const;
+export type RewardSort = (typeof RewardSort)[keyof typeof RewardSort];
+
+/** Listed (上架) or not; the on/off times still apply to a listed item. */
+export type ListingStatus = 'active' | 'inactive';
+
+/** GET /api/v1/staff/rewards: `q` is part of the title; the cursor is the offset of the page. */
+export interface StaffRewardQuery {
+  q?: string;
+  status?: ListingStatus;
+  sort?: RewardSort;
+  cursor?: string;
+  limit?: number;
+}
+
 /** Where uploaded reward images are served; a reward's imageUrl is this path + file, or an http(s) URL of HQ's own. */
 export const REWARD_IMAGE_PATH = '/api/v1/reward-images/';
 

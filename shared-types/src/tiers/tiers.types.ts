@@ -38,3 +38,15 @@ export interface TierPreviewRequest {
 export interface TierPreview {
   counts: Array<{ code: string; name: string; members: number }>;
 }
+
+/** Sort orders of the staff's tier list. */
+export const TierSort = { RANK_ASC: 'rank_asc', RANK_DESC: 'rank_desc', ENTRY_GROWTH_DESC: 'entry_growth_desc' } as const;
+export type TierSort = (typeof TierSort)[keyof typeof TierSort];
+
+/** GET /api/v1/staff/tiers: `q` is part of the name or code; the cursor is the offset of the page. */
+export interface TierQuery {
+  q?: string;
+  sort?: TierSort;
+  cursor?: string;
+  limit?: number;
+}

@@ -1,6 +1,6 @@
-import type { AuditQuery, AuditRecord, Page } from '@huiyuan/shared-types'
+import type { AuditQuery, AuditRecord, CountedPage } from '@huiyuan/shared-types'
 import { api } from '../client'
 
 export const auditApi = {
-  list: (query: AuditQuery) => api.get<Page<AuditRecord>>('/api/v1/staff/audit', { ...query }),
+  list: (query: AuditQuery) => api.get<CountedPage<AuditRecord>>('/api/v1/staff/audit', { ...query }),
 }

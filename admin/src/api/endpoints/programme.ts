@@ -1,11 +1,11 @@
-import type { CheckinRules, EarningRules, EarningRulesRequest, Page, ReferralReview, ReferralRules, Tier, TierPreview, TierPreviewRequest, TierUpsertRequest } from '@huiyuan/shared-types'
+import type { CountedPage, CheckinRules, EarningRules, EarningRulesRequest, Page, ReferralReview, ReferralRules, Tier, TierPreview, TierPreviewRequest, TierQuery, TierUpsertRequest } from '@huiyuan/shared-types'
 import { api } from '../client'
 
 const enc = encodeURIComponent
 
 /** The programme's rules: tiers, earning, check-in and referrals. */
 export const programmeApi = {
-  tiers: () => api.get<Tier[]>('/api/v1/staff/tiers'),
+  tiers: (query: TierQuery) => api.get<CountedPage<Tier>>('/api/v1/staff/tiers', { ...query }),
   saveTier: ({ code, ...body }: TierUpsertRequest) => api.put<Tier>(`/api/v1/staff/tiers/${enc(code)}`, body),
   previewTiers: (body: TierPreviewRequest) => api.post<TierPreview>('/api/v1/staff/tiers/preview', body),
   earningRules: () => api.get<EarningRules>('/api/v1/staff/earning-rules'),

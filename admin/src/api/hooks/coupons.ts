@@ -1,9 +1,8 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { CouponTemplateRequest, RewardRequest } from '@huiyuan/shared-types'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { CouponTemplateQuery, CouponTemplateRequest, RewardRequest } from '@huiyuan/shared-types'
 import { couponsApi } from '../endpoints/coupons'
 import { queryKeys } from '../query-keys'
 
-export const useRewards = () => useQuery({ queryKey: queryKeys.rewards, queryFn: couponsApi.rewards })
 
 export function useSaveReward() {
   const client = useQueryClient()
@@ -13,7 +12,11 @@ export function useSaveReward() {
   })
 }
 
-export const useCouponTemplates = (enabled = true) => useQuery({ queryKey: queryKeys.couponTemplates, queryFn: couponsApi.templates, enabled })
+/** Active templates whose title holds `q`, for a picker (the first 50; typing narrows them on the server). */
+export function useCouponTemplateOptions(q: string, owner?: CouponTemplateQuery['owner']) {
+  const query: CouponTemplateQuery = { status: 'active', q: q.trim() || undefined, owner, sort: 'newest', limit: 50 }
+  return useQuery({ queryKey: queryKeys.couponTemplatePage(query), queryFn: () => couponsApi.templates(query), placeholderData: keepPreviousData })
+}
 
 export function useSaveCouponTemplate() {
   const client = useQueryClient()

@@ -3,7 +3,8 @@ import type { CheckinRules, EarningRulesRequest, ReferralRules, TierPreviewReque
 import { programmeApi } from '../endpoints/programme'
 import { queryKeys } from '../query-keys'
 
-export const useTiers = () => useQuery({ queryKey: queryKeys.tiers, queryFn: programmeApi.tiers })
+/** Every tier, in rank order (a programme has at most 20), for filters and pickers. */
+export const useTiers = () => useQuery({ queryKey: queryKeys.tiers, queryFn: async () => (await programmeApi.tiers({ sort: 'rank_asc', limit: 100 })).items })
 
 export function useSaveTier() {
   const client = useQueryClient()

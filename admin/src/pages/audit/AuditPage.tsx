@@ -33,6 +33,8 @@ const targetTypes = [
   { value: 'referral', label: '推荐' },
   { value: 'tag', label: '标签' },
   { value: 'segment', label: '人群' },
+  { value: 'export', label: '导出' },
+  { value: 'import', label: '导入' },
 ]
 
 const toQuery = (f: Filters): AuditQuery => ({
@@ -83,6 +85,7 @@ export function AuditPage() {
         loading={page.isLoading}
         dataSource={page.data?.items ?? []}
         pagination={false}
+        locale={{ emptyText: '没有符合条件的操作记录' }}
         expandable={{ expandedRowRender: (r) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify({ 修改前: r.before, 修改后: r.after }, null, 2)}</pre>, rowExpandable: (r) => r.before !== null || r.after !== null }}
         columns={[
           { title: '时间', width: 150, render: (_, r) => dateTime(r.createdAt) },
@@ -94,7 +97,9 @@ export function AuditPage() {
       />
       <Space style={{ marginTop: 12 }}>
         <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>上一页</Button>
-        <span>第 {cursors.length} 页</span>
+        <span aria-label="审计分页">
+          第 {cursors.length} / {Math.max(1, Math.ceil((page.data?.total ?? 0) / PAGE_SIZE))} 页，共 {page.data?.total ?? 0} 条
+        </span>
         <Button disabled={!page.data?.nextCursor} onClick={() => setCursors((c) => [...c, Number(page.data?.nextCursor)])}>下一页</Button>
       </Space>
     </Page>

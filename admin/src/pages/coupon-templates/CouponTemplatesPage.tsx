@@ -1,10 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons'
-import type { CouponTemplate } from '@huiyuan/shared-types'
-import { App, Button, Input, Table, Tag } from 'antd'
-import { useMemo, useState } from 'react'
-import { useCouponTemplates, useSaveCouponTemplate } from '../../api/hooks/coupons'
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components'
+import type { CouponKind, CouponTemplate, CouponTemplateQuery } from '@huiyuan/shared-types'
+import { useQueryClient } from '@tanstack/react-query'
+import { App, Button, Input, Tag } from 'antd'
+import { useRef, useState } from 'react'
+import { couponsApi } from '../../api/endpoints/coupons'
+import { useSaveCouponTemplate } from '../../api/hooks/coupons'
 import { useTiers } from '../../api/hooks/programme'
 import { useStores } from '../../api/hooks/stores'
+import { queryKeys } from '../../api/query-keys'
 import { FormDrawer } from '../../components/FormDrawer'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
@@ -12,21 +16,84 @@ import { couponKindNames } from '../../lib/format'
 import { CouponTemplateForm } from './CouponTemplateForm'
 import { emptyTemplate, templateToValues, valuesToTemplate } from './template-form'
 
+const PAGE_SIZE = 20
+
 type Editing = { template: CouponTemplate | null } | null
+type TableSort = Record<string, 'ascend' | 'descend' | null>
+type TableFilter = Record<string, (string | number | boolean)[] | null>
+
+const isKind = (v: unknown): v is CouponKind => v === 'cash' || v === 'discount' || v === 'gift'
+
+/** ProTable's page, sort and column filters → the server's query (the cursor is the page's offset). */
+export function templateListQuery(params: { q?: string; current?: number; pageSize?: number }, sort: TableSort, filter: TableFilter): CouponTemplateQuery {
+  const limit = params.pageSize ?? PAGE_SIZE
+  const kind = filter.kind?.[0]
+  const status = filter.status?.[0]
+  const owner = filter.owner?.[0]
+  return {
+    q: params.q || undefined,
+    kind: isKind(kind) ? kind : undefined,
+    status: status === 'active' || status === 'inactive' ? status : undefined,
+    owner: owner === 'hq' || owner === 'store' ? owner : undefined,
+    sort: sort.title ? 'title' : sort.id === 'ascend' ? 'oldest' : 'newest',
+    cursor: String(((params.current ?? 1) - 1) * limit),
+    limit,
+  }
+}
 
 export function CouponTemplatesPage() {
-  const templates = useCouponTemplates()
   const stores = useStores()
   const tiers = useTiers()
   const save = useSaveCouponTemplate()
+  const queryClient = useQueryClient()
+  const action = useRef<ActionType>(null)
   const { message } = App.useApp()
   const [editing, setEditing] = useState<Editing>(null)
   const [q, setQ] = useState('')
-  const rows = useMemo(() => (templates.data ?? []).filter((t) => !q || t.title.includes(q.trim())), [templates.data, q])
   const open = (template: CouponTemplate | null) => {
     save.reset()
     setEditing({ template })
   }
+  const columns: ProColumns<CouponTemplate>[] = [
+    { title: '券名称', dataIndex: 'title', width: 180, ellipsis: true, sorter: true },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 90,
+      filters: Object.entries(couponKindNames).map(([value, text]) => ({ value, text })),
+      filterMultiple: false,
+      render: (_, t) => couponKindNames[t.kind],
+    },
+    { title: '面值', dataIndex: 'faceText', width: 150 },
+    { title: '有效期', dataIndex: 'validityText', width: 200 },
+    { title: '适用门店', dataIndex: 'storesText', ellipsis: true },
+    { title: '已发/总量', width: 110, render: (_, t) => `${t.issuedCount} / ${t.totalStock ?? '不限'}` },
+    { title: '限领', width: 140, render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
+    {
+      title: '归属',
+      dataIndex: 'owner',
+      width: 100,
+      filters: [
+        { text: '总部', value: 'hq' },
+        { text: '门店自建', value: 'store' },
+      ],
+      filterMultiple: false,
+      render: (_, t) => t.ownerStore?.name ?? '总部',
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 80,
+      filters: [
+        { text: '启用', value: 'active' },
+        { text: '停用', value: 'inactive' },
+      ],
+      filterMultiple: false,
+      render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+    },
+    { title: '新建顺序', dataIndex: 'id', width: 100, sorter: true, defaultSortOrder: 'descend', render: (_, t) => `#${t.id}` },
+    { title: '操作', width: 80, fixed: 'right', render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
+  ]
   return (
     <Page
       title="券模板"
@@ -36,30 +103,33 @@ export function CouponTemplatesPage() {
         </Button>
       }
     >
-      <Input.Search placeholder="按券名称筛选" allowClear style={{ width: 280, marginBottom: 16 }} onSearch={setQ} />
-      <Table<CouponTemplate>
+      <Input.Search
+        aria-label="搜索券模板"
+        placeholder="按券名称搜索，回车搜索"
+        autoFocus
+        allowClear
+        enterButton="搜索"
+        style={{ width: 360, marginBottom: 16 }}
+        onSearch={(value) => {
+          setQ(value.trim())
+          action.current?.setPageInfo?.({ current: 1 })
+        }}
+      />
+      <ProTable<CouponTemplate, { q: string }>
         rowKey="id"
-        loading={templates.isLoading}
-        dataSource={rows}
-        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个` }}
-        columns={[
-          { title: '券名称', dataIndex: 'title', width: 180 },
-          {
-            title: '类型',
-            width: 90,
-            filters: Object.entries(couponKindNames).map(([value, text]) => ({ value, text })),
-            onFilter: (v, t) => t.kind === v,
-            render: (_, t) => couponKindNames[t.kind],
-          },
-          { title: '面值', dataIndex: 'faceText' },
-          { title: '有效期', dataIndex: 'validityText' },
-          { title: '适用门店', dataIndex: 'storesText' },
-          { title: '已发/总量', render: (_, t) => `${t.issuedCount} / ${t.totalStock ?? '不限'}`, sorter: (a, b) => a.issuedCount - b.issuedCount },
-          { title: '限领', width: 140, render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
-          { title: '归属', width: 90, render: (_, t) => t.ownerStore?.name ?? '总部' },
-          { title: '状态', width: 80, render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
-          { title: '操作', width: 80, render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
-        ]}
+        actionRef={action}
+        search={false}
+        options={{ reload: true, density: false, setting: false }}
+        params={{ q }}
+        columns={columns}
+        scroll={{ x: 1400 }}
+        locale={{ emptyText: q ? '没有名称相符的券模板' : '还没有券模板，点击右上角“新建券模板”创建第一张券' }}
+        pagination={{ pageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (n) => `共 ${n} 个券模板` }}
+        request={async (params, sort, filter) => {
+          const query = templateListQuery(params, sort, filter)
+          const page = await queryClient.fetchQuery({ queryKey: queryKeys.couponTemplatePage(query), queryFn: () => couponsApi.templates(query), staleTime: 0 })
+          return { data: page.items, total: page.total, success: true }
+        }}
       />
       <FormDrawer title={editing?.template ? `编辑券模板：${editing.template.title}` : '新建券模板'} open={!!editing} onClose={() => setEditing(null)} formId="template-form" saving={save.isPending}>
         {editing && (
@@ -76,6 +146,7 @@ export function CouponTemplatesPage() {
                   onSuccess: () => {
                     void message.success('券模板已保存')
                     setEditing(null)
+                    void action.current?.reload()
                   },
                   onError: (e) => void message.error(errorText(e)),
                 },

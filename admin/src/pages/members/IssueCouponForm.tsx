@@ -1,5 +1,6 @@
-import { LIMITS, type CouponTemplate } from '@huiyuan/shared-types'
-import { Form, Input, Select } from 'antd'
+import { LIMITS } from '@huiyuan/shared-types'
+import { Form, Input } from 'antd'
+import { CouponTemplateSelect } from '../../components/CouponTemplateSelect'
 import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { lengthIn, required } from '../../lib/rules'
@@ -9,18 +10,13 @@ export interface IssueValues {
   reason: string
 }
 
-export function IssueCouponForm({ id, templates, onSubmit, error }: { id: string; templates: CouponTemplate[]; onSubmit: (v: { templateId: number; reason: string }) => void; error?: unknown }) {
+export function IssueCouponForm({ id, onSubmit, error }: { id: string; onSubmit: (v: { templateId: number; reason: string }) => void; error?: unknown }) {
   const [form] = Form.useForm<IssueValues>()
   useServerErrors(form, error)
   return (
     <Form id={id} form={form} layout="vertical" initialValues={{ templateId: null, reason: '' }} onFinish={(v) => onSubmit({ templateId: v.templateId ?? 0, reason: v.reason.trim() })} scrollToFirstError={{ focus: true }}>
       <Form.Item name="templateId" label="券模板" rules={[required('券模板')]}>
-        <Select
-          showSearch
-          autoFocus
-          optionFilterProp="label"
-          options={templates.filter((t) => t.active).map((t) => ({ value: t.id, label: `${t.title}（${t.faceText}，${t.validityText}）` }))}
-        />
+        <CouponTemplateSelect aria-label="券模板" autoFocus />
       </Form.Item>
       <Form.Item name="reason" label="发放原因" rules={[required('发放原因'), lengthIn('发放原因', LIMITS.coupon.issueReason)]}>
         <Input placeholder="例如：客诉补偿" />

@@ -2,7 +2,6 @@ import type { LedgerEntry } from '@huiyuan/shared-types'
 import { Alert, App, Button, Card, Descriptions, Modal, Select, Skeleton, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useNavigate, useParams } from 'react-router-dom'
-import { useCouponTemplates } from '../../api/hooks/coupons'
 import { useAdjustPoints, useAssignClerk, useIssueCoupon, useMember, useMemberLedger } from '../../api/hooks/members'
 import { useClerks } from '../../api/hooks/stores'
 import { useSession } from '../../api/hooks/session'
@@ -21,7 +20,6 @@ export function MemberDetailPage() {
   const staff = useSession()
   const member = useMember(cardNo)
   const ledger = useMemberLedger(member.data?.id ?? null)
-  const templates = useCouponTemplates()
   const clerks = useClerks()
   const adjust = useAdjustPoints()
   const issue = useIssueCoupon()
@@ -111,7 +109,6 @@ export function MemberDetailPage() {
       <Modal title={`发券：${m.cardNo}`} open={dialog === 'issue'} onCancel={() => setDialog(null)} okText="发放" cancelText="取消" okButtonProps={{ htmlType: 'submit', form: 'issue-form' }} confirmLoading={issue.isPending} destroyOnHidden afterOpenChange={(o) => o && focusFirstField('issue-form')}>
         <IssueCouponForm
           id="issue-form"
-          templates={templates.data ?? []}
           error={issue.error}
           onSubmit={(v) =>
             issue.mutate({ body: { memberCardNo: m.cardNo, ...v }, key: actionKey }, { onSuccess: (c) => done(`已发放：${c.title}（券码 ${c.code}，有效期至 ${day(c.expiresAt)}）`), onError: (e) => void message.error(errorText(e)) })

@@ -1,6 +1,6 @@
 import { LIMITS, type ReferralReview, type ReferralRules } from '@huiyuan/shared-types'
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Select, Skeleton, Space, Switch, Table, Tag } from 'antd'
-import { useCouponTemplates } from '../../api/hooks/coupons'
+import { Alert, App, Button, Card, Form, InputNumber, Radio, Skeleton, Space, Switch, Table, Tag } from 'antd'
+import { CouponTemplateSelect } from '../../components/CouponTemplateSelect'
 import { useDecideReferral, useReferralReviews, useReferralRules, useSaveReferralRules } from '../../api/hooks/programme'
 import { Page } from '../../components/Page'
 import { SettingsForm } from '../../components/SettingsForm'
@@ -22,7 +22,6 @@ const stateNames: Record<ReferralReview['state'], string> = {
 const flagNames = { same_unionid: '同一微信用户', same_phone: '同一手机号', daily_cap: '超出每日上限', monthly_cap: '超出每月上限' } as const
 
 function RewardFields({ name, label }: { name: 'referrerReward' | 'refereeReward'; label: string }) {
-  const templates = useCouponTemplates()
   return (
     <Form.Item label={label}>
       <Space>
@@ -30,13 +29,7 @@ function RewardFields({ name, label }: { name: 'referrerReward' | 'refereeReward
           <InputNumber aria-label={`${label}积分`} suffix="积分" style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name={[name, 'couponTemplateId']} noStyle>
-          <Select
-            aria-label={`${label}券`}
-            allowClear
-            placeholder="另赠一张券（可选）"
-            style={{ width: 240 }}
-            options={(templates.data ?? []).filter((t) => t.active).map((t) => ({ value: t.id, label: `${t.title}（${t.faceText}）` }))}
-          />
+          <CouponTemplateSelect aria-label={`${label}券`} allowClear placeholder="另赠一张券（可选）" style={{ width: 320 }} />
         </Form.Item>
       </Space>
     </Form.Item>

@@ -1,6 +1,7 @@
-import { LIMITS, type CouponTemplate, type RewardRequest, type StaffReward, type Tier } from '@huiyuan/shared-types'
+import { LIMITS, type RewardRequest, type StaffReward, type Tier } from '@huiyuan/shared-types'
 import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
+import { CouponTemplateSelect } from '../../components/CouponTemplateSelect'
 import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required } from '../../lib/rules'
@@ -66,7 +67,15 @@ export const valuesToReward = (v: RewardFormValues): RewardRequest => ({
 })
 
 /** A points-mall item: every option RewardBody accepts, checked with the server's ranges. */
-export function RewardForm({ id, initial, templates, tiers, onSubmit, error }: { id: string; initial: RewardFormValues; templates: CouponTemplate[]; tiers: Tier[]; onSubmit: (v: RewardFormValues) => void; error?: unknown }) {
+export function RewardForm({ id, initial, currentTemplateLabel, tiers, onSubmit, error }: {
+  id: string
+  initial: RewardFormValues
+  /** The edited item's coupon, named even when it is not among the picker's first options. */
+  currentTemplateLabel?: string
+  tiers: Tier[]
+  onSubmit: (v: RewardFormValues) => void
+  error?: unknown
+}) {
   const [form] = Form.useForm<RewardFormValues>()
   useServerErrors(form, error, { onAt: ['window'], offAt: ['window'] })
   return (
@@ -75,7 +84,7 @@ export function RewardForm({ id, initial, templates, tiers, onSubmit, error }: {
         <Input autoFocus />
       </Form.Item>
       <Form.Item name="couponTemplateId" label="兑换所得券" rules={[required('兑换所得券')]}>
-        <Select showSearch optionFilterProp="label" placeholder="选择券模板" options={templates.map((t) => ({ value: t.id, label: `${t.title}（${t.faceText}，${t.validityText}）` }))} />
+        <CouponTemplateSelect owner="hq" currentLabel={currentTemplateLabel} placeholder="输入券名称搜索总部券模板" />
       </Form.Item>
       <Form.Item name="pointsPrice" label="所需积分" rules={[required('所需积分'), intIn('所需积分', L.pointsPrice)]}>
         <InputNumber style={{ width: '100%' }} />

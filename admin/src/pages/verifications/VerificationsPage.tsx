@@ -25,11 +25,14 @@ export function VerificationsPage() {
   const undo = useUndoVerification()
   const { message } = App.useApp()
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []
+  // Every page carries the day's total; the newest page's is the freshest.
+  const total = list.data?.pages[list.data.pages.length - 1]?.total
   return (
     <Page title="核销记录">
       <Space style={{ marginBottom: 16 }}>
         <Select aria-label="门店" style={{ width: 240 }} value={chosen ?? undefined} onChange={setStoreCode} showSearch optionFilterProp="label" options={storeOptions.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))} />
         <DatePicker aria-label="日期" placeholder="今天" value={date ? dayjs(date) : null} onChange={(d) => setDate(d ? d.format('YYYY-MM-DD') : null)} disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'), 'day')} />
+        {total !== undefined && <span aria-label="核销总数">当天共 {total} 次核销{total > rows.length ? `，已显示 ${rows.length} 条` : ''}</span>}
       </Space>
       <Table<CouponVerification>
         rowKey="id"

@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { insertRow } from '../db/sql';
 import { JobQueue } from '../queue/job-queue';
 import { Clock } from '../time/clock';
-import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxRelay } from './outbox-relay';
 
 export interface DomainEventMap {
@@ -12,10 +11,14 @@ export interface DomainEventMap {
   'purchase.recorded': { memberId: number; referrerId: number | null; purchaseId: number; storeId: number };
   'tag.added': { tagId: number; memberIds: number[] };
   'tag.removed': { tagId: number; memberIds: number[] };
+  /** Every ledger posting: purchases, refunds, redemptions, check-ins, adjustments, expiry. */
+  'points.changed': { memberId: number; entryId: number; delta: number; balance: number; type: string; sourceType: string; at: string };
+  /** Upgrades as growth arrives, downgrades at evaluation. */
+  'tier.changed': { memberId: number; fromTierId: number; toTierId: number; direction: 'up' | 'down'; at: string };
 }
 
 /** Every event that may be published; each must have a handler by the end of start-up. */
-export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded'];
+export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded', 'points.changed', 'tier.changed'];
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
 
@@ -33,6 +36,7 @@ export class DomainEvents implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   subscribe<K extends keyof DomainEventMap>(event: K, handler: Handler<K>): void {
@@ -59,7 +63,7 @@ export class DomainEvents implements OnApplicationBootstrap {
 
   /** Inside the cause's transaction; relayed to the queue once it commits. */
   async publish<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<void> {
-    await insertRow(manager, OutboxEvent, { event, payload: JSON.stringify(payload), createdAt: this.clock.now() });
+    await this.outbox.insert(manager, event, payload, this.clock.now());
     this.relay.soon();
   }
 }

@@ -1,4 +1,4 @@
-import { CouponStatus } from '@huiyuan/shared-types';
+import { CouponStatus, CouponTemplateSort } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,6 +43,16 @@ export class VerificationsQuery {
 export class SettlementQuery {
   @IsCalendarDay() from: string;
   @IsCalendarDay() to: string;
+}
+
+export class CouponTemplateQueryDto {
+  @IsOptional() @IsString() @Length(0, 64) q?: string;
+  @IsOptional() @IsIn(['cash', 'discount', 'gift']) kind?: 'cash' | 'discount' | 'gift';
+  @IsOptional() @IsIn(['active', 'inactive']) status?: 'active' | 'inactive';
+  @IsOptional() @IsIn(['hq', 'store']) owner?: 'hq' | 'store';
+  @IsOptional() @IsIn(Object.values(CouponTemplateSort)) sort?: CouponTemplateSort;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class CouponValidityBody {

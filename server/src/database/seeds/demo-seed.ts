@@ -37,7 +37,7 @@ const tiers: SeedStep = {
   name: 'tiers',
   async run(app) {
     const settings = app.get(TierSettingsService);
-    const existing = new Set((await settings.list()).map((t) => t.code));
+    const existing = new Set((await settings.list({ limit: 100 })).items.map((t) => t.code));
     const wanted = [
       { code: 'SILVER', name: '银卡会员', rank: 2, entryGrowth: 1000, retainGrowth: 600, benefits: { discountPercent: 98, pointsMultiplier: 1.2, birthdayBonusPoints: 200, perks: ['生日双倍积分', '会员日专享价'] }, cardColor: '#9aa5b1' },
       { code: 'GOLD', name: '金卡会员', rank: 3, entryGrowth: 5000, retainGrowth: 3000, benefits: { discountPercent: 95, pointsMultiplier: 1.5, birthdayBonusPoints: 500, perks: ['生日礼券', '新品优先试用', '专属客服'] }, cardColor: '#c9a14a' },

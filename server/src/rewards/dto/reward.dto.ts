@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { REWARD_IMAGE_PATH } from '@huiyuan/shared-types';
-import { IsBase64, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, isURL, Length, Matches, Max, Min, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { REWARD_IMAGE_PATH, RewardSort } from '@huiyuan/shared-types';
+import { IsBase64, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, isURL, Length, Matches, Max, Min, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { IsInstant } from '../../common/http/validators';
 
 const UPLOADED_IMAGE = new RegExp(`^${REWARD_IMAGE_PATH}[0-9a-f]{32}\\.(png|jpg)$`);
@@ -26,6 +26,14 @@ export class RewardImageBody {
 export class RewardsQuery {
   @IsOptional() @Matches(/^-?\d+\.\d+$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+}
+
+export class StaffRewardQueryDto {
+  @IsOptional() @IsString() @Length(0, 64) q?: string;
+  @IsOptional() @IsIn(['active', 'inactive']) status?: 'active' | 'inactive';
+  @IsOptional() @IsIn(Object.values(RewardSort)) sort?: RewardSort;
+  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'cursor must be the nextCursor of the previous page' }) cursor?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
 }
 
 export class RewardBody {

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AutomationKind, AutomationOccurrenceView, AutomationView, ErrorCode, UpdateAutomationRequest } from '@huiyuan/shared-types';
+import { EntityManager } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import type { StaffPrincipal } from '../common/auth/principal';
+import { TransactionRunner } from '../common/db/transaction-runner';
+import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
+import { CouponsRepository } from '../coupons/coupons.repository';
+import { AUTOMATIONS } from './automation-rules';
+import { AutomationsRepository } from './automations.repository';
+import { Automation } from './entities/automation.entity';
+
+const FIELD_KEY = /^[a-z_]+[0-9]{1,2}$/;
+const THIRTY_DAYS_MS = 30 * 86_400_000;
+
+/** HQ's view and edits of the automations (one per kind). */
+@Injectable()
+export class AutomationsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repository: AutomationsRepository,
+    private readonly coupons: CouponsRepository,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<AutomationView[]> {
+    await this.tx.run(async (m) => {
+      for (const kind of Object.values(AutomationKind)) await this.repository.ensure(m, kind, AUTOMATIONS[kind].fieldValues, AUTOMATIONS[kind].defaultDays);
+    });
+    return this.tx.read(async (m) => {
+      const counts = await this.repository.countsSince(m, new Date(this.clock.now().getTime() - THIRTY_DAYS_MS));
+      const rows = await this.repository.all(m);
+      const order = Object.values(AutomationKind);
+      return rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((r) => automationView(r, counts.get(r.id) ?? { fired: 0, expired: 0 }));
+    });
+  }
+
+  async update(actor: StaffPrincipal, id: number, request: UpdateAutomationRequest, requestId: string): Promise<AutomationView> {
+    if (request.fieldValues) checkFieldValues(request.fieldValues);
+    await this.tx.run(async (m) => {
+      const row = await this.find(m, id);
+      if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, 'pointsAward: a points-changed message cannot award points (each award would change points again)');
+      }
+      if (request.couponTemplateId) {
+        const template = await this.coupons.template(request.couponTemplateId, m);
+        if (!template || !template.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no active coupon template ${request.couponTemplateId}`);
+        // Automations issue from HQ: a coupon valid only at the issuing store would have no store to be valid at.
+        if (template.storeScope === 'issuing') throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: ${template.title} is valid only at the store that issues it; choose one valid at all or listed stores`);
+      }
+      if (request.timing && AUTOMATIONS[row.kind].timingLabel === null && request.timing.days !== 0) {
+        throw new AppError(ErrorCode.VALIDATION_FAILED, `timing.days: ${AUTOMATIONS[row.kind].name} answers its event at once and takes no days`);
+      }
+      const changes: Partial<Automation> = { updatedBy: actor.staffId, updatedAt: this.clock.now() };
+      if (request.enabled !== undefined) changes.enabled = request.enabled;
+      if (request.templateId !== undefined) changes.templateId = request.templateId;
+      if (request.fieldValues !== undefined) changes.fieldValues = JSON.stringify(request.fieldValues);
+      if (request.page !== undefined) changes.page = request.page;
+      if (request.couponTemplateId !== undefined) changes.couponTemplateId = request.couponTemplateId;
+      if (request.pointsAward !== undefined) changes.pointsAward = request.pointsAward;
+      if (request.timing !== undefined) changes.timingDays = request.timing.days;
+      await this.repository.update(m, id, changes);
+      await this.audit.record(m, { staff: actor, requestId }, {
+        action: 'automation.update',
+        targetType: 'automation',
+        targetId: id,
+        summary: `${request.enabled === undefined ? '修改' : request.enabled ? '开启' : '关闭'}自动化「${AUTOMATIONS[row.kind].name}」`,
+        before: automationView(row, { fired: 0, expired: 0 }),
+        after: request,
+      });
+    });
+    return (await this.list()).find((a) => a.id === id)!;
+  }
+
+  async occurrences(id: number): Promise<AutomationOccurrenceView[]> {
+    return this.tx.read(async (m) => {
+      await this.find(m, id);
+      return (await this.repository.recent(m, id, 100)).map((o) => ({ ...o, createdAt: o.createdAt.toISOString() }));
+    });
+  }
+
+  private async find(m: EntityManager, id: number): Promise<Automation> {
+    const row = (await this.repository.all(m)).find((a) => a.id === id);
+    if (!row) throw new AppError(ErrorCode.AUTOMATION_NOT_FOUND, `No automation ${id}`);
+    return row;
+  }
+}
+
+function checkFieldValues(values: Record<string, string>): void {
+  const entries = Object.entries(values);
+  if (entries.length > 20) throw new AppError(ErrorCode.VALIDATION_FAILED, 'fieldValues: at most 20 fields');
+  for (const [key, value] of entries) {
+    if (!FIELD_KEY.test(key)) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: not a template field key (thing1, number2, date3…)`);
+    if (typeof value !== 'string' || value.length > 200) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: must be text of at most 200 characters`);
+  }
+}
+
+function automationView(r: Automation, last30Days: { fired: number; expired: number }): AutomationView {
+  const def = AUTOMATIONS[r.kind];
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: def.name,
+    description: def.description,
+    enabled: Boolean(r.enabled),
+    templateId: r.templateId,
+    fieldValues: JSON.parse(r.fieldValues) as Record<string, string>,
+    page: r.page,
+    couponTemplateId: r.couponTemplateId,
+    pointsAward: r.pointsAward,
+    timing: { days: r.timingDays },
+    timingLabel: def.timingLabel,
+    updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
+    last30Days,
+  };
+}
