@@ -30,4 +30,8 @@ export const queryKeys = {
   segmentPreview: (rules: unknown) => ['segments', 'preview', rules] as const,
   segmentMembers: (id: number) => ['segments', 'members', id] as const,
   member360: (memberId: number) => ['members', '360', memberId] as const,
+  automations: ['automations'] as const,
+  automationOccurrences: (id: number) => ['automations', 'occurrences', id] as const,
+  careTaskCompletion: (from: string, to: string) => ['care-tasks', 'completion', from, to] as const,
+  careTaskRules: ['care-tasks', 'rules'] as const,
 }
