@@ -6,6 +6,7 @@ import {
   TagOutlined,
   CalendarOutlined,
   CrownOutlined,
+  DownloadOutlined,
   GiftOutlined,
   IdcardOutlined,
   ScanOutlined,
@@ -14,6 +15,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UploadOutlined,
   WalletOutlined,
 } from '@ant-design/icons'
 import type { StaffRole } from '@huiyuan/shared-types'
@@ -62,6 +64,8 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/staff', title: '员工', icon: <IdcardOutlined />, roles: MANAGERS, page: page(() => import('./pages/staff/StaffPage'), 'StaffPage') },
   { path: '/verifications', title: '核销记录', icon: <ScanOutlined />, roles: EVERYONE, page: page(() => import('./pages/verifications/VerificationsPage'), 'VerificationsPage') },
   { path: '/settlement', title: '跨店结算', icon: <WalletOutlined />, roles: MANAGERS, page: page(() => import('./pages/verifications/SettlementPage'), 'SettlementPage') },
+  { path: '/exports', title: '导出', icon: <DownloadOutlined />, roles: MANAGERS, page: page(() => import('./pages/transfers/ExportsPage'), 'ExportsPage') },
+  { path: '/imports', title: '导入会员', icon: <UploadOutlined />, roles: HQ, page: page(() => import('./pages/transfers/ImportsPage'), 'ImportsPage') },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, roles: HQ, page: page(() => import('./pages/audit/AuditPage'), 'AuditPage') },
 ]
 

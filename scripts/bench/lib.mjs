@@ -42,7 +42,8 @@ export async function startServer(env, baseUrl) {
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = spawn('node', [...profile, 'server/dist/src/main.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-  for (let i = 0; i < 60; i++) {
+  // Up to two minutes: on a shared 2-core machine under load, migrating and booting can take that long.
+  for (let i = 0; i < 240; i++) {
     try {
       const res = await fetch(`${baseUrl}/api/health`)
       if (res.ok) return child

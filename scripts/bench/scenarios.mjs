@@ -22,14 +22,16 @@ async function inParallel(count, width, work) {
 }
 
 /**
- * Members who have not checked in today, one per check-in request: written straight into the table,
- * with tokens signed as the server signs them (joining tens of thousands through the API takes minutes).
+ * Members who have not checked in today, one per check-in request: written straight into the tables
+ * a join writes (the member and the stats row counted on the day it joins), with tokens signed as the
+ * server signs them (joining tens of thousands through the API takes minutes).
  */
 async function membersWrittenForCheckins(databaseUrl, jwtSecret, count) {
   const tokens = new AuthTokens({ jwtSecret }, new Clock())
   const conn = await mysql.createConnection({ uri: databaseUrl })
   const [[{ id: tierId }]] = await conn.query('SELECT id FROM tiers ORDER BY `rank` LIMIT 1')
   const now = new Date()
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now)
   const members = []
   for (let start = 0; start < count; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
@@ -39,6 +41,7 @@ async function membersWrittenForCheckins(databaseUrl, jwtSecret, count) {
     })
     const [r] = await conn.query('INSERT INTO members (openid, card_no, tier_id, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?', [rows])
     rows.forEach((row, k) => members.push({ id: r.insertId + k, token: tokens.issueMember(row[0], r.insertId + k).token }))
+    await conn.query('INSERT INTO member_stats (member_id, computed_day) VALUES ?', [rows.map((_, k) => [r.insertId + k, today])])
   }
   await conn.end()
   return members

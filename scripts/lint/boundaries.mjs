@@ -6,6 +6,9 @@
  * - no feature imports another's internals: its use cases, DTOs or controllers. Other features call
  *   its services and repositories, which the owning module exports.
  * Folders that wire everything together (database seeds, cli) are not features and may import anything.
+ * A third rule holds everywhere in src/: SQL and ORM calls live in `*.repository.ts` files (each owning
+ * its tables), so a renamed column breaks in one place. Exempt: migrations and seeds (database/), the
+ * command-line tools (cli/), and the SQL helpers themselves (common/db/).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -26,6 +29,43 @@ function importsOf(file) {
   const found = []
   for (const match of text.matchAll(/(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'|import\(\s*'(\.[^']+)'\s*\)/g)) found.push(match[1] ?? match[2])
   return found
+}
+
+const SQL_EXEMPT = [/^database\//, /^cli\//, /^common\/db\//, /\.repository\.ts$/]
+
+/** What gives SQL away: a statement in a string, a TypeORM call on a manager or data source, the lean SQL helpers. */
+const SQL_PATTERNS = [
+  { pattern: /['"`]\s*(?:SELECT\s|INSERT\s+(?:IGNORE\s+)?INTO\s|REPLACE\s+INTO\s|UPDATE\s+[`"\w]+\s+SET\s|DELETE\s+FROM\s)/, what: 'an SQL statement' },
+  { pattern: /\b(?:getRepository|createQueryBuilder)\s*[<(]/, what: 'a TypeORM repository or query builder' },
+  {
+    pattern: /\b(?:manager|m|em|entityManager|dataSource|queryRunner|runner|connection)\s*\.\s*(?:query|find\w*|save|insert|update|upsert|delete|remove|count\w*|exists\w*|increment|decrement|sum|average|minimum|maximum|softDelete|restore)\s*[<(]/,
+    what: 'a TypeORM call on an EntityManager or DataSource',
+  },
+  { pattern: /import\s*\{[^}]*\b(?:execute|insertRow|findRow)\b[^}]*\}\s*from\s*'[./]*common\/db\/sql'/, what: 'the SQL helpers of common/db/sql' },
+]
+
+export const SQL_FIX =
+  "move it into a method of the *.repository.ts that owns the table (<feature>/<feature>.repository.ts, provided by the feature's module; create it if there is none) and call that method by a domain name (README.md, Development notes: the data layer)"
+
+/** Each SQL or ORM call outside a repository, with its line and how to fix it. */
+export function sqlOutsideRepositories(srcRoot) {
+  const root = path.resolve(srcRoot)
+  const problems = []
+  for (const file of sourceFiles(root)) {
+    const rel = path.relative(root, file).split(path.sep).join('/')
+    if (SQL_EXEMPT.some((pattern) => pattern.test(rel))) continue
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    lines.forEach((line, i) => {
+      const trimmed = line.trim()
+      if (trimmed.startsWith('//') || trimmed.startsWith('*')) return
+      const found = SQL_PATTERNS.find(({ pattern }) => pattern.test(line))
+      if (!found) return
+      problems.push(
+        `${rel}:${i + 1}: ${found.what} outside a repository (${trimmed.slice(0, 80)}): ${SQL_FIX}`,
+      )
+    })
+  }
+  return problems
 }
 
 /** Returns the problems found under `srcRoot`, one line each; an empty list means the boundaries hold. */
@@ -56,6 +96,7 @@ export function checkBoundaries(srcRoot) {
     }
   }
   problems.push(...cycles(edges))
+  problems.push(...sqlOutsideRepositories(root))
   return problems
 }
 

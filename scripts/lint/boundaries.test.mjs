@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { checkBoundaries } from './boundaries.mjs'
+import { checkBoundaries, SQL_FIX } from './boundaries.mjs'
 
 const fixture = (name) => path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name)
 
@@ -20,4 +20,12 @@ test("a feature importing another feature's use case fails", () => {
 
 test('one-way imports of services pass, and wiring folders may import any feature', () => {
   assert.deepEqual(checkBoundaries(fixture('clean')), [])
+})
+
+test('SQL and ORM calls outside a repository fail, each with its line and the fix; repositories, seeds and the SQL helpers may hold SQL', () => {
+  assert.deepEqual(checkBoundaries(fixture('sql')), [
+    `alpha/alpha.service.ts:2: the SQL helpers of common/db/sql outside a repository (import { insertRow } from '../common/db/sql'): ${SQL_FIX}`,
+    `alpha/alpha.service.ts:10: an SQL statement outside a repository (await m.query('UPDATE alpha SET name = ? WHERE id = ?', [name, id])): ${SQL_FIX}`,
+    `alpha/alpha.service.ts:11: a TypeORM call on an EntityManager or DataSource outside a repository (await m.update('Alpha', { id }, { name })): ${SQL_FIX}`,
+  ])
 })

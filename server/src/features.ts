@@ -17,6 +17,7 @@ import { Member360Module } from './member-360/member-360.module';
 import { CareTasksModule } from './care-tasks/care-tasks.module';
 import { AutomationsModule } from './automations/automations.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { TransfersModule } from './transfers/transfers.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SegmentsModule, Member360Module, CareTasksModule, AutomationsModule, DashboardsModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SegmentsModule, Member360Module, CareTasksModule, AutomationsModule, DashboardsModule, TransfersModule];

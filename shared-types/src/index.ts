@@ -18,3 +18,4 @@ export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';
 export * from './care-tasks/care-tasks.types';
 export * from './automations/automations.types';
+export * from './transfers/transfers.types';

@@ -34,4 +34,8 @@ export const queryKeys = {
   automationOccurrences: (id: number) => ['automations', 'occurrences', id] as const,
   careTaskCompletion: (from: string, to: string) => ['care-tasks', 'completion', from, to] as const,
   careTaskRules: ['care-tasks', 'rules'] as const,
+  exports: ['exports'] as const,
+  imports: ['imports', 'list'] as const,
+  importJob: (id: number) => ['imports', 'one', id] as const,
+  importRejections: (id: number) => ['imports', 'rejections', id] as const,
 }

@@ -38,6 +38,11 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   CARE_TASK_NOT_FOUND: '关怀任务不存在',
   CARE_TASK_CLOSED: '该任务已完成或已过期',
   AUTOMATION_NOT_FOUND: '自动化不存在',
+  TRANSFER_NOT_FOUND: '导出或导入任务不存在（文件可能已过期清理）',
+  TRANSFER_NOT_READY: '任务尚未完成，请稍候',
+  IMPORT_FILE_INVALID: '文件无法读取，请上传 .xlsx 或 .csv 文件',
+  IMPORT_FILE_TOO_LARGE: '文件过大（上限 20 MB），请拆分后分批导入',
+  IMPORT_HAS_REJECTED_ROWS: '有未通过校验的行，请修正文件后重新上传',
 }
 
 export function errorText(error: unknown): string {

@@ -60,6 +60,11 @@ const messages: Record<ClientErrorCode, string> = {
   CARE_TASK_NOT_FOUND: '未找到该关怀任务',
   CARE_TASK_CLOSED: '该任务已完成或已过期',
   AUTOMATION_NOT_FOUND: '未找到该自动化',
+  TRANSFER_NOT_FOUND: '未找到该任务',
+  TRANSFER_NOT_READY: '任务尚未完成',
+  IMPORT_FILE_INVALID: '文件无法读取',
+  IMPORT_FILE_TOO_LARGE: '文件过大',
+  IMPORT_HAS_REJECTED_ROWS: '有未通过校验的行',
 }
 
 /** Field names the forms send, as people call them. */

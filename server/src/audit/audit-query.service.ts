@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditQuery, AuditRecord as AuditRecordView, CountedPage } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
-import { sqlDate } from '../common/db/sql';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
-import { AuditRecord } from './audit-record.entity';
+import { AuditRepository } from './audit.repository';
 
 @Injectable()
 export class AuditQueryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: AuditRepository,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -19,16 +16,16 @@ export class AuditQueryService {
    * The total counts every record the filters match, whatever page this is.
    */
   async list(filter: Omit<AuditQuery, 'limit'>, limit: number): Promise<CountedPage<AuditRecordView>> {
-    const q = this.dataSource.getRepository(AuditRecord).createQueryBuilder('a');
-    if (filter.action) q.andWhere('a.action = :action', { action: filter.action });
-    if (filter.staffId) q.andWhere('a.staff_id = :staffId', { staffId: filter.staffId });
-    if (filter.targetType) q.andWhere('a.target_type = :targetType', { targetType: filter.targetType });
-    if (filter.targetId) q.andWhere('a.target_id = :targetId', { targetId: filter.targetId });
-    if (filter.from) q.andWhere('a.created_at >= :from', { from: sqlDate(this.dataSource.manager, this.calendar.startOfDay(filter.from)) });
-    if (filter.to) q.andWhere('a.created_at < :to', { to: sqlDate(this.dataSource.manager, this.calendar.startOfDay(addDays(filter.to, 1))) });
-    const total = await q.clone().getCount();
-    if (filter.before) q.andWhere('a.id < :before', { before: filter.before });
-    const rows = await q.orderBy('a.id', 'DESC').take(limit + 1).getMany();
+    const matching = {
+      action: filter.action,
+      staffId: filter.staffId,
+      targetType: filter.targetType,
+      targetId: filter.targetId,
+      from: filter.from ? this.calendar.startOfDay(filter.from) : undefined,
+      until: filter.to ? this.calendar.startOfDay(addDays(filter.to, 1)) : undefined,
+    };
+    const total = await this.records.count(matching);
+    const rows = await this.records.page({ ...matching, beforeId: filter.before }, limit + 1);
     const page = rows.slice(0, limit);
     return {
       total,

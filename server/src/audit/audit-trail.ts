@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { insertRow } from '../common/db/sql';
 import { Clock } from '../common/time/clock';
-import { AuditRecord } from './audit-record.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -17,10 +16,13 @@ export interface AuditEntry {
 /** Staff actions are recorded inside the transaction that makes them, so there is no change without its record. */
 @Injectable()
 export class AuditTrail {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly records: AuditRepository,
+  ) {}
 
   async record(manager: EntityManager, actor: { staff: StaffPrincipal | null; requestId?: string | null; storeId?: number | null }, entry: AuditEntry): Promise<void> {
-    await insertRow(manager, AuditRecord, {
+    await this.records.insert(manager, {
       staffId: actor.staff?.staffId ?? null,
       role: actor.staff?.role ?? null,
       storeId: actor.storeId ?? actor.staff?.storeId ?? null,

@@ -10,7 +10,9 @@ import { PasswordHasher } from './auth/password-hasher';
 import { TransactionRunner } from './db/transaction-runner';
 import { DomainEvents } from './events/domain-events';
 import { OutboxRelay } from './events/outbox-relay';
+import { OutboxRepository } from './events/outbox.repository';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { RateLimiter, RateLimitGuard } from './rate-limit/rate-limiter';
 import { BusinessCalendar } from './time/business-calendar';
 import { Clock } from './time/clock';
@@ -39,6 +41,7 @@ export class CoreModule {
       OutboxRelay,
       IdempotentReplies,
     ];
-    return { module: CoreModule, providers, exports: providers };
+    // The tables common/ owns are written through these services only: their repositories stay inside.
+    return { module: CoreModule, providers: [...providers, OutboxRepository, IdempotencyRepository], exports: providers };
   }
 }

@@ -37,6 +37,9 @@ import { Automation } from '../automations/entities/automation.entity';
 import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
 import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
 import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
+import { TransferJob } from '../transfers/entities/transfer-job.entity';
+import { ImportRejection } from '../transfers/entities/import-rejection.entity';
+import { MemberImportKey } from '../transfers/entities/member-import-key.entity';
 
 /** Every entity, listed once: the app, the CLI and the schema test read this list. */
 export const ENTITIES = [
@@ -79,4 +82,7 @@ export const ENTITIES = [
   AutomationOccurrence,
   DashboardDaily,
   DashboardSnapshot,
+  TransferJob,
+  ImportRejection,
+  MemberImportKey,
 ];

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Member360, MemberNoteView, Page } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { fromSqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { MembersService } from '../members/members.service';
@@ -49,7 +48,6 @@ export class Member360Service {
     }));
     const joinStore = member.joinStoreId ? stores.get(member.joinStoreId) : undefined;
     const s = read.stats;
-    const at = (v: unknown) => (v === null || v === undefined ? null : fromSqlDate(v as Date | string).toISOString());
     return {
       card,
       profile: {
@@ -62,13 +60,13 @@ export class Member360Service {
         status: member.status,
       },
       stats: {
-        lastPurchaseAt: at(s?.last_purchase_at),
-        purchases365d: Number(s?.purchases_365d ?? 0),
-        spend365dCents: Number(s?.spend_365d_cents ?? 0),
-        spend90dCents: Number(s?.spend_90d_cents ?? 0),
-        lastCheckinDay: (s?.last_checkin_day as string | null | undefined) ?? null,
+        lastPurchaseAt: s?.lastPurchaseAt?.toISOString() ?? null,
+        purchases365d: s?.purchases365d ?? 0,
+        spend365dCents: s?.spend365dCents ?? 0,
+        spend90dCents: s?.spend90dCents ?? 0,
+        lastCheckinDay: s?.lastCheckinDay ?? null,
         lastVisitAt: member.lastVisitAt?.toISOString() ?? null,
-        nextBirthday: (s?.next_birthday as string | null | undefined) ?? null,
+        nextBirthday: s?.nextBirthday ?? null,
       },
       tierHistory: read.tierHistory.map((h) => ({ fromTier: tierName(h.fromTierId), toTier: tierName(h.toTierId), reason: h.reason, at: h.at })),
       growthHistory: read.growth,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CountedPage, ErrorCode, MemberListItem, MemberListQuery, MemberSort, StaffRole } from '@huiyuan/shared-types';
-import { In } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
-import { StaffMember } from '../staff/entities/staff-member.entity';
+import { StaffRepository } from '../staff/staff.repository';
 import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
 import { TagsRepository } from '../tags/tags.repository';
@@ -37,6 +36,7 @@ export class MemberDirectoryService {
     private readonly scope: StoreScope,
     private readonly phones: PhoneVault,
     private readonly tags: TagsRepository,
+    private readonly staffRows: StaffRepository,
   ) {}
 
   async list(staff: StaffPrincipal, query: MemberListQuery): Promise<CountedPage<MemberListItem>> {
@@ -54,7 +54,7 @@ export class MemberDirectoryService {
 
     const [tiers, stores] = await Promise.all([this.tiers.all(), this.scope.stores()]);
     const clerkIds = [...new Set(rows.map((r) => r.maintainingClerkId).filter((id): id is number => id !== null))];
-    const clerks = clerkIds.length ? await this.tx.read((m) => m.find(StaffMember, { where: { id: In(clerkIds) } })) : [];
+    const clerks = await this.tx.read((m) => this.staffRows.byIds(m, clerkIds));
     // A page is at most 100 members: one short indexed read each.
     const tagNames = await this.tx.read(async (m) => {
       const byMember = new Map<number, string[]>();

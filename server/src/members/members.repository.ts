@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { execute, findRow } from '../common/db/sql';
+import { execute, findRow, insertRow } from '../common/db/sql';
 import { FormerIdentity } from './entities/former-identity.entity';
 import { Member } from './entities/member.entity';
 
@@ -16,6 +16,18 @@ export class MembersRepository {
   /** The member matching every given column (id, openid, card number, phone hash…). */
   findBy(where: Partial<Member>, manager: EntityManager = this.dataSource.manager): Promise<Member | null> {
     return findRow(manager, Member, where);
+  }
+
+  /** A new member row (the join); a taken openid, card number or referral code fails on its unique key. */
+  insert(manager: EntityManager, member: Partial<Omit<Member, 'id'>>): Promise<number> {
+    return insertRow(manager, Member, member);
+  }
+
+  /** Which of these phone hashes an active member already has. */
+  async phoneHashesInUse(manager: EntityManager, hashes: string[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const rows = await manager.find(Member, { select: { phoneHash: true }, where: { phoneHash: In(hashes), status: 'active' } });
+    return new Set(rows.map((r) => r.phoneHash as string));
   }
 
   /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. Returns the rows changed. */

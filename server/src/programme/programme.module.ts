@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProgrammeRepository } from './programme.repository';
 import { ProgrammeService } from './programme.service';
 
-@Module({ providers: [ProgrammeService], exports: [ProgrammeService] })
+@Module({ providers: [ProgrammeRepository, ProgrammeService], exports: [ProgrammeService] })
 export class ProgrammeModule {}

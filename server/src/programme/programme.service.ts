@@ -1,10 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
-import { ProgrammeSetting } from './programme-setting.entity';
+import { ProgrammeRepository } from './programme.repository';
 
 /** Settings change rarely and are read on every earn: other instances see a change within about this. */
 const CACHE_MS = 5_000;
@@ -16,11 +15,11 @@ export class ProgrammeService implements OnApplicationBootstrap {
   private readonly settings: RefreshingCache<Map<string, unknown>>;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly rows: ProgrammeRepository,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
   ) {
-    this.settings = new RefreshingCache(async () => new Map((await dataSource.manager.find(ProgrammeSetting)).map((row) => [row.key, JSON.parse(row.valueJson) as unknown])), CACHE_MS);
+    this.settings = new RefreshingCache(() => rows.all(), CACHE_MS);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,7 +32,7 @@ export class ProgrammeService implements OnApplicationBootstrap {
   }
 
   async set<T extends object>(manager: EntityManager, key: string, value: T): Promise<void> {
-    await manager.upsert(ProgrammeSetting, { key, valueJson: JSON.stringify(value), updatedAt: this.clock.now() }, ['key']);
+    await this.rows.put(manager, key, value, this.clock.now());
     this.tx.afterCommit(manager, () => this.settings.invalidate());
   }
 }

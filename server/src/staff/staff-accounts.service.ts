@@ -12,6 +12,7 @@ import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
 import { StaffMember } from './entities/staff-member.entity';
 import { StaffDirectoryRepository } from './staff-directory.repository';
+import { StaffRepository } from './staff.repository';
 
 /**
  * Administering staff accounts: HQ manages everyone; a store manager manages the clerks of their
@@ -26,6 +27,7 @@ export class StaffAccountsService {
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
     private readonly directory: StaffDirectoryRepository,
+    private readonly staffRows: StaffRepository,
     private readonly standings: AccountStandings,
     private readonly passwords: PasswordHasher,
   ) {}
@@ -50,7 +52,7 @@ export class StaffAccountsService {
   async update(actor: StaffPrincipal, id: number, change: UpdateStaffRequest, requestId: string): Promise<StaffAccount> {
     const stores = await this.scope.stores();
     const updated = await this.tx.run(async (m) => {
-      const staff = await m.findOneBy(StaffMember, { id });
+      const staff = await this.staffRows.find(id, m);
       if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
       await this.assertManages(actor, staff);
       const self = staff.id === actor.staffId;
@@ -75,7 +77,7 @@ export class StaffAccountsService {
         storeId: store?.id ?? staff.storeId,
         ...(change.active !== undefined ? { active: change.active } : {}),
       };
-      await m.update(StaffMember, { id }, next);
+      await this.staffRows.update(m, id, next);
       const after = this.view({ ...staff, ...next }, store);
       const action = change.active === false && staff.active ? 'staff.disable' : change.active === true && !staff.active ? 'staff.enable' : 'staff.update';
       await this.audit.record(m, { staff: actor, requestId, storeId: after.store?.id ?? null }, { action, targetType: 'staff', targetId: id, summary: `${action === 'staff.disable' ? '停用' : action === 'staff.enable' ? '恢复' : '修改'}员工 ${staff.username}`, before, after });
@@ -91,11 +93,11 @@ export class StaffAccountsService {
     const hash = await this.passwords.hash(oneTimePassword);
     const stores = await this.scope.stores();
     const reset = await this.tx.run(async (m) => {
-      const staff = await m.findOneBy(StaffMember, { id });
+      const staff = await this.staffRows.find(id, m);
       if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
       if (staff.id === actor.staffId) throw new AppError(ErrorCode.FORBIDDEN, 'Change your own password with POST /api/v1/staff/me/password');
       await this.assertManages(actor, staff);
-      await m.update(StaffMember, { id }, { passwordHash: hash, mustChangePassword: true });
+      await this.staffRows.update(m, id, { passwordHash: hash, mustChangePassword: true });
       await this.audit.record(m, { staff: actor, requestId, storeId: staff.storeId }, { action: 'staff.password_reset', targetType: 'staff', targetId: id, summary: `重置员工 ${staff.username} 的密码` });
       return { staff: this.view({ ...staff, mustChangePassword: true }, stores.get(staff.storeId) ?? null), oneTimePassword };
     });

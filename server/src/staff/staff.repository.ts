@@ -1,16 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { findRow } from '../common/db/sql';
 import { StaffMember } from './entities/staff-member.entity';
 
-/** Statements on `staff` that other features read through. */
+/** Every statement of `staff`: the accounts, their credentials and standing. */
 @Injectable()
 export class StaffRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   find(id: number, manager: EntityManager = this.dataSource.manager): Promise<StaffMember | null> {
     return findRow(manager, StaffMember, { id });
+  }
+
+  byUsername(username: string): Promise<StaffMember | null> {
+    return findRow(this.dataSource.manager, StaffMember, { username });
+  }
+
+  byIds(manager: EntityManager, ids: number[]): Promise<StaffMember[]> {
+    return ids.length ? manager.find(StaffMember, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  all(): Promise<StaffMember[]> {
+    return this.dataSource.getRepository(StaffMember).find({ order: { id: 'ASC' } });
+  }
+
+  /** A new account; a taken username fails on the unique key. */
+  insert(manager: EntityManager, staff: Omit<StaffMember, 'id'>): Promise<StaffMember> {
+    return manager.save(manager.create(StaffMember, staff));
+  }
+
+  async update(manager: EntityManager, id: number, changes: Partial<Omit<StaffMember, 'id'>>): Promise<void> {
+    await manager.update(StaffMember, { id }, changes);
   }
 
   /** Display names by staff id (for "verified by …"). */

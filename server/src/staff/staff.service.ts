@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, PasswordChanged, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { AccountStandings } from '../common/auth/account-standing';
 import { AuthTokens } from '../common/auth/auth-tokens';
@@ -20,6 +19,7 @@ import { StoreScope } from '../stores/store-scope';
 import { StoresService } from '../stores/stores.service';
 import { StaffMember } from './entities/staff-member.entity';
 import { DEMO_PASSWORD, LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
+import { StaffRepository } from './staff.repository';
 
 /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -40,7 +40,7 @@ export interface NewStaff {
 @Injectable()
 export class StaffService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly staffRows: StaffRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly tokens: AuthTokens,
@@ -55,7 +55,7 @@ export class StaffService implements OnModuleInit {
 
   onModuleInit(): void {
     this.standings.provideStaff(async (id) => {
-      const staff = await this.dataSource.manager.findOneBy(StaffMember, { id });
+      const staff = await this.staffRows.find(id);
       return staff && { active: staff.active, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(staff.passwordHash), mustChangePassword: staff.mustChangePassword };
     });
   }
@@ -71,7 +71,7 @@ export class StaffService implements OnModuleInit {
     if (count > MAX_FAILED_LOGINS) {
       throw new AppError(ErrorCode.STAFF_LOCKED, `Too many failed logins from this device; try again after ${windowEndsAt.toISOString()} or ask HQ to reset the password`, { lockedUntil: windowEndsAt.toISOString() });
     }
-    const staff = await this.dataSource.manager.findOneBy(StaffMember, { username });
+    const staff = await this.staffRows.byUsername(username);
     const ok = await this.passwords.compare(password, staff?.passwordHash ?? DUMMY_HASH);
     if (!staff || !staff.active || !ok) {
       if (staff && count === MAX_FAILED_LOGINS) {
@@ -99,7 +99,7 @@ export class StaffService implements OnModuleInit {
     if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `newPassword ${problem}`);
     const hash = await this.passwords.hash(next);
     await this.tx.run(async (m) => {
-      await m.update(StaffMember, { id: staff.id }, { passwordHash: hash, mustChangePassword: false });
+      await this.staffRows.update(m, staff.id, { passwordHash: hash, mustChangePassword: false });
       await this.audit.record(m, { staff: principal, requestId }, { action: 'staff.password_change', targetType: 'staff', targetId: staff.id, summary: `${staff.username} 修改密码` });
     });
     this.standings.forgetStaff(staff.id);
@@ -126,20 +126,18 @@ export class StaffService implements OnModuleInit {
     const hash = await this.passwords.hash(password);
     const work = async (m: EntityManager) => {
       try {
-        const saved = await m.save(
-          m.create(StaffMember, {
-            username: request.username,
-            displayName: request.displayName,
-            passwordHash: hash,
-            role: request.role,
-            storeId: store.id,
-            failedLogins: 0,
-            lockedUntil: null,
-            mustChangePassword: oneTimePassword !== null,
-            active: true,
-            createdAt: this.clock.now(),
-          }),
-        );
+        const saved = await this.staffRows.insert(m, {
+          username: request.username,
+          displayName: request.displayName,
+          passwordHash: hash,
+          role: request.role,
+          storeId: store.id,
+          failedLogins: 0,
+          lockedUntil: null,
+          mustChangePassword: oneTimePassword !== null,
+          active: true,
+          createdAt: this.clock.now(),
+        });
         await this.audit.record(m, { staff: actor, requestId, storeId: store.id }, { action: 'staff.create', targetType: 'staff', targetId: saved.id, summary: `创建员工 ${saved.username}（${saved.role}，${store.code}）` });
         return saved;
       } catch (error) {
@@ -152,7 +150,7 @@ export class StaffService implements OnModuleInit {
   }
 
   async listVisibleTo(actor: StaffPrincipal): Promise<StaffProfile[]> {
-    const all = await this.dataSource.getRepository(StaffMember).find({ order: { id: 'ASC' } });
+    const all = await this.staffRows.all();
     const stores = await this.scope.stores();
     const visible: StaffProfile[] = [];
     for (const s of all) {
@@ -162,7 +160,7 @@ export class StaffService implements OnModuleInit {
   }
 
   async require(id: number): Promise<StaffMember> {
-    const staff = await this.dataSource.manager.findOneBy(StaffMember, { id });
+    const staff = await this.staffRows.find(id);
     if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
     return staff;
   }

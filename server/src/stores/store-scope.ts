@@ -1,11 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { StaffRole } from '@huiyuan/shared-types';
-import { DataSource } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { Store } from './entities/store.entity';
 import { outsideStoreScope } from './stores.errors';
-
+import { StoresRepository } from './stores.repository';
 import { RefreshingCache } from '../common/cache/refreshing-cache';
 
 const CACHE_MS = 5_000;
@@ -15,8 +13,8 @@ const CACHE_MS = 5_000;
 export class StoreScope implements OnApplicationBootstrap {
   private readonly cache: RefreshingCache<Map<number, Store>>;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.cache = new RefreshingCache(async () => new Map((await dataSource.getRepository(Store).find()).map((s) => [s.id, s])), CACHE_MS);
+  constructor(stores: StoresRepository) {
+    this.cache = new RefreshingCache(async () => new Map((await stores.all()).map((s) => [s.id, s])), CACHE_MS);
   }
 
   stores(): Promise<Map<number, Store>> {

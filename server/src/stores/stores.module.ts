@@ -4,8 +4,9 @@ import { WechatModule } from '../wechat/wechat.module';
 import { StorePoster } from './store-poster';
 import { StoreScope } from './store-scope';
 import { StoreDirectoryController, StoresController } from './stores.controller';
+import { StoresRepository } from './stores.repository';
 import { StoresService } from './stores.service';
 
 @Module({
-  imports: [AuditModule, WechatModule], controllers: [StoresController, StoreDirectoryController], providers: [StoresService, StoreScope, StorePoster], exports: [StoresService, StoreScope] })
+  imports: [AuditModule, WechatModule], controllers: [StoresController, StoreDirectoryController], providers: [StoresRepository, StoresService, StoreScope, StorePoster], exports: [StoresService, StoreScope] })
 export class StoresModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateStoreRequest, ErrorCode, Store as StoreView, StoreKind, UpdateStoreRequest } from '@huiyuan/shared-types';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -10,6 +9,7 @@ import { Clock } from '../common/time/clock';
 import { AuditTrail } from '../audit/audit-trail';
 import { Store } from './entities/store.entity';
 import { StoreScope } from './store-scope';
+import { StoresRepository } from './stores.repository';
 import { storeNotFound } from './stores.errors';
 
 export const toStoreView = (s: Store): StoreView => ({ id: s.id, code: s.code, name: s.name, kind: s.kind, parentId: s.parentId });
@@ -17,19 +17,19 @@ export const toStoreView = (s: Store): StoreView => ({ id: s.id, code: s.code, n
 @Injectable()
 export class StoresService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stores: StoresRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly scope: StoreScope,
     private readonly audit: AuditTrail,
   ) {}
 
-  async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<Store | null> {
-    return manager.findOneBy(Store, { code });
+  async byCode(code: string, manager?: EntityManager): Promise<Store | null> {
+    return this.stores.byCode(code, manager);
   }
 
   async byCodes(codes: string[]): Promise<Store[]> {
-    return codes.length ? this.dataSource.manager.findBy(Store, { code: In(codes) }) : [];
+    return this.stores.byCodes(codes);
   }
 
   async requireByCode(code: string): Promise<Store> {
@@ -47,7 +47,7 @@ export class StoresService {
 
   /** The HQ root is created once; everything else hangs below it. */
   async ensureHq(manager: EntityManager, name: string): Promise<Store> {
-    const existing = await manager.findOne(Store, { where: { kind: StoreKind.HQ } });
+    const existing = await this.stores.hq(manager);
     if (existing) return existing;
     return this.insertStore(manager, { code: 'HQ', name, kind: StoreKind.HQ }, null);
   }
@@ -84,13 +84,12 @@ export class StoresService {
         if (parent.id !== store.parentId) {
           const oldPath = store.path;
           const newPath = `${parent.path}${store.id}/`;
-          const subtree = await manager.createQueryBuilder(Store, 's').where('s.path LIKE :prefix', { prefix: `${oldPath}%` }).getMany();
-          for (const s of subtree) await manager.update(Store, { id: s.id }, { path: newPath + s.path.slice(oldPath.length) });
+          await this.stores.movePaths(manager, oldPath, newPath);
           store.parentId = parent.id;
           store.path = newPath;
         }
       }
-      await manager.update(Store, { id: store.id }, { name: store.name, parentId: store.parentId });
+      await this.stores.rename(manager, store);
       const after = toStoreView(store);
       await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.update', targetType: 'store', targetId: store.id, summary: `修改门店 ${store.code} ${store.name}`, before, after });
       this.tx.afterCommit(manager, () => this.scope.invalidate());
@@ -99,15 +98,12 @@ export class StoresService {
   }
 
   async saveQrPng(storeId: number, stored: string): Promise<void> {
-    await this.tx.run((m) => m.update(Store, { id: storeId }, { qrPng: stored }));
+    await this.tx.run((m) => this.stores.saveQrPng(m, storeId, stored));
   }
 
   private async insertStore(manager: EntityManager, data: { code: string; name: string; kind: StoreKind }, parent: Store | null): Promise<Store> {
     try {
-      const store = await manager.save(manager.create(Store, { ...data, parentId: parent?.id ?? null, path: '/', qrPng: null, createdAt: this.clock.now() }));
-      store.path = `${parent?.path ?? '/'}${store.id}/`;
-      await manager.update(Store, { id: store.id }, { path: store.path });
-      return store;
+      return await this.stores.insert(manager, data, parent, this.clock.now());
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.CONFLICT, `Store code ${data.code} is taken`);
       throw error;

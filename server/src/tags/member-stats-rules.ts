@@ -19,8 +19,9 @@ export interface MemberStatsValues {
   lastVisitAt: Date | null;
   birthdayMonth: number | null;
   nextBirthday: string | null;
-  /** The part of the day most of the last 12 months' purchases fell in, with their count. */
+  /** The part of the day most of the last 12 months' purchases fell in, and the count in each part. */
   daypart: Daypart | null;
+  daypartCounts: Record<Daypart, number>;
   /** The business day the windows were counted on: windows slide, so the nightly job recounts. */
   computedDay: string;
 }
@@ -100,9 +101,9 @@ export function computeMemberStats(activity: MemberActivity, today: string, time
     birthdayMonth: null,
     nextBirthday: null,
     daypart: null,
+    daypartCounts: noDayparts(),
     computedDay: today,
   };
-  const byDaypart = new Map<Daypart, number>();
   for (const p of activity.purchases) {
     const net = p.amountCents - p.refundedCents;
     if (net <= 0) continue;
@@ -120,16 +121,9 @@ export function computeMemberStats(activity: MemberActivity, today: string, time
       stats.purchases30d++;
       stats.spend30dCents += net;
     }
-    const part = daypartOfHour(hour);
-    byDaypart.set(part, (byDaypart.get(part) ?? 0) + 1);
+    stats.daypartCounts[daypartOfHour(hour)]++;
   }
-  let best = 0;
-  for (const part of DAYPARTS) {
-    const n = byDaypart.get(part) ?? 0;
-    // Strictly most: a tie names no habit.
-    if (n > best) [best, stats.daypart] = [n, part];
-    else if (n === best && n > 0) stats.daypart = null;
-  }
+  stats.daypart = habitualDaypart(stats.daypartCounts);
   if (activity.birthday) {
     const { calendar, month, day } = activity.birthday;
     stats.birthdayMonth = Number(birthdayOccurrence(calendar, month, day, Number(today.slice(0, 4))).slice(5, 7));
@@ -137,3 +131,59 @@ export function computeMemberStats(activity: MemberActivity, today: string, time
   }
   return stats;
 }
+
+export const noDayparts = (): Record<Daypart, number> => ({ morning: 0, noon: 0, afternoon: 0, evening: 0, night: 0 });
+
+/** The part with strictly the most purchases: a tie names no habit. */
+export function habitualDaypart(counts: Record<Daypart, number>): Daypart | null {
+  let best = 0;
+  let habit: Daypart | null = null;
+  for (const part of DAYPARTS) {
+    const n = counts[part];
+    if (n > best) [best, habit] = [n, part];
+    else if (n === best && n > 0) habit = null;
+  }
+  return habit;
+}
+
+/** What happened to a member just now, as the stats count it. */
+export type MemberStatsEvent =
+  | { kind: 'purchase'; at: Date; amountCents: number }
+  | { kind: 'checkin'; day: string }
+  | { kind: 'coupon_used'; at: Date };
+
+/**
+ * Stats counted on `today` with an event of today added: every window ends today, so the event
+ * falls in all of them and nothing slides out. Null when the stats were counted on another day:
+ * then only a recount is exact.
+ */
+export function withEvent(stats: MemberStatsValues, event: MemberStatsEvent, today: string, timeZone: string): MemberStatsValues | null {
+  if (stats.computedDay !== today) return null;
+  switch (event.kind) {
+    case 'checkin':
+      return { ...stats, lastCheckinDay: stats.lastCheckinDay && stats.lastCheckinDay > event.day ? stats.lastCheckinDay : event.day };
+    case 'coupon_used':
+      return { ...stats, lastCouponUsedAt: later(stats.lastCouponUsedAt, event.at), lastVisitAt: later(stats.lastVisitAt, event.at) };
+    case 'purchase': {
+      const visited = { ...stats, lastVisitAt: later(stats.lastVisitAt, event.at) };
+      const { day, hour } = businessDayAndHour(event.at, timeZone);
+      if (event.amountCents <= 0 || day !== today) return day === today ? visited : null;
+      const daypartCounts = { ...stats.daypartCounts };
+      daypartCounts[daypartOfHour(hour)]++;
+      return {
+        ...visited,
+        lastPurchaseAt: later(stats.lastPurchaseAt, event.at),
+        purchases30d: stats.purchases30d + 1,
+        spend30dCents: stats.spend30dCents + event.amountCents,
+        purchases90d: stats.purchases90d + 1,
+        spend90dCents: stats.spend90dCents + event.amountCents,
+        purchases365d: stats.purchases365d + 1,
+        spend365dCents: stats.spend365dCents + event.amountCents,
+        daypart: habitualDaypart(daypartCounts),
+        daypartCounts,
+      };
+    }
+  }
+}
+
+const later = (a: Date | null, b: Date): Date => (a && a > b ? a : b);

@@ -2,18 +2,61 @@ import { Injectable } from '@nestjs/common';
 import { BirthdayCalendar } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { execute, forUpdate, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
-import { MemberActivity, MemberStatsValues } from './member-stats-rules';
+import { Daypart, DAYPARTS, MemberActivity, MemberStatsValues } from './member-stats-rules';
 
-/** A member's activity with what the rule tags read of the member row. */
-export interface MemberActivityFacts extends MemberActivity {
+/** What the rule tags read of the member row. */
+export interface MemberTagFacts {
   joinedAt: Date;
   joinStoreId: number | null;
+  birthday: MemberActivity['birthday'];
 }
+
+/** A member's activity with what the rule tags read of the member row. */
+export type MemberActivityFacts = MemberActivity & MemberTagFacts;
+
+const DAYPART_COLUMNS = DAYPARTS.map((p) => `purchases_365d_${p}`);
 
 const COLUMNS = [
   'member_id', 'last_purchase_at', 'purchases_30d', 'spend_30d_cents', 'purchases_90d', 'spend_90d_cents', 'spend_prev_90d_cents',
   'purchases_365d', 'spend_365d_cents', 'last_checkin_day', 'last_coupon_used_at', 'last_visit_at', 'birthday_month', 'next_birthday', 'daypart', 'computed_day',
-] as const;
+  ...DAYPART_COLUMNS,
+];
+
+const MEMBER_COLUMNS = 'm.created_at, m.join_store_id, m.birthday_calendar, m.birth_month, m.birth_day';
+
+function tagFacts(r: Record<string, unknown>): MemberTagFacts {
+  const calendar = r.birthday_calendar as BirthdayCalendar | null;
+  return {
+    joinedAt: fromSqlDate(r.created_at as Date | string),
+    joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
+    birthday: calendar && r.birth_month && r.birth_day ? { calendar, month: Number(r.birth_month), day: Number(r.birth_day) } : null,
+  };
+}
+
+const dateOrNull = (v: unknown) => (v ? fromSqlDate(v as Date | string) : null);
+const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function statsOf(r: Record<string, unknown>): MemberStatsValues {
+  return {
+    memberId: Number(r.member_id),
+    lastPurchaseAt: dateOrNull(r.last_purchase_at),
+    purchases30d: Number(r.purchases_30d),
+    spend30dCents: Number(r.spend_30d_cents),
+    purchases90d: Number(r.purchases_90d),
+    spend90dCents: Number(r.spend_90d_cents),
+    spendPrev90dCents: Number(r.spend_prev_90d_cents),
+    purchases365d: Number(r.purchases_365d),
+    spend365dCents: Number(r.spend_365d_cents),
+    lastCheckinDay: (r.last_checkin_day as string | null) ?? null,
+    lastCouponUsedAt: dateOrNull(r.last_coupon_used_at),
+    lastVisitAt: dateOrNull(r.last_visit_at),
+    birthdayMonth: numberOrNull(r.birthday_month),
+    nextBirthday: (r.next_birthday as string | null) ?? null,
+    daypart: (r.daypart as Daypart | null) ?? null,
+    daypartCounts: Object.fromEntries(DAYPARTS.map((p) => [p, Number(r[`purchases_365d_${p}`])])) as Record<Daypart, number>,
+    computedDay: String(r.computed_day),
+  };
+}
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -29,7 +72,7 @@ export class MemberStatsRepository {
     const ids = placeholders(memberIds.length);
     const members: Array<Record<string, unknown>> = await m.query(
       // The member rows are locked first, as the ledger locks them: two refreshes of one member never interleave, and the lock order matches every other writer's.
-      `SELECT id, created_at, join_store_id, last_visit_at, birthday_calendar, birth_month, birth_day FROM members WHERE id IN (${ids}) AND status = 'active' ORDER BY id${forUpdate(m)}`,
+      `SELECT m.id, m.last_visit_at, ${MEMBER_COLUMNS} FROM members m WHERE m.id IN (${ids}) AND m.status = 'active' ORDER BY m.id${forUpdate(m)}`,
       memberIds,
     );
     if (members.length === 0) return [];
@@ -46,13 +89,10 @@ export class MemberStatsRepository {
     const coupons: Array<Record<string, unknown>> = await m.query(`SELECT member_id, MAX(used_at) AS at FROM coupons WHERE member_id IN (${liveIds}) AND status = 'used' GROUP BY member_id`, live);
     const byMember = new Map<number, MemberActivityFacts>();
     for (const r of members) {
-      const calendar = r.birthday_calendar as BirthdayCalendar | null;
       byMember.set(Number(r.id), {
         memberId: Number(r.id),
-        joinedAt: fromSqlDate(r.created_at as Date | string),
-        joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
-        lastVisitAt: r.last_visit_at ? fromSqlDate(r.last_visit_at as Date | string) : null,
-        birthday: calendar && r.birth_month && r.birth_day ? { calendar, month: Number(r.birth_month), day: Number(r.birth_day) } : null,
+        ...tagFacts(r),
+        lastVisitAt: dateOrNull(r.last_visit_at),
         purchases: [],
         lastPurchaseAt: null,
         lastCheckinDay: null,
@@ -93,18 +133,30 @@ export class MemberStatsRepository {
     return rows.map((r) => Number(r.id));
   }
 
+  /**
+   * A member's stats row with the member facts the rule tags read, both rows locked: the caller holds
+   * the member row already (the ledger's order), and two events of one member apply one after the other.
+   * Null when the member has no row yet or is not active.
+   */
+  async countedOf(m: EntityManager, memberId: number): Promise<{ facts: MemberTagFacts; stats: MemberStatsValues } | null> {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${COLUMNS.map((c) => `s.${c}`).join(', ')}, ${MEMBER_COLUMNS} FROM member_stats s JOIN members m ON m.id = s.member_id WHERE s.member_id = ? AND m.status = 'active'${forUpdate(m)}`,
+      [memberId],
+    );
+    const row = rows[0];
+    return row ? { facts: tagFacts(row), stats: statsOf(row) } : null;
+  }
+
+  /** One member's row after an event: a single-row UPDATE of the values the event moved. */
+  async update(m: EntityManager, stats: MemberStatsValues): Promise<void> {
+    const values = this.values(m, stats);
+    await execute(m, `UPDATE member_stats SET ${COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE member_id = ?`, [...values.slice(1), stats.memberId]);
+  }
+
   async upsert(m: EntityManager, rows: MemberStatsValues[]): Promise<void> {
     if (rows.length === 0) return;
     const tuple = `(${placeholders(COLUMNS.length)})`;
-    const params = rows.flatMap((s) => [
-      s.memberId,
-      s.lastPurchaseAt ? sqlDate(m, s.lastPurchaseAt) : null,
-      s.purchases30d, s.spend30dCents, s.purchases90d, s.spend90dCents, s.spendPrev90dCents, s.purchases365d, s.spend365dCents,
-      s.lastCheckinDay,
-      s.lastCouponUsedAt ? sqlDate(m, s.lastCouponUsedAt) : null,
-      s.lastVisitAt ? sqlDate(m, s.lastVisitAt) : null,
-      s.birthdayMonth, s.nextBirthday, s.daypart, s.computedDay,
-    ]);
+    const params = rows.flatMap((s) => this.values(m, s));
     const updated = COLUMNS.filter((c) => c !== 'member_id');
     const conflict = isSqlite(m)
       ? `ON CONFLICT (member_id) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`
@@ -112,9 +164,23 @@ export class MemberStatsRepository {
     await execute(m, `INSERT INTO member_stats (${COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${conflict}`, params);
   }
 
-  async ofMember(m: EntityManager, memberId: number): Promise<Record<string, unknown> | null> {
+  /** A row's values in COLUMNS order. */
+  private values(m: EntityManager, s: MemberStatsValues): unknown[] {
+    return [
+      s.memberId,
+      s.lastPurchaseAt ? sqlDate(m, s.lastPurchaseAt) : null,
+      s.purchases30d, s.spend30dCents, s.purchases90d, s.spend90dCents, s.spendPrev90dCents, s.purchases365d, s.spend365dCents,
+      s.lastCheckinDay,
+      s.lastCouponUsedAt ? sqlDate(m, s.lastCouponUsedAt) : null,
+      s.lastVisitAt ? sqlDate(m, s.lastVisitAt) : null,
+      s.birthdayMonth, s.nextBirthday, s.daypart, s.computedDay,
+      ...DAYPARTS.map((p) => s.daypartCounts[p]),
+    ];
+  }
+
+  async ofMember(m: EntityManager, memberId: number): Promise<MemberStatsValues | null> {
     const rows: Array<Record<string, unknown>> = await m.query(`SELECT ${COLUMNS.join(', ')} FROM member_stats WHERE member_id = ?`, [memberId]);
-    return rows[0] ?? null;
+    return rows[0] ? statsOf(rows[0]) : null;
   }
 
   /**

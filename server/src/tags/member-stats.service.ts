@@ -7,7 +7,7 @@ import { addDays, daysBetween } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
 import { ProgrammeService } from '../programme/programme.service';
 import { StoreScope } from '../stores/store-scope';
-import { computeMemberStats } from './member-stats-rules';
+import { computeMemberStats, MemberStatsEvent, withEvent } from './member-stats-rules';
 import { MemberStatsRepository } from './member-stats.repository';
 import { DEFAULT_TAG_RULES, joinStoreTagKey, RfmCuts, RULE_TAGS, ruleTagKeys } from './rule-tags';
 import { TagsRepository } from './tags.repository';
@@ -21,9 +21,9 @@ export interface RuleTagChanges {
 }
 
 /**
- * Keeps `member_stats` and the members' rule tags true. Purchases, refunds, check-ins and coupon
- * verifications call `refresh` inside their own transaction, so the stats and tags commit with the
- * event; the nightly job calls it on id batches as the windows slide.
+ * Keeps `member_stats` and the members' rule tags true. Purchases, check-ins and coupon verifications
+ * call `record` inside their own transaction, so the stats and tags commit with the event; refunds
+ * and joins `refresh` (a recount); the nightly job refreshes id batches as the windows slide.
  */
 @Injectable()
 export class MemberStatsService {
@@ -37,7 +37,29 @@ export class MemberStatsService {
     private readonly events: DomainEvents,
   ) {}
 
-  /** The one call an event's use case makes, inside its transaction. */
+  /**
+   * An event of today on the hot path: a row counted today takes it by arithmetic (one locked read,
+   * one UPDATE), and the tags are touched only when the event moves the member's rule tags. A row
+   * counted on an earlier day, or none, is recounted. Call it after the member row is locked (the
+   * account's credit or visit): the nightly job locks members before their stats too.
+   */
+  async record(m: EntityManager, memberId: number, event: MemberStatsEvent): Promise<RuleTagChanges> {
+    const now = this.clock.now();
+    const tz = this.calendar.timeZone;
+    const today = this.calendar.dateOf(now);
+    const counted = await this.stats.countedOf(m, memberId);
+    const next = counted && withEvent(counted.stats, event, today, tz);
+    if (!counted || !next) return this.refreshMembers(m, [memberId]);
+    await this.stats.update(m, next);
+    const { rules, cuts } = await this.ruleContext();
+    const before = ruleTagKeys({ ...counted.facts, stats: counted.stats }, rules, cuts, today, tz);
+    const after = ruleTagKeys({ ...counted.facts, stats: next }, rules, cuts, today, tz);
+    // Tags the member should have kept are not re-read: thresholds edited since the morning wait for the nightly job, as for every member without an event.
+    if (before.length === after.length && before.every((k) => after.includes(k))) return { added: [], removed: [] };
+    return this.syncRuleTags(m, [memberId], [{ memberId, keys: after }], now);
+  }
+
+  /** A recount of one member (a refund takes a purchase back from any window; a join starts the row). */
   async refresh(m: EntityManager, memberId: number): Promise<RuleTagChanges> {
     return this.refreshMembers(m, [memberId]);
   }
@@ -52,6 +74,11 @@ export class MemberStatsService {
     await this.stats.upsert(m, computed.map((c) => c.stats));
 
     const wanted = computed.map((c) => ({ memberId: c.facts.memberId, keys: ruleTagKeys({ ...c.facts, stats: c.stats }, rules, cuts, today, tz) }));
+    return this.syncRuleTags(m, memberIds, wanted, now);
+  }
+
+  /** Gives the members exactly the rule tags wanted (none to those not wanted: members who left), publishing what changed. */
+  private async syncRuleTags(m: EntityManager, memberIds: number[], wanted: Array<{ memberId: number; keys: string[] }>, now: Date): Promise<RuleTagChanges> {
     const tagIds = await this.ruleTagIds(m, new Set(wanted.flatMap((w) => w.keys)), now);
     const want = new Set(wanted.flatMap((w) => w.keys.map((k) => `${tagIds.get(k)}:${w.memberId}`)));
     const current = await this.tags.ruleTagsOf(m, memberIds);
@@ -94,10 +121,18 @@ export class MemberStatsService {
     return cuts;
   }
 
+  /** Rule tags are never deleted and their keys are unique, so an id once read stays true in every instance. */
+  private readonly knownTagIds = new Map<string, number>();
+
   private async ruleTagIds(m: EntityManager, keys: Set<string>, now: Date): Promise<Map<string, number>> {
-    const known = await this.tags.ruleTagIds(m, [...keys]);
+    const unknown = [...keys].filter((k) => !this.knownTagIds.has(k));
+    const found = unknown.length ? await this.tags.ruleTagIds(m, unknown) : new Map<string, number>();
+    const known = new Map([...keys].flatMap((k) => {
+      const id = this.knownTagIds.get(k) ?? found.get(k);
+      return id === undefined ? [] : [[k, id] as [string, number]];
+    }));
     const missing = [...keys].filter((k) => !known.has(k));
-    if (missing.length === 0) return known;
+    if (missing.length === 0) return this.remember(known);
     const stores = await this.stores.stores();
     const defs = missing.map((key) => {
       const fixed = RULE_TAGS.find((d) => d.key === key);
@@ -107,6 +142,12 @@ export class MemberStatsService {
       return { key: joinStoreTagKey(storeId), name: `加入门店·${name}`.slice(0, 32), colour: 'geekblue', description: `在${name}入会的会员` };
     });
     const created = await this.tags.ensureRuleTags(m, defs, now);
-    return new Map([...known, ...created]);
+    // Not remembered yet: the transaction that created them may still roll back.
+    return new Map([...this.remember(known), ...created]);
+  }
+
+  private remember(ids: Map<string, number>): Map<string, number> {
+    for (const [key, id] of ids) this.knownTagIds.set(key, id);
+    return ids;
   }
 }

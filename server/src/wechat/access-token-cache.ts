@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
-import { withNamedLock } from '../common/db/named-lock';
 import { SerialQueue } from '../common/db/serial-queue';
 import { Clock } from '../common/time/clock';
 import { WechatBusyError } from './wechat.errors';
-import { WechatToken } from './wechat-token.entity';
+import { WechatTokensRepository } from './wechat-tokens.repository';
 
 export interface StoredAccessToken {
   token: string;
@@ -50,23 +48,20 @@ export class MemoryAccessTokenStore implements AccessTokenStore {
 
 export class DatabaseAccessTokenStore implements AccessTokenStore {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly rows: WechatTokensRepository,
     private readonly clock: Clock,
   ) {}
 
-  async read(appId: string): Promise<StoredAccessToken | null> {
-    const row = await this.dataSource.getRepository(WechatToken).findOneBy({ appId });
-    return row ? { token: row.accessToken, expiresAt: row.expiresAt } : null;
+  read(appId: string): Promise<StoredAccessToken | null> {
+    return this.rows.read(appId);
   }
 
-  async write(appId: string, token: StoredAccessToken): Promise<void> {
-    await this.dataSource
-      .getRepository(WechatToken)
-      .upsert({ appId, accessToken: token.token, expiresAt: token.expiresAt, updatedAt: this.clock.now() }, ['appId']);
+  write(appId: string, token: StoredAccessToken): Promise<void> {
+    return this.rows.write(appId, token.token, token.expiresAt, this.clock.now());
   }
 
   withRefreshLock<T>(appId: string, work: () => Promise<T>): Promise<{ value: T } | null> {
-    return withNamedLock(this.dataSource, `wechat-token:${appId}`, LOCK_WAIT_MS / 1000, work);
+    return this.rows.withRefreshLock(appId, LOCK_WAIT_MS / 1000, work);
   }
 }
 

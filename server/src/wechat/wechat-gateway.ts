@@ -15,6 +15,7 @@ import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './sandbox/sandbox-credential
 import { LocalSendRateLimiter, RedisSendRateLimiter, SendRateLimiter } from './send-rate-limiter';
 import { shapeSubscribeData, SubscribeFieldType } from './subscribe-message-fields';
 import { wechatBaseUrl } from './wechat-base-url';
+import { WechatTokensRepository } from './wechat-tokens.repository';
 import { WechatHttpClient, WechatHttpResponse } from './wechat-http';
 import {
   WechatAccessTokenRejectedError,
@@ -124,7 +125,7 @@ export function createWechatGateway(deps: WechatGatewayDependencies): WechatGate
     return new WechatGateway(deps.config, deps.clock, tokenStore, new RedisSendRateLimiter(deps.redis, `${keyPrefix}send-pace:${appId}`, rate), timing);
   }
   // Without Redis each instance paces itself: the documented set-up for several instances includes Redis.
-  return new WechatGateway(deps.config, deps.clock, new DatabaseAccessTokenStore(deps.dataSource, deps.clock), new LocalSendRateLimiter(rate), timing);
+  return new WechatGateway(deps.config, deps.clock, new DatabaseAccessTokenStore(new WechatTokensRepository(deps.dataSource), deps.clock), new LocalSendRateLimiter(rate), timing);
 }
 
 /** The one place that talks to WeChat (or, without credentials, to the sandbox that stands in for it). */

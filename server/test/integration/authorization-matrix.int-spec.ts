@@ -106,6 +106,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/dashboards/coupons': 'manager',
   'GET /api/v1/staff/dashboards/referrals': 'manager',
   'GET /api/v1/staff/dashboards/rfm': 'manager',
+  'POST /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports': 'manager',
+  'GET /api/v1/staff/exports/{id}': 'manager',
+  'GET /api/v1/staff/exports/{id}/file': 'manager',
 
   'GET /api/v1/staff/audit': 'hq',
   'POST /api/v1/staff/stores': 'hq',
@@ -126,6 +130,11 @@ const RULES: Record<string, Rule> = {
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
   'POST /api/v1/staff/dashboards/refresh': 'hq',
+  'POST /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports': 'hq',
+  'GET /api/v1/staff/imports/{id}': 'hq',
+  'GET /api/v1/staff/imports/{id}/rejections': 'hq',
+  'POST /api/v1/staff/imports/{id}/start': 'hq',
 };
 
 type Actor =

@@ -7,6 +7,8 @@ import { checkSegmentRules, evaluateSegment } from '../../src/segments/segment-c
 import { SegmentMemberFacts } from '../../src/segments/segment-fields';
 import { SegmentsRepository } from '../../src/segments/segments.repository';
 import { SegmentsService } from '../../src/segments/segments.service';
+import { MemberStatsRepository } from '../../src/tags/member-stats.repository';
+import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
@@ -65,6 +67,26 @@ describe('tags, segments and the member 360', () => {
     t.clock.set('2026-12-01T04:00:00.000Z');
     const last = await t.http.get('/api/v1/staff/tag-rules/last-refresh').set(bearer(hq)).expect(200);
     expect(last.body).toMatchObject({ members: expect.any(Number) as number, durationMs: expect.any(Number) as number });
+  });
+
+  it('purchases and a check-in move member_stats by arithmetic to exactly what a recount gives', async () => {
+    const m = await joinMember(t, 'stats-arithmetic', 's=S001');
+    const tx = t.get(TransactionRunner);
+    const stats = () => tx.read((em) => t.get(MemberStatsRepository).ofMember(em, m.id));
+    // Joined today: the row is counted today, so the events below take the arithmetic path.
+    expect(await stats()).toMatchObject({ computedDay: '2026-12-01', purchases365d: 0 });
+    // Evening in Shanghai, on the same business day; tokens are signed again as the clock moves. Under 100 yuan in all: the segment test below counts members above it.
+    t.clock.set('2026-12-01T11:30:00.000Z');
+    const evening = await staffToken(t, 'demo-clerk');
+    await t.http.post('/api/v1/staff/purchases').set(bearer(evening)).send({ cardNo: m.cardNo, amountCents: 5000, orderNo: 'AR-1' }).expect(201);
+    t.clock.set('2026-12-01T12:10:00.000Z');
+    await t.http.post('/api/v1/staff/purchases').set(bearer(evening)).send({ cardNo: m.cardNo, amountCents: 1200, orderNo: 'AR-2' }).expect(201);
+    await t.http.post('/api/v1/checkins').set(bearer(await visitorToken(t, m.openid))).expect(201);
+    const byArithmetic = await stats();
+    expect(byArithmetic).toMatchObject({ purchases30d: 2, spend365dCents: 6200, daypart: 'evening', lastCheckinDay: '2026-12-01' });
+    await tx.run((em) => t.get(MemberStatsService).refresh(em, m.id));
+    expect(await stats()).toEqual(byArithmetic);
+    expect(await tagsOf(m.id)).toEqual(['加入门店·静安旗舰店', '新会员', '晚间消费', '活跃'].sort());
   });
 
   it('a rule tag gained or lost on an event goes out as tag.added / tag.removed through the outbox, once something listens', async () => {

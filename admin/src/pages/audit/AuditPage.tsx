@@ -33,6 +33,8 @@ const targetTypes = [
   { value: 'referral', label: '推荐' },
   { value: 'tag', label: '标签' },
   { value: 'segment', label: '人群' },
+  { value: 'export', label: '导出' },
+  { value: 'import', label: '导入' },
 ]
 
 const toQuery = (f: Filters): AuditQuery => ({

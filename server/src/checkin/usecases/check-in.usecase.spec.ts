@@ -6,6 +6,7 @@ import { BusinessCalendar } from '../../common/time/business-calendar';
 import { ManualClock } from '../../common/time/clock';
 import type { GrowthSource, MemberAccountRepository } from '../../members/member-accounts.repository';
 import type { PointsLedger, PostingSource } from '../../points/points-ledger';
+import type { MemberStatsEvent } from '../../tags/member-stats-rules';
 import type { MemberStatsService } from '../../tags/member-stats.service';
 import { DEFAULT_CHECKIN_RULES } from '../checkin-rules';
 import type { CheckinRepository } from '../checkin.repository';
@@ -86,7 +87,13 @@ function world(rules: Partial<CheckinRules> = {}) {
   };
   const tx: Pick<TransactionRunner, 'run'> = { run: (work) => work(manager) };
   const events: Pick<DomainEvents, 'publish'> = { publish: async (_m, event, payload) => void published.push({ event, payload }) };
-  const stats: Pick<MemberStatsService, 'refresh'> = { refresh: async () => ({}) as Awaited<ReturnType<MemberStatsService['refresh']>> };
+  const statsEvents: Array<{ memberId: number; event: MemberStatsEvent }> = [];
+  const stats: Pick<MemberStatsService, 'record'> = {
+    record: async (_m, memberId, event) => {
+      statsEvents.push({ memberId, event });
+      return { added: [], removed: [] };
+    },
+  };
   const useCase = new CheckInUseCase(
     calendar,
     tx as TransactionRunner,
@@ -98,7 +105,7 @@ function world(rules: Partial<CheckinRules> = {}) {
     events as DomainEvents,
     stats as MemberStatsService,
   );
-  return { clock, useCase, checkins, accounts, ledger, published };
+  return { clock, useCase, checkins, accounts, ledger, published, statsEvents };
 }
 
 describe('CheckInUseCase (in-memory fakes)', () => {
@@ -109,6 +116,7 @@ describe('CheckInUseCase (in-memory fakes)', () => {
     expect(w.checkins.rows).toMatchObject([{ memberId: 7, day: '2026-03-05', kind: 'daily', streak: 1, points: 5 }]);
     expect(w.ledger.credits).toMatchObject([{ type: LedgerEntryType.EARN, points: 5, source: { memberId: 7, sourceType: 'checkin', dedupeKey: 'checkin:7:2026-03-05' } }]);
     expect(w.published).toEqual([{ event: 'member.checked_in', payload: { memberId: 7, date: '2026-03-05' } }]);
+    expect(w.statsEvents).toEqual([{ memberId: 7, event: { kind: 'checkin', day: '2026-03-05' } }]);
   });
 
   it('continues yesterday’s streak and pays the day-3 bonus', async () => {

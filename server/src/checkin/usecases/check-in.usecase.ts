@@ -45,16 +45,18 @@ export class CheckInUseCase {
         const streak = streakOn(today, member.yesterday, rules.cycle);
         const award = checkinAward(rules, streak, await this.checkins.tierMultiplierPct(rules, member.tierId));
         await this.repository.insert(m, { memberId, day: today, kind: 'daily', streak, points: award.points, bonus: award.bonus, growth: award.growth, costPoints: 0, createdAt: now });
-        await this.memberStats.refresh(m, memberId);
         const growth = { amount: award.growth, source: { type: 'checkin', id: today } };
         const reason = award.bonus > 0 ? `每日签到（连续 ${streak} 天奖励）` : '每日签到';
         await this.events.publish(m, 'member.checked_in', { memberId, date: today });
+        let balance: number;
         if (award.points > 0) {
-          const posting = await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId, sourceType: 'checkin', sourceId: today, reason, dedupeKey: `checkin:${memberId}:${today}` }, { growth });
-          return { date: today, streak, points: award.points, bonus: award.bonus, balance: posting.balance };
+          balance = (await this.ledger.credit(m, LedgerEntryType.EARN, award.points, { memberId, sourceType: 'checkin', sourceId: today, reason, dedupeKey: `checkin:${memberId}:${today}` }, { growth })).balance;
+        } else {
+          if (award.growth > 0) await this.accounts.addGrowth(m, memberId, growth.amount, growth.source);
+          balance = await this.ledger.balanceOf(m, memberId);
         }
-        if (award.growth > 0) await this.accounts.addGrowth(m, memberId, growth.amount, growth.source);
-        const balance = await this.ledger.balanceOf(m, memberId);
+        // After the account's UPDATE: the member row is locked first, as every writer locks it.
+        await this.memberStats.record(m, memberId, { kind: 'checkin', day: today });
         return { date: today, streak, points: award.points, bonus: award.bonus, balance };
       });
       return Outcome.first(result);

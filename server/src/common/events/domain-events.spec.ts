@@ -3,10 +3,11 @@ import { InProcessJobQueue } from '../queue/in-process-job-queue';
 import { Clock } from '../time/clock';
 import { DOMAIN_EVENTS, DomainEvents } from './domain-events';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 
 describe('DomainEvents at start-up', () => {
   const queue = new InProcessJobQueue();
-  const events = () => new DomainEvents(queue, new OutboxRelay({} as TransactionRunner, queue, { role: 'command' }), new Clock());
+  const events = () => new DomainEvents(queue, new OutboxRelay({} as TransactionRunner, queue, new OutboxRepository(), { role: 'command' }), new Clock(), new OutboxRepository());
   afterAll(() => queue.close());
 
   it('refuses to start when an event that may be published has no handler', () => {

@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { insertRow } from '../db/sql';
 import { JobQueue } from '../queue/job-queue';
 import { Clock } from '../time/clock';
-import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxRelay } from './outbox-relay';
 
 export interface DomainEventMap {
@@ -37,6 +36,7 @@ export class DomainEvents implements OnApplicationBootstrap {
     private readonly queue: JobQueue,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   subscribe<K extends keyof DomainEventMap>(event: K, handler: Handler<K>): void {
@@ -63,7 +63,7 @@ export class DomainEvents implements OnApplicationBootstrap {
 
   /** Inside the cause's transaction; relayed to the queue once it commits. */
   async publish<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<void> {
-    await insertRow(manager, OutboxEvent, { event, payload: JSON.stringify(payload), createdAt: this.clock.now() });
+    await this.outbox.insert(manager, event, payload, this.clock.now());
     this.relay.soon();
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
-import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
 import { withoutTransactionScope } from '../db/transaction-scope';
 import { JobQueue } from '../queue/job-queue';
-import { OutboxEvent } from './outbox-event.entity';
+import { OutboxRepository } from './outbox.repository';
 
 const BATCH = 200;
 /** Picks up events committed by other processes (api instances), and retries while the queue is down. */
@@ -31,6 +30,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
+    private readonly outbox: OutboxRepository,
     @Inject(QUEUE_CONFIG) private readonly config: Pick<QueueConfig, 'role'>,
   ) {}
 
@@ -86,19 +86,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async pending(): Promise<number> {
-    const rows = await this.tx.read((m) => m.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM outbox_events'));
-    return Number(rows[0]?.n ?? 0);
+    return this.tx.read((m) => this.outbox.count(m));
   }
 
   private async pass(): Promise<number> {
-    const rows = await this.tx.read((m) => m.getRepository(OutboxEvent).find({ order: { id: 'ASC' }, take: BATCH }));
+    const rows = await this.tx.read((m) => this.outbox.oldest(m, BATCH));
     if (rows.length === 0) return 0;
     for (const row of rows) {
       const added = this.queue.add(`event:${row.event}`, JSON.parse(row.payload) as unknown, { jobId: `outbox-${row.id}`, attempts: 5 });
       await withTimeout(added, ADD_TIMEOUT_MS);
     }
     const ids = rows.map((r) => r.id);
-    await this.tx.run((m) => execute(m, `DELETE FROM outbox_events WHERE id IN (${ids.map(() => '?').join(', ')})`, ids));
+    await this.tx.run((m) => this.outbox.delete(m, ids));
     return rows.length;
   }
 }

@@ -2,17 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuthTokens } from '../auth/auth-tokens';
 import { principalScope } from '../auth/principal';
 import { isDuplicateKeyError } from '../db/db-errors';
-import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
 import { runInTransactionScope, withoutTransactionScope } from '../db/transaction-scope';
 import { AppError } from '../errors/app-error';
 import { Outcome } from '../http/outcome';
 import { Clock } from '../time/clock';
-import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyRepository } from './idempotency.repository';
 
 /** A claim left by a crashed request may be taken over after this long. */
 const STALE_CLAIM_MS = 60_000;
@@ -51,6 +50,7 @@ export class IdempotentReplies {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly tokens: AuthTokens,
+    private readonly records: IdempotencyRepository,
   ) {}
 
   register(fastify: FastifyInstance): void {
@@ -102,14 +102,12 @@ export class IdempotentReplies {
   private async claim(scope: string, key: string, hash: string): Promise<Claim> {
     const now = this.clock.now();
     try {
-      const result = await this.tx.run((m) =>
-        m.getRepository(IdempotencyRecord).insert({ scope, idemKey: key, requestHash: hash, statusCode: null, responseBody: null, createdAt: now }),
-      );
-      return { kind: 'claimed', id: Number(result.identifiers[0]?.id) };
+      return { kind: 'claimed', id: await this.tx.run((m) => this.records.claim(m, { scope, key, requestHash: hash, at: now })) };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
-    const existing = await this.tx.read((m) => m.getRepository(IdempotencyRecord).findOneByOrFail({ scope, idemKey: key }));
+    const existing = await this.tx.read((m) => this.records.find(m, scope, key));
+    if (!existing) throw new Error(`idempotency key ${key} vanished after a duplicate-key error`);
     if (existing.requestHash !== hash) {
       throw new AppError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used for a different request; use a new key');
     }
@@ -117,10 +115,7 @@ export class IdempotentReplies {
     // Still open: its request is running, or died before its effect committed (so running it now is the first run).
     const stale = now.getTime() - existing.createdAt.getTime() > STALE_CLAIM_MS;
     if (stale) {
-      const taken = await this.tx.run((m) =>
-        m.getRepository(IdempotencyRecord).update({ id: existing.id, statusCode: IsNull(), createdAt: existing.createdAt }, { createdAt: now }),
-      );
-      if (taken.affected === 1) return { kind: 'claimed', id: existing.id };
+      if (await this.tx.run((m) => this.records.takeOver(m, existing.id, existing.createdAt, now))) return { kind: 'claimed', id: existing.id };
     }
     throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this Idempotency-Key is still being handled; retry shortly');
   }
@@ -130,20 +125,19 @@ export class IdempotentReplies {
     if (state.answered) return;
     const body = JSON.stringify(result instanceof Outcome ? result.value : result) ?? 'null';
     if (state.committedBody === null) {
-      const completed = await execute(manager, 'UPDATE idempotency_records SET status_code = 200, response_body = ? WHERE id = ? AND status_code IS NULL', [body, state.id]);
-      if (completed !== 1) throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'Another request with this Idempotency-Key has completed; retry to get its answer');
+      if (!(await this.records.completeOpen(manager, state.id, body))) throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'Another request with this Idempotency-Key has completed; retry to get its answer');
     } else {
-      await execute(manager, 'UPDATE idempotency_records SET response_body = ? WHERE id = ?', [body, state.id]);
+      await this.records.complete(manager, state.id, body);
     }
     state.committedBody = body;
   }
 
   private async complete(id: number, body: string): Promise<void> {
-    await this.tx.run((m) => m.getRepository(IdempotencyRecord).update({ id }, { statusCode: 200, responseBody: body }));
+    await this.tx.run((m) => this.records.complete(m, id, body));
   }
 
   /** A failed request frees its key, unless one of its transactions already committed an effect under it. */
   private async release(id: number): Promise<void> {
-    await this.tx.run((m) => m.getRepository(IdempotencyRecord).delete({ id, statusCode: IsNull() }));
+    await this.tx.run((m) => this.records.release(m, id));
   }
 }

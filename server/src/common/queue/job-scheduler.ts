@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { PeriodicJobStatus } from '@huiyuan/shared-types';
 import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
-import { isDuplicateKeyError } from '../db/db-errors';
-import { execute } from '../db/sql';
 import { TransactionRunner } from '../db/transaction-runner';
 import { Clock } from '../time/clock';
 import { JobQueue } from './job-queue';
-import { JobRun } from './job-run.entity';
+import { JobRunsRepository } from './job-runs.repository';
 
 export interface PeriodicJob {
   /** Also the queue job's name; no ':' (BullMQ). */
@@ -33,6 +31,7 @@ export class JobScheduler implements OnApplicationBootstrap {
     private readonly tx: TransactionRunner,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
+    private readonly runs: JobRunsRepository,
     @Inject(QUEUE_CONFIG) private readonly config: Pick<QueueConfig, 'role' | 'jobIntervals'>,
   ) {}
 
@@ -62,7 +61,7 @@ export class JobScheduler implements OnApplicationBootstrap {
   }
 
   async status(): Promise<PeriodicJobStatus[]> {
-    const rows = await this.tx.read((m) => m.getRepository(JobRun).find());
+    const rows = await this.tx.read((m) => this.runs.all(m));
     const byName = new Map(rows.map((r) => [r.name, r]));
     return [...this.jobs.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -84,30 +83,24 @@ export class JobScheduler implements OnApplicationBootstrap {
     if (this.queue.mode === 'in-process') {
       // Timers on several instances (one MySQL, no Redis) all fire: the first to claim the period runs it.
       const period = Math.floor(Date.now() / job.everyMs);
-      const claimed = await this.tx.run((m) => execute(m, 'UPDATE job_runs SET period = ? WHERE name = ? AND period < ?', [period, job.name, period]));
-      if (claimed !== 1) return;
+      if (!(await this.tx.run((m) => this.runs.claimPeriod(m, job.name, period)))) return;
     }
     await this.record(job);
   }
 
   private async record(job: PeriodicJob): Promise<void> {
-    const update = (changes: Partial<Omit<JobRun, 'runs'>> & { runs?: () => string }) => this.tx.run((m) => m.getRepository(JobRun).update({ name: job.name }, changes));
-    await update({ startedAt: this.clock.now(), everyMs: job.everyMs });
+    await this.tx.run((m) => this.runs.started(m, job.name, this.clock.now(), job.everyMs));
     try {
       const summary = await job.run();
-      await update({ finishedAt: this.clock.now(), outcome: 'ok', result: JSON.stringify(summary), runs: () => 'runs + 1' });
+      await this.tx.run((m) => this.runs.finished(m, job.name, this.clock.now(), 'ok', JSON.stringify(summary)));
     } catch (error) {
       this.logger.error({ err: error, job: job.name }, `periodic job ${job.name} failed`);
-      await update({ finishedAt: this.clock.now(), outcome: 'failed', result: JSON.stringify(error instanceof Error ? error.message : String(error)), runs: () => 'runs + 1' });
+      await this.tx.run((m) => this.runs.finished(m, job.name, this.clock.now(), 'failed', JSON.stringify(error instanceof Error ? error.message : String(error))));
     }
   }
 
   private async ensureRow(job: PeriodicJob): Promise<void> {
-    try {
-      await this.tx.run((m) => m.getRepository(JobRun).insert({ name: job.name, everyMs: job.everyMs, period: 0, startedAt: null, finishedAt: null, outcome: null, result: null, runs: 0 }));
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    await this.tx.run((m) => this.runs.ensure(m, job.name, job.everyMs));
   }
 }
 

@@ -5,6 +5,7 @@ import { runsBackgroundWork } from '../../config/queue.config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
+import { JobRunsRepository } from './job-runs.repository';
 import { JobScheduler } from './job-scheduler';
 
 /** The shared Redis connection (rate limits, token cache), or null without REDIS_URL. */
@@ -32,6 +33,7 @@ export const REDIS = Symbol('REDIS');
         config.queue.redisUrl ? new BullJobQueue(config.queue.redisUrl, runsBackgroundWork(config.queue), config.queue.prefix) : new InProcessJobQueue(),
     },
     JobScheduler,
+    JobRunsRepository,
   ],
   exports: [REDIS, JobQueue, JobScheduler],
 })

@@ -62,7 +62,7 @@ export class VerifyCouponUseCase {
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await this.repository.insertVerification(m, verification);
       await this.accounts.recordVisit(m, coupon.memberId, now);
-      await this.memberStats.refresh(m, coupon.memberId);
+      await this.memberStats.record(m, coupon.memberId, { kind: 'coupon_used', at: now });
       await this.audit.record(m, { staff, requestId, storeId: store.id }, { action: 'coupon.verify', targetType: 'coupon', targetId: coupon.id, summary: `核销 ${coupon.title}（${coupon.faceText}）券码 ${coupon.code}` });
       return { id, ...verification };
     });

@@ -5,7 +5,6 @@ import { EntityManager } from 'typeorm';
 import { AuthTokens } from '../../common/auth/auth-tokens';
 import type { MemberPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
-import { insertRow } from '../../common/db/sql';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -54,7 +53,7 @@ export class JoinMemberUseCase {
     const notices: string[] = parsed.problem ? [parsed.problem] : [];
     const store = parsed.storeCode ? await this.stores.byCode(parsed.storeCode) : null;
     if (parsed.storeCode && (!store || store.kind !== 'store')) notices.push(`门店 ${parsed.storeCode} 不存在，已为您以无门店方式加入`);
-    const referrer = parsed.referralCode ? await this.tx.read((m) => m.findOneBy(Member, { referralCode: parsed.referralCode as string, status: 'active' })) : null;
+    const referrer = parsed.referralCode ? await this.tx.read((m) => this.members.findBy({ referralCode: parsed.referralCode as string, status: 'active' }, m)) : null;
     if (parsed.referralCode && !referrer) notices.push('邀请码无效，已为您以无邀请人方式加入');
 
     const baseTier = await this.tiers.base();
@@ -69,7 +68,8 @@ export class JoinMemberUseCase {
           const id = await this.insertMember(m, visitor, baseTier.id, store?.kind === 'store' ? store.id : null, referrerId);
           await this.lifecycle.joined(m, { memberId: id, storeId: store?.id ?? null, returning });
           await this.memberStats.refresh(m, id);
-          const member = await m.findOneByOrFail(Member, { id });
+          const member = await this.members.findBy({ id }, m);
+          if (!member) throw new Error(`member ${id} vanished inside the transaction that joined it`);
           await this.events.publish(m, 'member.joined', { memberId: member.id, referrerId: member.referrerId, joinStoreId: member.joinStoreId });
           return this.response(member, notices.length ? notices.join('；') : null);
         });
@@ -86,7 +86,7 @@ export class JoinMemberUseCase {
 
   private async insertMember(m: EntityManager, visitor: MemberPrincipal, tierId: number, joinStoreId: number | null, referrerId: number | null): Promise<number> {
     const now = this.clock.now();
-    return insertRow(m, Member, {
+    return this.members.insert(m, {
       openid: visitor.openid,
       unionid: visitor.unionid,
       cardNo: newCardNo(),
@@ -107,7 +107,7 @@ export class JoinMemberUseCase {
   }
 
   private findByOpenid(openid: string): Promise<Member | null> {
-    return this.tx.read((m) => m.findOneBy(Member, { openid }));
+    return this.tx.read((m) => this.members.findBy({ openid }, m));
   }
 
   private async response(member: Member, attributionNotice: string | null): Promise<JoinResponse> {

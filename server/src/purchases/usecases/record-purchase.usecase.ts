@@ -53,6 +53,8 @@ export class RecordPurchaseUseCase {
     try {
       // The answer is built inside the transaction: an Idempotency-Key stores it with the effect.
       const answer = async (m: EntityManager, buyer: Member, purchaseId: number, points: number, balance: number, growth: GrowthResult): Promise<PurchaseResult> => {
+        // After the account's UPDATE: the member row is locked first, as every writer locks it.
+        await this.memberStats.record(m, buyer.id, { kind: 'purchase', at: now, amountCents: input.amountCents });
         await this.events.publish(m, 'purchase.recorded', { memberId: buyer.id, referrerId: buyer.referrerId, purchaseId, storeId: staff.storeId });
         return {
           id: purchaseId,
@@ -80,7 +82,6 @@ export class RecordPurchaseUseCase {
           growth: award.growth,
           createdAt: now,
         });
-        await this.memberStats.refresh(m, member.id);
         const reason = `消费 ¥${(input.amountCents / 100).toFixed(2)} 获得积分`;
         const growth = { amount: award.growth, source: { type: 'purchase', id: String(purchaseId) } };
         if (award.points === 0) {

@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One row per member, written in the transaction of each purchase, refund, check-in and coupon
- * verification, and recounted nightly as the windows slide. The indexes cover the rule tags' and
- * segments' range scans (each ends in member_id, so a scan never reads the row).
+ * verification (by arithmetic on a row counted today, by a recount otherwise), and recounted nightly
+ * as the windows slide. The indexes cover the rule tags' and segments' range scans (each ends in
+ * member_id, so a scan never reads the row).
  */
 @Entity('member_stats')
 @Index('ix_member_stats_last_purchase', ['lastPurchaseAt', 'memberId'])
@@ -58,6 +59,22 @@ export class MemberStats {
 
   @Column({ type: 'varchar', length: 12, nullable: true })
   daypart: string | null;
+
+  /** The last 12 months' purchases per daypart: a purchase moves the habit by arithmetic, with no recount. */
+  @Column({ name: 'purchases_365d_morning', type: 'int', default: 0 })
+  purchases365dMorning: number;
+
+  @Column({ name: 'purchases_365d_noon', type: 'int', default: 0 })
+  purchases365dNoon: number;
+
+  @Column({ name: 'purchases_365d_afternoon', type: 'int', default: 0 })
+  purchases365dAfternoon: number;
+
+  @Column({ name: 'purchases_365d_evening', type: 'int', default: 0 })
+  purchases365dEvening: number;
+
+  @Column({ name: 'purchases_365d_night', type: 'int', default: 0 })
+  purchases365dNight: number;
 
   @Column({ name: 'computed_day', type: 'varchar', length: 10 })
   computedDay: string;
