@@ -1,9 +1,11 @@
 import {
+  AreaChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
   TagOutlined,
   CalendarOutlined,
   CrownOutlined,
+  DownloadOutlined,
   GiftOutlined,
   IdcardOutlined,
   ScanOutlined,
@@ -12,6 +14,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   TransactionOutlined,
+  UploadOutlined,
   WalletOutlined,
 } from '@ant-design/icons'
 import type { StaffRole } from '@huiyuan/shared-types'
@@ -48,6 +51,7 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/tags', title: '标签', icon: <TagOutlined />, roles: MANAGERS, page: page(() => import('./pages/tags/TagsPage'), 'TagsPage') },
   { path: '/segments', title: '分群', icon: <ApartmentOutlined />, roles: MANAGERS, page: page(() => import('./pages/segments/SegmentsPage'), 'SegmentsPage') },
   { path: '/segments/:id', title: '分群详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/segments/SegmentBuilderPage'), 'SegmentBuilderPage') },
+  { path: '/dashboards', title: '数据看板', icon: <AreaChartOutlined />, roles: MANAGERS, page: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
   { path: '/tiers', title: '等级', icon: <CrownOutlined />, roles: HQ, page: page(() => import('./pages/tiers/TiersPage'), 'TiersPage') },
   { path: '/earning-rules', title: '积分规则', icon: <TransactionOutlined />, roles: HQ, page: page(() => import('./pages/earning-rules/EarningRulesPage'), 'EarningRulesPage') },
   { path: '/checkin-rules', title: '签到规则', icon: <CalendarOutlined />, roles: HQ, page: page(() => import('./pages/checkin-rules/CheckinRulesPage'), 'CheckinRulesPage') },
@@ -58,6 +62,8 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/staff', title: '员工', icon: <IdcardOutlined />, roles: MANAGERS, page: page(() => import('./pages/staff/StaffPage'), 'StaffPage') },
   { path: '/verifications', title: '核销记录', icon: <ScanOutlined />, roles: EVERYONE, page: page(() => import('./pages/verifications/VerificationsPage'), 'VerificationsPage') },
   { path: '/settlement', title: '跨店结算', icon: <WalletOutlined />, roles: MANAGERS, page: page(() => import('./pages/verifications/SettlementPage'), 'SettlementPage') },
+  { path: '/exports', title: '导出', icon: <DownloadOutlined />, roles: MANAGERS, page: page(() => import('./pages/transfers/ExportsPage'), 'ExportsPage') },
+  { path: '/imports', title: '导入会员', icon: <UploadOutlined />, roles: HQ, page: page(() => import('./pages/transfers/ImportsPage'), 'ImportsPage') },
   { path: '/audit', title: '审计日志', icon: <AuditOutlined />, roles: HQ, page: page(() => import('./pages/audit/AuditPage'), 'AuditPage') },
 ]
 

@@ -6,7 +6,8 @@
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
- * The segments scenario (segments.mjs: a million members in their own database) runs last, or alone with BENCH_ONLY=segments.
+ * The segments scenario (segments.mjs: a million members in their own database) runs after the HTTP scenarios, or alone with
+ * BENCH_ONLY=segments; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
 import { segmentsBench } from './segments.mjs'
+import { transfersBench } from './transfers.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 process.chdir(root)
@@ -25,6 +27,13 @@ const baseUrl = `http://127.0.0.1:${port}`
 // The bench signs check-in members' tokens itself, so it sets the secret the server verifies them with.
 const jwtSecret = randomBytes(32).toString('hex')
 const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(root, 'data', 'bench'), NODE_ENV: 'development', H5_DIR: '' }
+
+if (['export', 'import', 'transfers'].includes(process.env.BENCH_ONLY)) {
+  const transfers = await transfersBench({ port, env, only: process.env.BENCH_ONLY === 'transfers' ? undefined : process.env.BENCH_ONLY })
+  fs.writeFileSync('bench-results.json', JSON.stringify([transfers], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
 
 if (process.env.BENCH_ONLY === 'segments') {
   const segments = await segmentsBench({ port, env })
@@ -61,6 +70,6 @@ for (const r of results) {
   const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
   console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
 }
-if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }))
+if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await transfersBench({ port, env }))
 fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote bench-results.json')

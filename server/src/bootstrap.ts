@@ -13,6 +13,7 @@ import { AppConfig } from './config/app-config';
 import { toErrorResponse } from './common/errors/error.filter';
 import { createValidationPipe } from './common/errors/validation.pipe';
 import { useBoundedJsonBodies } from './common/http/json-body';
+import { useMultipartUploads } from './common/http/multipart';
 import { replyWithOutcomes } from './common/http/outcome';
 import { IdempotentReplies } from './common/idempotency/idempotent-replies';
 import { createPino, PinoNestLogger } from './common/logging/pino-logger';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = app.getHttpAdapter().getInstance();
   useBoundedJsonBodies(fastify);
+  await useMultipartUploads(fastify);
   const errorLogger = new Logger('Errors');
   // Errors before Nest sees the request (malformed JSON, wrong content type, a bad Idempotency-Key in
   // its hook). This replaces the handler Nest set, which answers them without the envelope; Fastify

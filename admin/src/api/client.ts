@@ -49,8 +49,10 @@ export interface RequestOptions {
   anonymous?: boolean
   /** For effectful POSTs: one key per user action, the same key on every retry of that action. */
   idempotencyKey?: string
-  /** Answer with a Blob (an image) instead of JSON. */
+  /** Answer with a Blob (an image, a spreadsheet) instead of JSON. */
   blob?: boolean
+  /** A file upload (multipart/form-data; the browser sets the boundary). */
+  form?: FormData
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -72,7 +74,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     res = await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     })
   } catch (error) {
     throw new ApiError(0, 'NETWORK_ERROR', error instanceof Error ? error.message : String(error))
@@ -96,4 +98,9 @@ export const api = {
   put: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) => request<T>(path, { ...opts, method: 'PUT', body }),
   patch: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) => request<T>(path, { ...opts, method: 'PATCH', body }),
   blob: (path: string) => request<Blob>(path, { method: 'GET', blob: true }),
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData()
+    form.append('file', file)
+    return request<T>(path, { method: 'POST', form })
+  },
 }

@@ -35,9 +35,17 @@ const messages: Partial<Record<ClientErrorCode, string>> = {
   TAG_NOT_FOUND: '标签不存在',
   TAG_NAME_TAKEN: '已有同名标签',
   SEGMENT_NOT_FOUND: '分群不存在',
+  MESSAGE_TEMPLATE_NOT_FOUND: '消息模板不存在',
+  MESSAGE_TEMPLATE_TAKEN: '该模板 ID 或代码已登记',
+  WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
   CARE_TASK_NOT_FOUND: '关怀任务不存在',
   CARE_TASK_CLOSED: '该任务已完成或已过期',
   AUTOMATION_NOT_FOUND: '自动化不存在',
+  TRANSFER_NOT_FOUND: '导出或导入任务不存在（文件可能已过期清理）',
+  TRANSFER_NOT_READY: '任务尚未完成，请稍候',
+  IMPORT_FILE_INVALID: '文件无法读取，请上传 .xlsx 或 .csv 文件',
+  IMPORT_FILE_TOO_LARGE: '文件过大（上限 20 MB），请拆分后分批导入',
+  IMPORT_HAS_REJECTED_ROWS: '有未通过校验的行，请修正文件后重新上传',
 }
 
 export function errorText(error: unknown): string {

@@ -57,9 +57,17 @@ const messages: Record<ClientErrorCode, string> = {
   TAG_NOT_FOUND: '未找到该标签',
   TAG_NAME_TAKEN: '该标签名已被占用',
   SEGMENT_NOT_FOUND: '未找到该人群',
+  MESSAGE_TEMPLATE_NOT_FOUND: '该消息通知暂不可订阅，请稍后再试',
+  MESSAGE_TEMPLATE_TAKEN: '该消息模板已登记',
+  WECHAT_PUSH_REJECTED: '微信消息推送校验未通过',
   CARE_TASK_NOT_FOUND: '未找到该关怀任务',
   CARE_TASK_CLOSED: '该任务已完成或已过期',
   AUTOMATION_NOT_FOUND: '未找到该自动化',
+  TRANSFER_NOT_FOUND: '未找到该任务',
+  TRANSFER_NOT_READY: '任务尚未完成',
+  IMPORT_FILE_INVALID: '文件无法读取',
+  IMPORT_FILE_TOO_LARGE: '文件过大',
+  IMPORT_HAS_REJECTED_ROWS: '有未通过校验的行',
 }
 
 /** Field names the forms send, as people call them. */

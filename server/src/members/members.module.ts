@@ -25,6 +25,6 @@ import { MaintainingClerkUseCase } from './usecases/maintaining-clerk.usecase';
   imports: [AuditModule, ProgrammeModule, StaffModule, StoresModule, TagsModule, TiersModule, WechatModule],
   controllers: [MembersController, StaffMembersController, StaffTierPreviewController],
   providers: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, TierThresholdPreview, PhoneVault, JoinMemberUseCase, MaintainingClerkUseCase, MemberDirectoryRepository, MemberDirectoryService],
-  exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob],
+  exports: [MembersRepository, MembersService, MemberAccountRepository, MemberLifecycle, TierEvaluationJob, PhoneVault],
 })
 export class MembersModule {}

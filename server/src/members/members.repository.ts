@@ -23,6 +23,13 @@ export class MembersRepository {
     return insertRow(manager, Member, member);
   }
 
+  /** Which of these phone hashes an active member already has. */
+  async phoneHashesInUse(manager: EntityManager, hashes: string[]): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const rows = await manager.find(Member, { select: { phoneHash: true }, where: { phoneHash: In(hashes), status: 'active' } });
+    return new Set(rows.map((r) => r.phoneHash as string));
+  }
+
   /** Profile, phone or erasure changes; `activeOnly` leaves a deleted account's anonymised row alone. Returns the rows changed. */
   async update(manager: EntityManager, memberId: number, changes: Partial<Omit<Member, 'id'>>, options: { activeOnly: boolean }): Promise<number> {
     return (await manager.update(Member, options.activeOnly ? { id: memberId, status: 'active' } : { id: memberId }, changes)).affected ?? 0;

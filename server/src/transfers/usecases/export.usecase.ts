@@ -1,0 +1,253 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ErrorCode, EXPORT_DATASET_LABELS, ExportDataset, ExportJob, ExportRequest, StaffRole } from '@huiyuan/shared-types';
+import ExcelJS from 'exceljs';
+import { AuditTrail } from '../../audit/audit-trail';
+import type { StaffPrincipal } from '../../common/auth/principal';
+import { TransactionRunner } from '../../common/db/transaction-runner';
+import { AppError } from '../../common/errors/app-error';
+import { JobQueue } from '../../common/queue/job-queue';
+import { BusinessCalendar } from '../../common/time/business-calendar';
+import { addDays } from '../../common/time/business-date';
+import { Clock } from '../../common/time/clock';
+import { searchTerms } from '../../members/member-directory.service';
+import { maskPhone, PhoneVault } from '../../members/phone-vault';
+import { SegmentsRepository } from '../../segments/segments.repository';
+import { SegmentsService } from '../../segments/segments.service';
+import { StoreScope } from '../../stores/store-scope';
+import { storeNotFound } from '../../stores/stores.errors';
+import { TiersService } from '../../tiers/tiers.service';
+import { ExportFilter, ExportReadsRepository } from '../export-reads.repository';
+import { businessDateTimeFormatter, RawRow, SheetLookups, SHEETS } from '../export-sheets';
+import { TransferJob } from '../entities/transfer-job.entity';
+import { TRANSFER_FILE_TTL_MS, TransferFiles } from '../transfer-files';
+import { transferNotFound, transferNotReady } from '../transfers.errors';
+import { TransfersRepository } from '../transfers.repository';
+
+export const EXPORT_JOB = 'transfers.export';
+/** Rows read per query: large enough that a million rows are 500 index-range reads, small enough to hold flat. */
+const BATCH = 2000;
+
+/** What the worker needs to run an export as it was asked, stored on the job. */
+interface ExportParams {
+  staff: { staffId: number; role: StaffRole; storeId: number };
+  segmentId: number | null;
+  filter: { storeIds: number[] | 'all'; from: string | null; to: string | null; member: ExportFilter['member'] };
+  revealPhones: boolean;
+}
+
+export function toExportView(job: TransferJob): ExportJob {
+  const params = JSON.parse(job.paramsJson) as ExportParams;
+  return {
+    id: job.id,
+    dataset: job.dataset as ExportDataset,
+    status: job.status,
+    processed: job.processed,
+    total: job.total,
+    revealPhones: params.revealPhones,
+    fileName: job.fileName,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    expiresAt: job.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * An Excel export: asked for over HTTP (scope, filters and the audit settled there), built by a queue
+ * worker with exceljs's streaming writer from id batches, so memory stays flat whatever the size,
+ * and downloaded by the staff member who asked for it until the cleanup job deletes it.
+ */
+@Injectable()
+export class ExportUseCase implements OnModuleInit {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+    private readonly queue: JobQueue,
+    private readonly jobs: TransfersRepository,
+    private readonly reads: ExportReadsRepository,
+    private readonly files: TransferFiles,
+    private readonly audit: AuditTrail,
+    private readonly scope: StoreScope,
+    private readonly tiers: TiersService,
+    private readonly phones: PhoneVault,
+    private readonly segments: SegmentsService,
+    private readonly segmentRows: SegmentsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register<{ id: number }>(EXPORT_JOB, ({ id }) => this.build(id));
+  }
+
+  async request(staff: StaffPrincipal, body: ExportRequest, requestId: string): Promise<ExportJob> {
+    const hq = staff.role === StaffRole.HQ_ADMIN;
+    if (body.dataset === ExportDataset.AUDIT && !hq) throw new AppError(ErrorCode.FORBIDDEN, 'Only HQ may export the audit log');
+    if (body.revealPhones && !hq) throw new AppError(ErrorCode.FORBIDDEN, 'revealPhones: only HQ may export full phone numbers');
+    if (body.revealPhones && body.dataset !== ExportDataset.MEMBERS) throw new AppError(ErrorCode.VALIDATION_FAILED, 'revealPhones: only the members export has phone numbers');
+    if (body.dataset !== ExportDataset.MEMBERS && (body.segmentId !== undefined || body.q || body.tierCode)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'segmentId, q and tierCode filter the members export only');
+    }
+    if (body.segmentId !== undefined && (body.q || body.tierCode || body.storeCode)) {
+      throw new AppError(ErrorCode.VALIDATION_FAILED, "segmentId: a segment export takes the segment's own rules; leave q, tierCode and storeCode out");
+    }
+    if (body.from && body.to && body.from > body.to) throw new AppError(ErrorCode.VALIDATION_FAILED, 'from: must not be after to');
+    // Checks the segment exists and is the staff member's to see before anything is queued.
+    if (body.segmentId !== undefined) await this.segments.get(staff, body.segmentId);
+    const params: ExportParams = {
+      staff: { staffId: staff.staffId, role: staff.role, storeId: staff.storeId },
+      segmentId: body.segmentId ?? null,
+      filter: {
+        storeIds: await this.storeIds(staff, body.storeCode),
+        from: body.from ? this.calendar.startOfDay(body.from).toISOString() : null,
+        to: body.to ? this.calendar.startOfDay(addDays(body.to, 1)).toISOString() : null,
+        member: await this.memberFilter(body),
+      },
+      revealPhones: body.revealPhones === true,
+    };
+    const now = this.clock.now();
+    const label = EXPORT_DATASET_LABELS[body.dataset];
+    const fileName = `${label}导出-${this.calendar.dateOf(now)}.xlsx`;
+    const job = await this.tx.run(async (m) => {
+      const id = await this.jobs.create(m, {
+        kind: 'export', dataset: body.dataset, phase: null, status: 'queued', staffId: staff.staffId, paramsJson: JSON.stringify(params),
+        processed: 0, total: null, accepted: 0, skipped: 0, rejected: 0, imported: 0, fileName, filePath: null, error: null,
+        createdAt: now, updatedAt: now, finishedAt: null, expiresAt: null,
+      });
+      const filters = [body.segmentId !== undefined ? `分群 ${body.segmentId}` : null, body.storeCode ? `门店 ${body.storeCode}` : null, body.tierCode ? `等级 ${body.tierCode}` : null, body.q ? `搜索「${body.q}」` : null, body.from || body.to ? `${body.from ?? ''}～${body.to ?? ''}` : null].filter(Boolean);
+      await this.audit.record(m, { staff, requestId }, {
+        action: params.revealPhones ? 'export.reveal_phones' : 'export.create',
+        targetType: 'export',
+        targetId: id,
+        summary: `导出${label}${filters.length ? `（${filters.join('，')}）` : ''}${params.revealPhones ? '，含完整手机号' : ''}`,
+        after: { dataset: body.dataset, segmentId: params.segmentId, storeCode: body.storeCode ?? null, tierCode: body.tierCode ?? null, from: body.from ?? null, to: body.to ?? null, revealPhones: params.revealPhones },
+      });
+      return (await this.jobs.byId(m, id)) as TransferJob;
+    });
+    await this.queue.add(EXPORT_JOB, { id: job.id }, { jobId: `export-${job.id}`, attempts: 1 });
+    return toExportView(job);
+  }
+
+  async list(staff: StaffPrincipal): Promise<ExportJob[]> {
+    return (await this.tx.read((m) => this.jobs.recentOf(m, staff.staffId, 'export', 20))).map(toExportView);
+  }
+
+  async get(staff: StaffPrincipal, id: number): Promise<ExportJob> {
+    return toExportView(await this.own(staff, id));
+  }
+
+  /** The finished file, for the staff member who asked for it. */
+  async file(staff: StaffPrincipal, id: number): Promise<{ path: string; fileName: string }> {
+    const job = await this.own(staff, id);
+    if (job.status !== 'done' || !job.filePath) throw job.status === 'expired' ? transferNotFound(id) : transferNotReady(id, job.status);
+    return { path: this.files.absolute(job.filePath), fileName: job.fileName };
+  }
+
+  /** The worker's part: claims the job (a duplicate delivery finds it taken), streams the sheet, then renames it into place. */
+  async build(id: number): Promise<void> {
+    const started = this.clock.now();
+    const claimed = await this.tx.run((m) => this.jobs.claim(m, id, 'queued', { status: 'running', updatedAt: started }));
+    if (!claimed) return;
+    const job = (await this.tx.read((m) => this.jobs.byId(m, id))) as TransferJob;
+    const params = JSON.parse(job.paramsJson) as ExportParams;
+    const dataset = job.dataset as ExportDataset;
+    const filter: ExportFilter = { ...params.filter, from: params.filter.from ? new Date(params.filter.from) : null, to: params.filter.to ? new Date(params.filter.to) : null };
+    const relative = await this.files.newPath('exports', id, 'xlsx');
+    try {
+      const segment = params.segmentId !== null ? await this.segmentQuery(params) : null;
+      const total = segment ? await this.tx.read((m) => this.segmentRows.count(m, segment)) : await this.tx.read((m) => this.reads.count(m, dataset, filter));
+      await this.tx.run((m) => this.jobs.update(m, id, { total, updatedAt: this.clock.now() }));
+
+      const spec = SHEETS[dataset];
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.files.partial(relative), useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+      const lookups = await this.lookups(params.revealPhones);
+      let processed = 0;
+      for await (const rows of segment ? this.segmentBatches(segment) : this.batches(dataset, filter)) {
+        for (const row of rows) sheet.addRow(spec.cells(row, lookups)).commit();
+        processed += rows.length;
+        await this.tx.run((m) => this.jobs.update(m, id, { processed, updatedAt: this.clock.now() }));
+      }
+      sheet.commit();
+      await workbook.commit();
+      await this.files.complete(relative);
+      const finished = this.clock.now();
+      await this.tx.run((m) => this.jobs.update(m, id, { status: 'done', processed, total: Math.max(total, processed), filePath: relative, finishedAt: finished, updatedAt: finished, expiresAt: new Date(finished.getTime() + TRANSFER_FILE_TTL_MS) }));
+    } catch (error) {
+      this.logger.error({ err: error, exportId: id }, `export ${id} failed`);
+      await this.files.remove(relative);
+      const now = this.clock.now();
+      await this.tx.run((m) => this.jobs.update(m, id, { status: 'failed', error: '导出失败，请稍后重试', finishedAt: now, updatedAt: now }));
+    }
+  }
+
+  private async *batches(dataset: ExportDataset, filter: ExportFilter): AsyncGenerator<RawRow[]> {
+    for (let afterId = 0; ; ) {
+      const rows = await this.tx.read((m) => this.reads.batch(m, dataset, filter, afterId, BATCH));
+      if (rows.length === 0) return;
+      yield rows;
+      afterId = Number(rows[rows.length - 1]?.id);
+    }
+  }
+
+  private async *segmentBatches(segment: Awaited<ReturnType<SegmentsService['query']>>): AsyncGenerator<RawRow[]> {
+    for await (const ids of this.segments.memberIdPages(segment, BATCH)) yield await this.tx.read((m) => this.reads.membersByIds(m, ids));
+  }
+
+  /** The segment as the staff member who asked may see it (their stores), compiled afresh when the export runs. */
+  private async segmentQuery(params: ExportParams) {
+    const staff: StaffPrincipal = { kind: 'staff', ...params.staff, credentialStamp: '' };
+    const segment = await this.segments.get(staff, params.segmentId as number);
+    return this.segments.query(staff, JSON.parse(segment.rulesJson) as unknown);
+  }
+
+  private async lookups(revealPhones: boolean): Promise<SheetLookups> {
+    const [tiers, stores] = await Promise.all([this.tiers.all(), this.scope.stores()]);
+    const tierNames = new Map(tiers.map((t) => [t.id, t.name]));
+    return {
+      tierName: (id) => tierNames.get(id) ?? String(id),
+      storeName: (id) => (id === null ? '' : (stores.get(id)?.name ?? String(id))),
+      phone: (cipher, last4) => (revealPhones && cipher ? this.phones.open(cipher) : (maskPhone(last4) ?? '')),
+      dateTime: businessDateTimeFormatter(this.calendar.timeZone),
+    };
+  }
+
+  /** A store or region's subtree within what the staff member sees; HQ without a store sees all. */
+  private async storeIds(staff: StaffPrincipal, storeCode: string | undefined): Promise<number[] | 'all'> {
+    const stores = await this.scope.stores();
+    let root: number;
+    if (storeCode) {
+      const store = [...stores.values()].find((s) => s.code === storeCode);
+      if (!store) throw storeNotFound(storeCode);
+      await this.scope.assertCovers(staff, store.id, `Store ${storeCode}`);
+      root = store.id;
+    } else if (staff.role === StaffRole.HQ_ADMIN) {
+      return 'all';
+    } else {
+      root = staff.storeId;
+    }
+    const prefix = stores.get(root)?.path ?? '\u0000';
+    return [...stores.values()].filter((s) => s.path.startsWith(prefix)).map((s) => s.id);
+  }
+
+  private async memberFilter(body: ExportRequest): Promise<ExportFilter['member']> {
+    const { phone, ...terms } = searchTerms(body.q);
+    const member: ExportFilter['member'] = { ...terms, ...(phone ? { phoneHash: this.phones.hash(phone) } : {}) };
+    if (body.tierCode) {
+      const tier = (await this.tiers.all()).find((t) => t.code === body.tierCode);
+      if (!tier) throw new AppError(ErrorCode.VALIDATION_FAILED, `tierCode: no tier ${body.tierCode}`);
+      member.tierId = tier.id;
+    }
+    return member;
+  }
+
+  private async own(staff: StaffPrincipal, id: number): Promise<TransferJob> {
+    const job = await this.tx.read((m) => this.jobs.byId(m, id));
+    if (!job || job.kind !== 'export' || job.staffId !== staff.staffId) throw transferNotFound(id);
+    return job;
+  }
+}
