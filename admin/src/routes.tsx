@@ -1,4 +1,5 @@
 import {
+  AreaChartOutlined,
   AuditOutlined,
   ApartmentOutlined,
   TagOutlined,
@@ -50,6 +51,7 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/tags', title: '标签', icon: <TagOutlined />, roles: MANAGERS, page: page(() => import('./pages/tags/TagsPage'), 'TagsPage') },
   { path: '/segments', title: '分群', icon: <ApartmentOutlined />, roles: MANAGERS, page: page(() => import('./pages/segments/SegmentsPage'), 'SegmentsPage') },
   { path: '/segments/:id', title: '分群详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/segments/SegmentBuilderPage'), 'SegmentBuilderPage') },
+  { path: '/dashboards', title: '数据看板', icon: <AreaChartOutlined />, roles: MANAGERS, page: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
   { path: '/tiers', title: '等级', icon: <CrownOutlined />, roles: HQ, page: page(() => import('./pages/tiers/TiersPage'), 'TiersPage') },
   { path: '/earning-rules', title: '积分规则', icon: <TransactionOutlined />, roles: HQ, page: page(() => import('./pages/earning-rules/EarningRulesPage'), 'EarningRulesPage') },
   { path: '/checkin-rules', title: '签到规则', icon: <CalendarOutlined />, roles: HQ, page: page(() => import('./pages/checkin-rules/CheckinRulesPage'), 'CheckinRulesPage') },

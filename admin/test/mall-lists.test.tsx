@@ -121,7 +121,6 @@ describe('mall and template lists (server-side paging)', () => {
     ['reward stock sort', rewardListQuery({}, { stockLeft: 'ascend' }, {}), { sort: 'stock_left_asc', cursor: '0' }],
     ['template filters', templateListQuery({}, {}, { kind: ['discount'], status: ['active'], owner: ['store'] }), { kind: 'discount', status: 'active', owner: 'store', sort: 'newest' }],
     ['template title sort', templateListQuery({ current: 3, pageSize: 10 }, { title: 'ascend' }, {}), { sort: 'title', cursor: '20', limit: 10 }],
-    ['template oldest first', templateListQuery({}, { id: 'ascend' }, {}), { sort: 'oldest' }],
     ['tiers by entry growth', tierListQuery({}, { entryGrowth: 'descend' }), { sort: 'entry_growth_desc', cursor: '0' }],
     ['tiers by rank, highest first', tierListQuery({}, { rank: 'descend' }), { sort: 'rank_desc' }],
   ])('maps %s to the server query', (_what, query, expected) => {

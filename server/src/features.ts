@@ -14,10 +14,11 @@ import { WechatModule } from './wechat/wechat.module';
 import { TagsModule } from './tags/tags.module';
 import { SegmentsModule } from './segments/segments.module';
 import { Member360Module } from './member-360/member-360.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { CareTasksModule } from './care-tasks/care-tasks.module';
 import { AutomationsModule } from './automations/automations.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { TransfersModule } from './transfers/transfers.module';
 
 /** Feature modules, in dependency order (leaves first). */
-export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SegmentsModule, Member360Module, CareTasksModule, AutomationsModule, DashboardsModule, TransfersModule];
+export const FEATURE_MODULES = [WechatModule, ProgrammeModule, AuditModule, StoresModule, StaffModule, TiersModule, PointsModule, MembersModule, TagsModule, PurchasesModule, CheckinModule, CouponsModule, RewardsModule, ReferralsModule, SubscriptionsModule, SegmentsModule, Member360Module, CareTasksModule, AutomationsModule, DashboardsModule, TransfersModule];

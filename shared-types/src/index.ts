@@ -16,6 +16,7 @@ export * from './tags/tags.types';
 export * from './segments/segments.types';
 export * from './dashboards/dashboards.types';
 export * from './miniapp/miniapp-pages';
+export * from './subscriptions/subscriptions.types';
 export * from './care-tasks/care-tasks.types';
 export * from './automations/automations.types';
 export * from './transfers/transfers.types';

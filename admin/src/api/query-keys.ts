@@ -30,6 +30,8 @@ export const queryKeys = {
   segmentPreview: (rules: unknown) => ['segments', 'preview', rules] as const,
   segmentMembers: (id: number) => ['segments', 'members', id] as const,
   member360: (memberId: number) => ['members', '360', memberId] as const,
+  dashboard: (panel: string, query: object) => ['dashboards', panel, query] as const,
+  dashboardStatus: ['dashboards', 'status'] as const,
   exports: ['exports'] as const,
   imports: ['imports', 'list'] as const,
   importJob: (id: number) => ['imports', 'one', id] as const,

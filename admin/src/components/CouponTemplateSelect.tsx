@@ -4,6 +4,8 @@ import { useState, type CSSProperties } from 'react'
 import { useCouponTemplateOptions } from '../api/hooks/coupons'
 
 interface Props {
+  /** Given by Form.Item, so the field's label points at the input. */
+  id?: string
   value?: number | null
   onChange?: (id: number | null) => void
   /** 'hq': HQ's templates only (the mall needs one valid at HQ's chosen stores). */
@@ -18,13 +20,14 @@ interface Props {
 }
 
 /** Picks an active coupon template; typing searches titles on the server, so a long list is never loaded whole. */
-export function CouponTemplateSelect({ value, onChange, owner, currentLabel, placeholder = '输入券名称搜索', allowClear, autoFocus, style, 'aria-label': ariaLabel }: Props) {
+export function CouponTemplateSelect({ id, value, onChange, owner, currentLabel, placeholder = '输入券名称搜索', allowClear, autoFocus, style, 'aria-label': ariaLabel }: Props) {
   const [q, setQ] = useState('')
   const options = useCouponTemplateOptions(q, owner)
   const loaded = (options.data?.items ?? []).map((t) => ({ value: t.id, label: `${t.title}（${t.faceText}，${t.validityText}）` }))
   const withCurrent = value && !loaded.some((o) => o.value === value) ? [{ value, label: currentLabel ?? `券模板 #${value}` }, ...loaded] : loaded
   return (
     <Select<number | null>
+      id={id}
       aria-label={ariaLabel}
       showSearch
       filterOption={false}

@@ -12,6 +12,7 @@ export const queryKeys = {
   coupons: (status: string) => ['coupons', status] as const,
   coupon: (id: string) => ['coupons', 'detail', id] as const,
   referral: ['referrals', 'me'] as const,
+  subscriptions: ['subscriptions'] as const,
   tiers: ['tiers'] as const,
   welcome: ['points', 'welcome'] as const,
   store: (code: string) => ['stores', code] as const,

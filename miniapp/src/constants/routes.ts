@@ -28,6 +28,7 @@ export const subPackages = {
   mall: { root: 'packages/mall', pages: ['index', 'detail'] },
   coupons: { root: 'packages/coupons', pages: ['index', 'detail'] },
   referrals: { root: 'packages/referrals', pages: ['index'] },
+  subscriptions: { root: 'packages/subscriptions', pages: ['index'] },
 } as const satisfies Record<string, { root: string; pages: readonly string[] }>
 
 type SubPackages = typeof subPackages
@@ -52,6 +53,7 @@ export const routes = {
   coupons: sub('coupons', 'index'),
   couponDetail: sub('coupons', 'detail'),
   referrals: sub('referrals', 'index'),
+  subscriptions: sub('subscriptions', 'index'),
 } as const
 
 export type RouteName = keyof typeof routes

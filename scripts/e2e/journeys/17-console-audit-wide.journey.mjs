@@ -23,15 +23,19 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   expect(staffRecords.status, 'filtered').toBe(200)
   expect(staffRecords.body.items.length > 0 && staffRecords.body.items.every((r) => r.targetType === 'staff'), `only staff records ${JSON.stringify(staffRecords.body.items.map((r) => r.targetType))}`).toBe(true)
 
-  await page.getByLabel('操作').fill('staff.create')
-  const created = await apiResponse(page, 'GET', '/api/v1/staff/audit', () => page.getByLabel('操作').press('Enter'))
+  // Actions are picked by their Chinese names; the server still gets the code.
+  await page.locator('.ant-select:has([aria-label="操作"])').click()
+  await page.keyboard.type('创建员工')
+  await page.locator('.ant-select-item-option', { hasText: '创建员工' }).click()
+  const created = await apiResponse(page, 'GET', '/api/v1/staff/audit', () => page.getByRole('button', { name: '查询' }).click())
   expect(created.body.items.every((r) => r.action === 'staff.create' && r.targetType === 'staff'), 'only staff.create').toBe(true)
+  await page.getByText(`共 ${created.body.total} 条`).waitFor()
   await page.locator('.ant-table-row').first().waitFor()
   const all = await apiResponse(page, 'GET', '/api/v1/staff/audit', () => page.reload())
   if (all.body.nextCursor) {
     const next = await apiResponse(page, 'GET', '/api/v1/staff/audit', () => page.getByRole('button', { name: '下一页' }).click())
     expect(next.body.items[0].id < all.body.items[all.body.items.length - 1].id, 'the next page is older').toBe(true)
-    await page.getByText('第 2 页').waitFor()
+    await page.getByText(/第 2 \/ \d+ 页/).waitFor()
   }
   await page.locator('.ant-table-row .ant-table-row-expand-icon').first().click()
   await page.getByText('修改后').first().waitFor()

@@ -44,6 +44,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || 'data');
   const publicUrl = env.PUBLIC_URL || null;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got '${publicUrl}')`);
+  const security = securityFrom(env, nodeEnv === 'production', dataDir);
   return {
     env: nodeEnv,
     port: intVar(env, 'PORT', 3000, 0, 65535),
@@ -52,9 +53,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     database: databaseFrom(env, dataDir),
     queue: queueFrom(env),
-    security: securityFrom(env, nodeEnv === 'production', dataDir),
+    security,
     calendar: calendarFrom(env),
-    wechat: wechatFrom(env, nodeEnv === 'production'),
+    wechat: wechatFrom(env, nodeEnv === 'production', security.jwtSecret),
     h5Dir: env.H5_DIR === '' ? null : resolve(env.H5_DIR || 'miniapp/dist/h5'),
     adminDir: env.ADMIN_DIR === '' ? null : resolve(env.ADMIN_DIR || 'admin/dist'),
     http: httpFrom(env, nodeEnv === 'production'),

@@ -22,7 +22,6 @@ export interface TemplateFilter {
 // The id last keeps pages stable among equal titles.
 const TEMPLATE_ORDER: Record<CouponTemplateSort, Array<[string, 'ASC' | 'DESC']>> = {
   newest: [['t.id', 'DESC']],
-  oldest: [['t.id', 'ASC']],
   title: [['t.title', 'ASC'], ['t.id', 'ASC']],
 };
 

@@ -32,6 +32,11 @@ import { Segment } from '../segments/entities/segment.entity';
 import { SegmentSnapshot } from '../segments/entities/segment-snapshot.entity';
 import { SegmentSnapshotMember } from '../segments/entities/segment-snapshot-member.entity';
 import { MemberNote } from '../member-360/entities/member-note.entity';
+import { MessageTemplate } from '../subscriptions/entities/message-template.entity';
+import { SubscriptionGrant } from '../subscriptions/entities/subscription-grant.entity';
+import { SubscriptionAccept } from '../subscriptions/entities/subscription-accept.entity';
+import { SubscribeSentEvent } from '../subscriptions/entities/subscribe-sent-event.entity';
+import { WechatPushReceipt } from '../subscriptions/entities/wechat-push-receipt.entity';
 import { CareTask } from '../care-tasks/entities/care-task.entity';
 import { Automation } from '../automations/entities/automation.entity';
 import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
@@ -77,6 +82,11 @@ export const ENTITIES = [
   SegmentSnapshot,
   SegmentSnapshotMember,
   MemberNote,
+  MessageTemplate,
+  SubscriptionGrant,
+  SubscriptionAccept,
+  SubscribeSentEvent,
+  WechatPushReceipt,
   CareTask,
   Automation,
   AutomationOccurrence,

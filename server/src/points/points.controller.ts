@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AdjustPointsResult, EarningRules, ExpiringPoints, LedgerEntry, Page, StaffRole } from '@huiyuan/shared-types';
+import { AdjustPointsResult, EarningRules, ExpiringPoints, LedgerEntry, LIMITS, Page, StaffRole } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CurrentMember, CurrentStaff, MemberAuth, RequestId, StaffAuth } from '../common/auth/guards';
@@ -41,7 +41,7 @@ export class EarningRulesBody {
   @IsInt() @Min(0) @Max(1000) growthPerYuan: number;
   @IsIn(['rolling_12_months', 'calendar_year']) growthWindow: 'rolling_12_months' | 'calendar_year';
   /** Left out: unchanged. */
-  @IsOptional() @IsInt() @Min(0) @Max(100000) costPer100PointsCents?: number;
+  @IsOptional() @IsInt() @Min(LIMITS.earning.costPer100PointsCents[0]) @Max(LIMITS.earning.costPer100PointsCents[1]) costPer100PointsCents?: number;
 }
 
 @ApiTags('points')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { findRow } from '../common/db/sql';
+import { execute, findRow } from '../common/db/sql';
 import { StaffMember } from './entities/staff-member.entity';
 
 /** Every statement of `staff`: the accounts, their credentials and standing. */
@@ -40,5 +40,15 @@ export class StaffRepository {
     if (unique.length === 0) return new Map();
     const rows = await this.dataSource.query<Array<{ id: number; display_name: string }>>(`SELECT id, display_name FROM staff WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
     return new Map(rows.map((r) => [Number(r.id), r.display_name]));
+  }
+
+  /** Binds the staff member's own WeChat openid (one account per openid); null unbinds. */
+  async bindOpenid(manager: EntityManager, staffId: number, openid: string | null): Promise<void> {
+    await execute(manager, 'UPDATE staff SET openid = ? WHERE id = ?', [openid, staffId]);
+  }
+
+  /** Where a campaign's test send goes: the staff member's own WeChat, if bound. */
+  async openidOf(staffId: number, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (await findRow(manager, StaffMember, { id: staffId }))?.openid ?? null;
   }
 }

@@ -136,6 +136,7 @@ export class StaffService implements OnModuleInit {
           lockedUntil: null,
           mustChangePassword: oneTimePassword !== null,
           active: true,
+          openid: null,
           createdAt: this.clock.now(),
         });
         await this.audit.record(m, { staff: actor, requestId, storeId: store.id }, { action: 'staff.create', targetType: 'staff', targetId: saved.id, summary: `创建员工 ${saved.username}（${saved.role}，${store.code}）` });

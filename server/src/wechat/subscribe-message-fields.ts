@@ -1,3 +1,4 @@
+import { SUBSCRIBE_FIELD_TYPES, SubscribeFieldType } from '@huiyuan/shared-types';
 import { WechatBadFieldError } from './wechat.errors';
 
 /**
@@ -5,22 +6,9 @@ import { WechatBadFieldError } from './wechat.errors';
  * fails the whole send with 47003, so values are shaped here first.
  * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-export const SUBSCRIBE_FIELD_TYPES = [
-  'thing',
-  'number',
-  'letter',
-  'symbol',
-  'character_string',
-  'time',
-  'date',
-  'amount',
-  'phone_number',
-  'car_number',
-  'name',
-  'phrase',
-] as const;
-
-export type SubscribeFieldType = (typeof SUBSCRIBE_FIELD_TYPES)[number];
+// The list lives in shared-types: the console's template editor offers the same types.
+export { SUBSCRIBE_FIELD_TYPES };
+export type { SubscribeFieldType };
 
 export type SubscribeMessageData = Record<string, { value: string }>;
 

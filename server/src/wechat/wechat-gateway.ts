@@ -59,6 +59,15 @@ export interface SubscribeMessage {
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
+export interface WechatTemplateListing {
+  id: string;
+  title: string;
+  /** One line per field: "变动原因:{{thing1.DATA}}". */
+  content: string;
+  /** 2 one-time, 3 long-term. */
+  type: number;
+}
+
 export interface TextCheck {
   /** Must have used the app within the last 2 hours. */
   openid: string;
@@ -133,7 +142,8 @@ export class WechatGateway implements OnApplicationShutdown {
   private readonly http = new WechatHttpClient();
   private readonly tokens: AccessTokenCache;
   private readonly logger = new Logger('WechatGateway');
-  private readonly appId: string;
+  /** The app this server talks as (the sandbox's without credentials): message templates are registered per app. */
+  readonly appId: string;
   private readonly secret: string;
 
   constructor(
@@ -230,6 +240,18 @@ export class WechatGateway implements OnApplicationShutdown {
         repeatable: 'unsent',
       });
     });
+  }
+
+  /**
+   * The subscribe-message templates the app has added from WeChat's library (one-time ones are type 2).
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/getTemplateList.html
+   */
+  async listTemplates(): Promise<WechatTemplateListing[]> {
+    const answer = await this.withAccessToken((token) =>
+      this.callJson('listTemplates', { method: 'GET', path: '/wxaapi/newtmpl/gettemplate', query: { access_token: token }, repeatable: 'always' }),
+    );
+    const data = Array.isArray(answer.data) ? (answer.data as Array<Record<string, unknown>>) : [];
+    return data.map((t) => ({ id: String(t.priTmplId), title: String(t.title), content: String(t.content ?? ''), type: Number(t.type) }));
   }
 
   /** Decide on `suggest`, not on errcode. https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html */

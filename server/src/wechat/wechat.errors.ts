@@ -2,7 +2,7 @@ import { ErrorCode } from '@huiyuan/shared-types';
 import { AppError } from '../common/errors/app-error';
 
 /** The WeChat APIs the gateway calls, named in errors so a log line says which call failed. */
-export type WechatApi = 'code2Session' | 'stableToken' | 'getPhoneNumber' | 'getUnlimitedQrCode' | 'sendSubscribeMessage' | 'checkText';
+export type WechatApi = 'code2Session' | 'stableToken' | 'getPhoneNumber' | 'getUnlimitedQrCode' | 'sendSubscribeMessage' | 'checkText' | 'listTemplates';
 
 /**
  * Every failure of a WeChat call. It is an AppError so that one escaping to the HTTP layer still

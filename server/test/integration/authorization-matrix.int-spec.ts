@@ -16,6 +16,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/privacy-notice': 'public',
   'POST /api/v1/auth/wechat': 'public',
   'POST /api/v1/staff/sessions': 'public',
+  // WeChat calls it; the signature, not a token, is the check.
+  'GET /api/v1/wechat/push': 'public',
+  'POST /api/v1/wechat/push': 'public',
 
   'GET /api/v1/stores/{code}': 'visitor',
   'GET /api/v1/tiers': 'visitor',
@@ -41,6 +44,8 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/rewards/{id}/redemptions': 'member',
   'GET /api/v1/referrals/me': 'member',
   'GET /api/v1/referrals/me/poster.png': 'member',
+  'GET /api/v1/subscriptions': 'member',
+  'POST /api/v1/subscriptions/reports': 'member',
 
   // Open to a staff member who must still change a one-time password.
   'GET /api/v1/staff/me': 'staff-self',
@@ -67,6 +72,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/tags': 'staff',
   'PUT /api/v1/staff/members/{id}/tags/{tagId}': 'staff',
   'DELETE /api/v1/staff/members/{id}/tags/{tagId}': 'staff',
+  'GET /api/v1/staff/me/wechat': 'staff',
+  'POST /api/v1/staff/me/wechat': 'staff',
+  'DELETE /api/v1/staff/me/wechat': 'staff',
 
   'GET /api/v1/staff/staff': 'manager',
   'GET /api/v1/staff/staff-accounts': 'manager',
@@ -99,6 +107,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/segments/{id}/members': 'manager',
   'POST /api/v1/staff/segments/{id}/snapshots': 'manager',
   'POST /api/v1/staff/segments/{id}/tagging': 'manager',
+  'GET /api/v1/staff/message-templates': 'manager',
   'GET /api/v1/staff/dashboards/status': 'manager',
   'GET /api/v1/staff/dashboards/members': 'manager',
   'GET /api/v1/staff/dashboards/points': 'manager',
@@ -129,6 +138,9 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/staff/referrals/{id}/reject': 'hq',
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
+  'GET /api/v1/staff/message-templates/library': 'hq',
+  'POST /api/v1/staff/message-templates': 'hq',
+  'PUT /api/v1/staff/message-templates/{id}': 'hq',
   'POST /api/v1/staff/dashboards/refresh': 'hq',
   'POST /api/v1/staff/imports': 'hq',
   'GET /api/v1/staff/imports': 'hq',

@@ -83,7 +83,7 @@ describe('console lists: server-side paging, sorting, filters and totals', () =>
     const byTitle = await get('/api/v1/staff/coupon-templates', hq, { q: '筛选-', sort: 'title', limit: 100 }).expect(200);
     const titles = byTitle.body.items.map((x: { title: string }) => x.title);
     expect(titles).toHaveLength(4);
-    expect((await get('/api/v1/staff/coupon-templates', hq, { q: '筛选-', sort: 'oldest', limit: 1 }).expect(200)).body.items[0].title).toBe('筛选-现金券');
+    expect(titles).toEqual([...titles].sort());
     expect((await get('/api/v1/staff/coupon-templates', hq, { q: '筛选-', kind: 'discount' }).expect(200)).body.items.map((x: { title: string }) => x.title)).toEqual(['筛选-折扣券']);
     expect((await get('/api/v1/staff/coupon-templates', hq, { q: '筛选-', status: 'inactive' }).expect(200)).body.items.map((x: { title: string }) => x.title)).toEqual(['筛选-停用券']);
     expect((await get('/api/v1/staff/coupon-templates', hq, { q: '筛选-', owner: 'store' }).expect(200)).body.items.map((x: { id: number }) => x.id)).toEqual([own]);

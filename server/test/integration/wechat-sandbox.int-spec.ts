@@ -231,7 +231,7 @@ describe('WeChat sandbox served by the app', () => {
 
     it('lists its templates for the H5 subscribe stand-in', async () => {
       const res = await t.http.get(`${base}/dev/templates`).expect(200);
-      expect(res.body.items.map((tpl: { title: string }) => tpl.title)).toEqual(['积分变动提醒', '优惠券到期提醒', '签到提醒', '会员升级通知', '入会成功通知']);
+      expect(res.body.items.map((tpl: { title: string }) => tpl.title)).toEqual(['积分变动提醒', '优惠券到期提醒', '签到提醒', '会员升级通知', '入会成功通知', '积分即将过期提醒', '生日祝福提醒', '会员活动通知', '会员关怀提醒', '新品上市通知']);
     });
 
     it('refuses a subscription for an unknown template the way requestSubscribeMessage does', async () => {

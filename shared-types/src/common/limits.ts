@@ -20,6 +20,7 @@ export const LIMITS = {
     memberDayWeekday: [1, 7],
     memberDayMultiplierPct: [100, 1000],
     growthPerYuan: [0, 1000],
+    costPer100PointsCents: [0, 100_000],
   },
   checkin: {
     basePoints: [0, 100_000],

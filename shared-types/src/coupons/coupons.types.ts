@@ -101,7 +101,7 @@ export interface CouponTemplate {
 }
 
 /** Sort orders of the staff's template list. */
-export const CouponTemplateSort = { NEWEST: 'newest', OLDEST: 'oldest', TITLE: 'title' } as const;
+export const CouponTemplateSort = { NEWEST: 'newest', TITLE: 'title' } as const;
 export type CouponTemplateSort = (typeof CouponTemplateSort)[keyof typeof CouponTemplateSort];
 
 /**

@@ -7,6 +7,7 @@ import { auditApi } from '../../api/endpoints/audit'
 import { queryKeys } from '../../api/query-keys'
 import { Page } from '../../components/Page'
 import { dateTime, roleNames } from '../../lib/format'
+import { auditActionName, auditActionNames } from './audit-actions'
 
 const PAGE_SIZE = 20
 
@@ -38,7 +39,7 @@ const targetTypes = [
 ]
 
 const toQuery = (f: Filters): AuditQuery => ({
-  action: f.action?.trim() || undefined,
+  action: f.action || undefined,
   targetType: f.targetType || undefined,
   targetId: f.targetId?.trim() || undefined,
   staffId: f.staffId?.trim() ? Number(f.staffId) : undefined,
@@ -61,7 +62,16 @@ export function AuditPage() {
     <Page title="审计日志">
       <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="action" label="操作">
-          <Input aria-label="操作" placeholder="如 staff.create" autoFocus allowClear style={{ width: 180 }} />
+          <Select
+            aria-label="操作"
+            placeholder="全部操作"
+            autoFocus
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 180 }}
+            options={Object.entries(auditActionNames).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item name="targetType" label="对象">
           <Select aria-label="对象类型" allowClear options={targetTypes} style={{ width: 140 }} placeholder="全部" />
@@ -90,7 +100,7 @@ export function AuditPage() {
         columns={[
           { title: '时间', width: 150, render: (_, r) => dateTime(r.createdAt) },
           { title: '员工', width: 140, render: (_, r) => (r.staffId ? `#${r.staffId} ${r.role ? roleNames[r.role as keyof typeof roleNames] ?? r.role : ''}` : '系统') },
-          { title: '操作', width: 240, render: (_, r) => <Typography.Text code>{r.action}</Typography.Text> },
+          { title: '操作', width: 160, render: (_, r) => <Typography.Text title={r.action}>{auditActionName(r.action)}</Typography.Text> },
           { title: '对象', width: 180, render: (_, r) => `${targetTypes.find((t) => t.value === r.targetType)?.label ?? r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` },
           { title: '内容', dataIndex: 'summary' },
         ]}

@@ -35,7 +35,7 @@ export function templateListQuery(params: { q?: string; current?: number; pageSi
     kind: isKind(kind) ? kind : undefined,
     status: status === 'active' || status === 'inactive' ? status : undefined,
     owner: owner === 'hq' || owner === 'store' ? owner : undefined,
-    sort: sort.title ? 'title' : sort.id === 'ascend' ? 'oldest' : 'newest',
+    sort: sort.title ? 'title' : 'newest',
     cursor: String(((params.current ?? 1) - 1) * limit),
     limit,
   }
@@ -55,7 +55,7 @@ export function CouponTemplatesPage() {
     setEditing({ template })
   }
   const columns: ProColumns<CouponTemplate>[] = [
-    { title: '券名称', dataIndex: 'title', width: 180, ellipsis: true, sorter: true },
+    { title: '券名称', dataIndex: 'title', width: 160, sorter: true, tooltip: '默认最新建的在前；点此按名称排序' },
     {
       title: '类型',
       dataIndex: 'kind',
@@ -64,15 +64,15 @@ export function CouponTemplatesPage() {
       filterMultiple: false,
       render: (_, t) => couponKindNames[t.kind],
     },
-    { title: '面值', dataIndex: 'faceText', width: 150 },
-    { title: '有效期', dataIndex: 'validityText', width: 200 },
-    { title: '适用门店', dataIndex: 'storesText', ellipsis: true },
-    { title: '已发/总量', width: 110, render: (_, t) => `${t.issuedCount} / ${t.totalStock ?? '不限'}` },
-    { title: '限领', width: 140, render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
+    { title: '面值', dataIndex: 'faceText' },
+    { title: '有效期', dataIndex: 'validityText' },
+    { title: '适用门店', dataIndex: 'storesText' },
+    { title: '已发/总量', width: 100, render: (_, t) => `${t.issuedCount} / ${t.totalStock ?? '不限'}` },
+    { title: '限领', width: 100, render: (_, t) => [t.perMemberLimit ? `每人 ${t.perMemberLimit}` : null, t.perMemberDailyLimit ? `每日 ${t.perMemberDailyLimit}` : null].filter(Boolean).join('，') || '不限' },
     {
       title: '归属',
       dataIndex: 'owner',
-      width: 100,
+      width: 90,
       filters: [
         { text: '总部', value: 'hq' },
         { text: '门店自建', value: 'store' },
@@ -91,8 +91,7 @@ export function CouponTemplatesPage() {
       filterMultiple: false,
       render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
     },
-    { title: '新建顺序', dataIndex: 'id', width: 100, sorter: true, defaultSortOrder: 'descend', render: (_, t) => `#${t.id}` },
-    { title: '操作', width: 80, fixed: 'right', render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
+    { title: '操作', width: 70, render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
   ]
   return (
     <Page
@@ -122,7 +121,6 @@ export function CouponTemplatesPage() {
         options={{ reload: true, density: false, setting: false }}
         params={{ q }}
         columns={columns}
-        scroll={{ x: 1400 }}
         locale={{ emptyText: q ? '没有名称相符的券模板' : '还没有券模板，点击右上角“新建券模板”创建第一张券' }}
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (n) => `共 ${n} 个券模板` }}
         request={async (params, sort, filter) => {

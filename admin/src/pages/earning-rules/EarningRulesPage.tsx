@@ -4,7 +4,7 @@ import { useEarningRules, useSaveEarningRules } from '../../api/hooks/programme'
 import { Page } from '../../components/Page'
 import { SettingsForm } from '../../components/SettingsForm'
 import { errorText } from '../../lib/errors'
-import { intIn, required } from '../../lib/rules'
+import { intIn, required, yuanIn } from '../../lib/rules'
 import { earningFieldMap, earningToValues, valuesToEarning, type EarningFormValues } from './earning-form'
 
 const L = LIMITS.earning
@@ -66,6 +66,9 @@ export function EarningRulesPage() {
                 { value: 'calendar_year', label: '自然年' },
               ]}
             />
+          </Form.Item>
+          <Form.Item name="costPer100Points" label="每 100 积分成本" extra="数据看板按此估算积分负债" rules={[required('每 100 积分成本'), yuanIn('每 100 积分成本', L.costPer100PointsCents)]}>
+            <InputNumber style={{ width: 200 }} min={0} step={0.1} suffix="元" />
           </Form.Item>
           <Form.Item label="退款说明">
             <span style={{ color: '#888' }}>{rules.data.refundPolicyNote}</span>

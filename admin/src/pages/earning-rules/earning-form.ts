@@ -10,6 +10,8 @@ export interface EarningFormValues {
   memberDayMultiplierPct: number
   growthPerYuan: number
   growthWindow: GrowthWindow
+  /** Yuan, as typed. */
+  costPer100Points: number
 }
 
 export const earningToValues = (r: EarningRules): EarningFormValues => ({
@@ -22,6 +24,7 @@ export const earningToValues = (r: EarningRules): EarningFormValues => ({
   memberDayMultiplierPct: r.memberDay?.multiplierPct ?? 200,
   growthPerYuan: r.growthPerYuan,
   growthWindow: r.growthWindow,
+  costPer100Points: r.costPer100PointsCents / 100,
 })
 
 export const valuesToEarning = (v: EarningFormValues): EarningRulesRequest => ({
@@ -31,6 +34,7 @@ export const valuesToEarning = (v: EarningFormValues): EarningRulesRequest => ({
   memberDay: v.memberDayEnabled ? { weekday: v.memberDayWeekday, multiplierPct: v.memberDayMultiplierPct } : null,
   growthPerYuan: v.growthPerYuan,
   growthWindow: v.growthWindow,
+  costPer100PointsCents: Math.round(v.costPer100Points * 100),
 })
 
 /** Server field names → form fields, so a server-side problem shows on its input. */
@@ -39,4 +43,5 @@ export const earningFieldMap: Record<string, (string | number)[]> = {
   'expiry.kind': ['expiryKind'],
   'memberDay.weekday': ['memberDayWeekday'],
   'memberDay.multiplierPct': ['memberDayMultiplierPct'],
+  costPer100PointsCents: ['costPer100Points'],
 }

@@ -16,7 +16,7 @@ export function IssueCouponForm({ id, onSubmit, error }: { id: string; onSubmit:
   return (
     <Form id={id} form={form} layout="vertical" initialValues={{ templateId: null, reason: '' }} onFinish={(v) => onSubmit({ templateId: v.templateId ?? 0, reason: v.reason.trim() })} scrollToFirstError={{ focus: true }}>
       <Form.Item name="templateId" label="券模板" rules={[required('券模板')]}>
-        <CouponTemplateSelect aria-label="券模板" autoFocus />
+        <CouponTemplateSelect autoFocus />
       </Form.Item>
       <Form.Item name="reason" label="发放原因" rules={[required('发放原因'), lengthIn('发放原因', LIMITS.coupon.issueReason)]}>
         <Input placeholder="例如：客诉补偿" />

@@ -48,12 +48,12 @@ export function RewardsPage() {
     setEditing({ reward })
   }
   const columns: ProColumns<StaffReward>[] = [
-    { title: '商品', dataIndex: 'title', ellipsis: true },
+    { title: '商品', dataIndex: 'title' },
     { title: '兑换所得', render: (_, r) => `${r.couponTemplate.faceText ?? ''} · ${r.couponTemplate.validityText}` },
     { title: '积分', dataIndex: 'pointsPrice', width: 100, sorter: true },
     { title: '库存（剩余/总）', dataIndex: 'stockLeft', width: 140, sorter: true, render: (_, r) => (r.stockLeft === 0 ? <Tag color="red">已兑完 / {r.stock}</Tag> : `${r.stockLeft} / ${r.stock}`) },
-    { title: '已兑', dataIndex: 'redeemed', width: 80 },
-    { title: '每人限兑', width: 90, render: (_, r) => (r.perMemberLimit ? r.perMemberLimit : '不限') },
+    { title: '已兑', dataIndex: 'redeemed', width: 70 },
+    { title: '每人限兑', width: 80, render: (_, r) => (r.perMemberLimit ? r.perMemberLimit : '不限') },
     { title: '等级限制', width: 120, render: (_, r) => (r.minTier ? `${r.minTier.name} 及以上` : '不限') },
     { title: '上架时间', render: (_, r) => (r.onAt || r.offAt ? `${dateTime(r.onAt)} 至 ${dateTime(r.offAt)}` : '长期') },
     {
@@ -67,8 +67,7 @@ export function RewardsPage() {
       filterMultiple: false,
       render: (_, r) => (r.active ? <Tag color="green">上架</Tag> : <Tag>下架</Tag>),
     },
-    { title: '排序', dataIndex: 'sortOrder', width: 70, tooltip: '越小越靠前；默认按此顺序排列' },
-    { title: '操作', width: 80, fixed: 'right', render: (_, r) => <Button type="link" onClick={() => open(r)}>编辑</Button> },
+    { title: '操作', width: 70, render: (_, r) => <Button type="link" onClick={() => open(r)}>编辑</Button> },
   ]
   return (
     <Page
@@ -98,7 +97,6 @@ export function RewardsPage() {
         options={{ reload: true, density: false, setting: false }}
         params={{ q }}
         columns={columns}
-        scroll={{ x: 1200 }}
         locale={{ emptyText: q ? '没有名称相符的商品' : '积分商城还没有商品，点击右上角“新建商品”上架第一件' }}
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (n) => `共 ${n} 件商品` }}
         request={async (params, sort, filter) => {

@@ -1,3 +1,5 @@
+import { useSubscriptions } from '../../api/hooks/subscriptions'
+import { SubscribeButton } from '../../components/SubscribeButton'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useCheckIn, useCheckinCalendar, useMakeupCheckin } from '../../api/hooks/features'
@@ -38,6 +40,7 @@ function CheckinContent() {
     if (makeupDay) makeup.mutate({ date: makeupDay }, { onSuccess: () => setMakeupDay(null) })
   }
   const onCheckIn = () => checkIn.mutate({ date: today })
+  const subscriptions = useSubscriptions()
 
   return (
     <View className='page checkin'>
@@ -60,6 +63,7 @@ function CheckinContent() {
             {checkIn.data.bonus > 0 ? `，${copy.bonus(checkIn.data.bonus)}` : ''}
           </Text>
         )}
+        {checkIn.data && <SubscribeButton templateIds={subscriptions.data?.moments.checkin ?? []} label={copy.remindMe} />}
         {checkIn.isError && <Text className='error-text'>{errorMessage(checkIn.error)}</Text>}
         {data && !checkIn.data && <Text className='checkin__tomorrow'>{copy.tomorrow(data.tomorrowPoints)}</Text>}
       </View>

@@ -1,3 +1,5 @@
+import { useSubscriptions } from '../../api/hooks/subscriptions'
+import { SubscribeButton } from '../../components/SubscribeButton'
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRedeem, useReward } from '../../api/hooks/features'
@@ -14,6 +16,7 @@ export default function RewardDetailPage() {
   const reward = useReward(id)
   const me = useMe()
   const redeem = useRedeem(id)
+  const subscriptions = useSubscriptions(!!me.data)
 
   if (!reward.data) {
     return (
@@ -56,6 +59,7 @@ export default function RewardDetailPage() {
             <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: withQuery(routes.couponDetail, { id: redeem.data.coupon.id }) })}>
               {copy.toWallet}
             </Button>
+            <SubscribeButton templateIds={subscriptions.data?.moments.redeem ?? []} label={copy.remindExpiry} />
           </View>
         ) : me.data === null && !soldOut ? (
           <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.join })}>

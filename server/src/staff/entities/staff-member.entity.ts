@@ -2,6 +2,7 @@ import { StaffRole } from '@huiyuan/shared-types';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('staff')
+@Index('uq_staff_openid', ['openid'], { unique: true })
 export class StaffMember {
   @PrimaryGeneratedColumn()
   id: number;
@@ -34,6 +35,10 @@ export class StaffMember {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** The staff member's own WeChat openid, bound from the counter tool: campaign test sends go there. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openid: string | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

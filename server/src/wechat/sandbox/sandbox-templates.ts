@@ -33,4 +33,29 @@ export const SANDBOX_TEMPLATES: readonly SandboxTemplate[] = [
     title: '入会成功通知',
     fields: { name1: '会员昵称', character_string2: '会员卡号', time3: '入会时间', thing4: '入会门店', phone_number5: '客服电话' },
   },
+  {
+    id: 'sbxPointsExpiring2Rt6Yw9QmLx4VbNd8KfPz3HcGs7J',
+    title: '积分即将过期提醒',
+    fields: { number1: '即将过期积分', date2: '过期日期', number3: '当前积分', thing4: '温馨提示' },
+  },
+  {
+    id: 'sbxBirthdayGreeting6Wm3Qx8ZnLb2VdKs9PfTy5RcHg4',
+    title: '生日祝福提醒',
+    fields: { name1: '会员昵称', thing2: '祝福语', thing3: '生日礼遇', date4: '有效期至' },
+  },
+  {
+    id: 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H',
+    title: '会员活动通知',
+    fields: { thing1: '活动名称', thing2: '活动内容', date3: '活动时间', thing4: '温馨提示' },
+  },
+  {
+    id: 'sbxMemberCare4Pz7Wq2XnLb8VdMs3KyTf6RcHg9Ju5Ea',
+    title: '会员关怀提醒',
+    fields: { thing1: '关怀内容', thing2: '专属福利', date3: '有效期至' },
+  },
+  {
+    id: 'sbxNewArrival1Kd6Wq9XmLb3VzNs7PyTf2RcHg8Ju4Eb',
+    title: '新品上市通知',
+    fields: { thing1: '商品名称', amount2: '会员价', thing3: '上市说明' },
+  },
 ];

@@ -3,6 +3,7 @@ import { MINIAPP_PAGES } from '@huiyuan/shared-types';
 import { Clock } from '../../common/time/clock';
 import { fieldTypeOfKey, fieldValueProblem } from '../subscribe-message-fields';
 import { SANDBOX_APP_ID, SANDBOX_APP_SECRET } from './sandbox-credentials';
+import { SandboxPusher, SandboxPushTarget } from './sandbox-push';
 import { SANDBOX_TEMPLATES, SandboxTemplate } from './sandbox-templates';
 
 export interface WechatSandboxOptions {
@@ -16,7 +17,20 @@ export interface WechatSandboxOptions {
   templates?: readonly SandboxTemplate[];
   /** The app's pages, as a released build has them: getwxacodeunlimit with check_path answers 41030 for any other. */
   pages?: readonly string[];
+  /** The server's message-push URL: accepts, settings changes and send results are pushed there as WeChat pushes them. */
+  push?: SandboxPushTarget;
 }
+
+/** What the member answers in the sandbox's stand-in for the subscribe pop-up. */
+export type SandboxSubscribeChoice =
+  | { kind: 'answer'; answers: Record<string, 'accept' | 'reject'> }
+  /** requestSubscribeMessage's client errors: 20004 the member's main switch is off, 20005 the app is banned. */
+  | { kind: 'error'; errCode: 20004 | 20005 };
+
+export type SandboxSubscribeAnswer = 'accept' | 'reject' | 'filter' | 'ban';
+
+/** WeChat's limit on template ids per requestSubscribeMessage call. */
+const MAX_IDS_PER_CALL = 3;
 
 export type WechatErrorBody = { errcode: number; errmsg: string };
 
@@ -136,6 +150,7 @@ export class WechatSandboxState {
   readonly pages: ReadonlySet<string>;
   private faults: Array<SandboxFault & { hits: number[] }> = [];
   private readonly calls = new Map<string, number>();
+  readonly pusher: SandboxPusher;
 
   constructor(options: WechatSandboxOptions = {}) {
     this.appId = options.appId ?? SANDBOX_APP_ID;
@@ -145,6 +160,7 @@ export class WechatSandboxState {
     this.templates = options.templates ?? SANDBOX_TEMPLATES;
     this.h5BaseUrl = options.h5BaseUrl ?? (() => 'http://127.0.0.1');
     this.pages = new Set(options.pages ?? MINIAPP_PAGES);
+    this.pusher = new SandboxPusher(options.push ?? null, this.appId);
   }
 
   private now(): number {
@@ -168,18 +184,51 @@ export class WechatSandboxState {
     return code;
   }
 
-  /** The stand-in for wx.requestSubscribeMessage: each accept allows one send of that template. */
-  devSubscribe(openid: string, templateIds: string[]): Result<Record<string, 'accept'>> {
+  /**
+   * The stand-in for wx.requestSubscribeMessage and its pop-up: each accept allows one send of that
+   * template. As in WeChat, more than 3 ids is 20003, an unknown id 20001, a repeated title comes
+   * back `filter`; the answers are then pushed as subscribe_msg_popup_event.
+   */
+  devSubscribe(openid: string, templateIds: string[], choice: SandboxSubscribeChoice = { kind: 'answer', answers: {} }): Result<Record<string, SandboxSubscribeAnswer>> {
     const user = this.users.get(openid);
     if (!user) return fail(40003);
+    if (templateIds.length > MAX_IDS_PER_CALL) return fail(20003, `requestSubscribeMessage:fail:templateId list exceeds the limit of ${MAX_IDS_PER_CALL}`);
     const unknown = templateIds.filter((id) => !this.templates.some((t) => t.id === id));
     if (unknown.length > 0) return fail(20001, `No template data return, verify the template id exist: ${unknown.join(',')}`);
-    const result: Record<string, 'accept'> = {};
+    if (choice.kind === 'error') return fail(choice.errCode, choice.errCode === 20004 ? 'requestSubscribeMessage:fail:the main switch is switched off' : 'requestSubscribeMessage:fail:the app is banned');
+    const result: Record<string, SandboxSubscribeAnswer> = {};
+    const titles = new Set<string>();
+    const popup: Array<{ TemplateId: string; SubscribeStatusString: 'accept' | 'reject'; PopupScene: string }> = [];
     for (const id of templateIds) {
-      user.quota.set(id, (user.quota.get(id) ?? 0) + 1);
-      result[id] = 'accept';
+      const title = this.templates.find((t) => t.id === id)!.title;
+      if (titles.has(title)) {
+        result[id] = 'filter';
+        continue;
+      }
+      titles.add(title);
+      // Unless told otherwise the member accepts, as the development pop-up's default button does.
+      const answer = choice.answers[id] ?? 'accept';
+      result[id] = answer;
+      popup.push({ TemplateId: id, SubscribeStatusString: answer, PopupScene: '0' });
+      if (answer === 'accept') user.quota.set(id, (user.quota.get(id) ?? 0) + 1);
     }
+    if (popup.length > 0) this.pusher.push(openid, 'subscribe_msg_popup_event', popup);
     return { ok: result };
+  }
+
+  /** The member turns a template off (or on) in WeChat's settings: off ends every send left, and WeChat pushes the change. */
+  devChangeSetting(openid: string, templateId: string, status: 'accept' | 'reject'): Result<{ status: string }> {
+    const user = this.users.get(openid);
+    if (!user) return fail(40003);
+    if (!this.templates.some((t) => t.id === templateId)) return fail(40037);
+    if (status === 'reject') user.quota.set(templateId, 0);
+    this.pusher.push(openid, 'subscribe_msg_change_event', [{ TemplateId: templateId, SubscribeStatusString: status }]);
+    return { ok: { status } };
+  }
+
+  /** Sends of a template the sandbox would still accept for an openid (its own record, as WeChat's). */
+  quotaOf(openid: string, templateId: string): number {
+    return this.users.get(openid)?.quota.get(templateId) ?? 0;
   }
 
   /** The stand-in for the getPhoneNumber button's one-time code. */
@@ -360,6 +409,7 @@ export class WechatSandboxState {
       lang: typeof body.lang === 'string' ? body.lang : 'zh_CN',
       receivedAt: this.clock.now().toISOString(),
     });
+    this.pusher.push(openid, 'subscribe_msg_sent_event', { TemplateId: template.id, MsgID: String(msgid), ErrorCode: '0', ErrorStatus: 'success' });
     return { ok: { msgid } };
   }
 

@@ -23,7 +23,11 @@ export class WechatSandboxMount implements OnModuleInit {
     if (this.config.wechat.appId || !httpAdapter) return;
     // Read at request time: tests learn the port only after listen.
     const h5BaseUrl = () => this.config.publicUrl ?? `http://127.0.0.1:${this.config.port}`;
-    const state = new WechatSandboxState({ clock: this.clock, h5BaseUrl });
+    const local = () => `http://127.0.0.1:${this.config.port}`;
+    const { token, aesKey, mode } = this.config.wechat.push;
+    // The sandbox pushes to this server's own message-push URL, signed with its Token, in safe mode unless set to plaintext.
+    const push = token ? { url: () => `${local()}/api/v1/wechat/push`, token, aesKey: mode === 'plaintext' ? null : aesKey } : undefined;
+    const state = new WechatSandboxState({ clock: this.clock, h5BaseUrl, push });
     await httpAdapter.getInstance<FastifyInstance>().register(wechatSandboxPlugin, { prefix: '/sandbox/wechat', state });
   }
 }

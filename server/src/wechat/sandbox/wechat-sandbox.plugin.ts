@@ -1,6 +1,6 @@
 import bwipjs from 'bwip-js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SandboxFault, WechatErrorBody, wechatErrorBody, WechatSandboxState } from './wechat-sandbox-state';
+import { SandboxFault, SandboxSubscribeChoice, WechatErrorBody, wechatErrorBody, WechatSandboxState } from './wechat-sandbox-state';
 
 export interface WechatSandboxPluginOptions {
   state: WechatSandboxState;
@@ -133,6 +133,22 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     return body ? answer(reply, state.sendSubscribeMessage(body)) : reply.send(wechatErrorBody(44002));
   });
 
+  // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/getTemplateList.html
+  app.get<{ Querystring: { access_token?: string } }>('/wxaapi/newtmpl/gettemplate', async (request, reply) => {
+    if (!withToken(request, reply)) return reply;
+    return reply.send({
+      errcode: 0,
+      errmsg: 'ok',
+      data: state.templates.map((t) => ({
+        priTmplId: t.id,
+        title: t.title,
+        content: Object.entries(t.fields).map(([key, label]) => `${label}:{{${key}.DATA}}\n`).join(''),
+        example: '',
+        type: 2,
+      })),
+    });
+  });
+
   // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
   app.post<{ Querystring: { access_token?: string } }>('/wxa/msg_sec_check', async (request, reply) => {
     if (!withToken(request, reply)) return reply;
@@ -164,18 +180,36 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     return reply.send({ code: state.devLogin(openid, unionid) });
   });
 
-  // Stand-in for wx.requestSubscribeMessage: per template, accept (one send allowed).
+  // Stand-in for wx.requestSubscribeMessage and its pop-up: the member's answer per template (accept
+  // unless `answers` says reject), or the client error `errCode` (20004 main switch off, 20005 banned).
   app.post('/dev/subscribe', async (request, reply) => {
     const body = bodyOf(request) ?? {};
-    const { openid, templateIds } = body;
+    const { openid, templateIds, answers = {}, errCode } = body;
     if (typeof openid !== 'string') return devError(reply, 'openid is required');
     if (!Array.isArray(templateIds) || templateIds.length === 0 || !templateIds.every((id) => typeof id === 'string')) {
       return devError(reply, 'templateIds must be a non-empty list of template ids');
     }
-    const result = state.devSubscribe(openid, templateIds as string[]);
+    if (errCode !== undefined && errCode !== 20004 && errCode !== 20005) return devError(reply, 'errCode must be 20004 or 20005');
+    if (typeof answers !== 'object' || answers === null || !Object.values(answers).every((a) => a === 'accept' || a === 'reject')) {
+      return devError(reply, 'answers must map template ids to accept or reject');
+    }
+    const choice: SandboxSubscribeChoice = errCode !== undefined ? { kind: 'error', errCode } : { kind: 'answer', answers: answers as Record<string, 'accept' | 'reject'> };
+    const result = state.devSubscribe(openid, templateIds as string[], choice);
     if ('error' in result) return reply.status(400).send(result.error);
     return reply.send({ errMsg: 'requestSubscribeMessage:ok', ...result.ok });
   });
+
+  // The member switches a template off (reject) or on in WeChat's settings; WeChat pushes the change.
+  app.post('/dev/subscription-settings', async (request, reply) => {
+    const { openid, templateId, status } = bodyOf(request) ?? {};
+    if (typeof openid !== 'string' || typeof templateId !== 'string') return devError(reply, 'openid and templateId are required');
+    if (status !== 'accept' && status !== 'reject') return devError(reply, 'status must be accept or reject');
+    const result = state.devChangeSetting(openid, templateId, status);
+    return 'error' in result ? reply.status(400).send(result.error) : reply.send(result.ok);
+  });
+
+  // What the sandbox pushed to the message-push URL, and how it was answered.
+  app.get('/dev/pushes', async (_request, reply) => reply.send({ items: state.pusher.log }));
 
   // Stand-in for the getPhoneNumber button's code.
   app.post('/dev/phone-code', async (request, reply) => {

@@ -11,9 +11,10 @@ import { TagsSegmentsAndNotes1796141932931 } from './1796141932931-TagsSegmentsA
 import { FormerMemberIdentities1796144042544 } from './1796144042544-FormerMemberIdentities';
 import { MembersSegmentIndex1796146148290 } from './1796146148290-MembersSegmentIndex';
 import { AutomationsAndCareTasks1796154680238 } from './1796154680238-AutomationsAndCareTasks';
+import { SubscriptionsAndStaffOpenid1796154724226 } from './1796154724226-SubscriptionsAndStaffOpenid';
 import { DashboardRollups1796154757001 } from './1796154757001-DashboardRollups';
 import { Transfers1796155273677 } from './1796155273677-Transfers';
 import { MembersListSortIndexes1796155302010 } from './1796155302010-MembersListSortIndexes';
 import { MemberStatsDaypartCounts1796158210885 } from './1796158210885-MemberStatsDaypartCounts';
 
-export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490, LotsIndexCoversRemaining1795527784101, OutboxAndJobRuns1796141468046, TagsSegmentsAndNotes1796141932931, FormerMemberIdentities1796144042544, MembersSegmentIndex1796146148290, AutomationsAndCareTasks1796154680238, DashboardRollups1796154757001, Transfers1796155273677, MembersListSortIndexes1796155302010, MemberStatsDaypartCounts1796158210885];
+export const SQLITE_MIGRATIONS = [Foundation1795516557237, WechatTokens1795516620960, MembersStoresStaffPoints1795516982970, BaseTier1795516983000, PurchasesAndGrowth1795517517490, CouponsAndRewards1795517618960, CheckinAndReferrals1795517635490, LotsIndexCoversRemaining1795527784101, OutboxAndJobRuns1796141468046, TagsSegmentsAndNotes1796141932931, FormerMemberIdentities1796144042544, MembersSegmentIndex1796146148290, AutomationsAndCareTasks1796154680238, SubscriptionsAndStaffOpenid1796154724226, DashboardRollups1796154757001, Transfers1796155273677, MembersListSortIndexes1796155302010, MemberStatsDaypartCounts1796158210885];
