@@ -21,6 +21,8 @@ export const queryKeys = {
   verifications: (storeCode: string, date: string) => ['verifications', storeCode, date] as const,
   settlement: (from: string, to: string) => ['settlement', from, to] as const,
   audit: (query: object) => ['audit', query] as const,
+  messageTemplates: ['staff', 'message-templates'] as const,
+  messageTemplateLibrary: ['staff', 'message-templates', 'library'] as const,
   tags: ['tags'] as const,
   tagRules: ['tags', 'rules'] as const,
   tagRefresh: ['tags', 'refresh'] as const,
