@@ -1,6 +1,8 @@
 import {
   AreaChartOutlined,
   AuditOutlined,
+  HeartOutlined,
+  ThunderboltOutlined,
   ApartmentOutlined,
   MessageOutlined,
   TagOutlined,
@@ -52,6 +54,8 @@ export const consoleRoutes: ConsoleRoute[] = [
   { path: '/tags', title: '标签', icon: <TagOutlined />, roles: MANAGERS, page: page(() => import('./pages/tags/TagsPage'), 'TagsPage') },
   { path: '/segments', title: '分群', icon: <ApartmentOutlined />, roles: MANAGERS, page: page(() => import('./pages/segments/SegmentsPage'), 'SegmentsPage') },
   { path: '/segments/:id', title: '分群详情', roles: MANAGERS, hideInMenu: true, page: page(() => import('./pages/segments/SegmentBuilderPage'), 'SegmentBuilderPage') },
+  { path: '/automations', title: '自动化', icon: <ThunderboltOutlined />, roles: HQ, page: page(() => import('./pages/automations/AutomationsPage'), 'AutomationsPage') },
+  { path: '/care-tasks', title: '关怀任务', icon: <HeartOutlined />, roles: MANAGERS, page: page(() => import('./pages/care-tasks/CareTasksPage'), 'CareTasksPage') },
   { path: '/message-templates', title: '消息模板', icon: <MessageOutlined />, roles: MANAGERS, page: page(() => import('./pages/message-templates/MessageTemplatesPage'), 'MessageTemplatesPage') },
   { path: '/dashboards', title: '数据看板', icon: <AreaChartOutlined />, roles: MANAGERS, page: page(() => import('./pages/dashboards/DashboardPage'), 'DashboardPage') },
   { path: '/tiers', title: '等级', icon: <CrownOutlined />, roles: HQ, page: page(() => import('./pages/tiers/TiersPage'), 'TiersPage') },

@@ -21,6 +21,7 @@ export const queryKeys = {
     poster: (storeCode: string) => ['staff', 'poster', storeCode] as const,
     verifications: (storeCode: string, date: string) => ['staff', 'verifications', storeCode, date] as const,
     couponSettings: ['staff', 'coupon-settings'] as const,
+    careTasks: ['staff', 'care-tasks'] as const,
     member: (cardNo: string) => ['staff', 'member', cardNo] as const,
   },
 }

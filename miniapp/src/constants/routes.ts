@@ -21,7 +21,7 @@ export const subPackages = {
   staff: {
     root: 'packages/staff',
     // The counter tool; HQ's settings moved to the web console (/admin).
-    pages: ['index', 'console', 'poster', 'verifications'],
+    pages: ['index', 'console', 'poster', 'verifications', 'care-tasks'],
   },
   points: { root: 'packages/points', pages: ['index'] },
   checkin: { root: 'packages/checkin', pages: ['index'] },
@@ -46,6 +46,7 @@ export const routes = {
   staffConsole: sub('staff', 'console'),
   staffPoster: sub('staff', 'poster'),
   staffVerifications: sub('staff', 'verifications'),
+  staffCareTasks: sub('staff', 'care-tasks'),
   points: sub('points', 'index'),
   checkin: sub('checkin', 'index'),
   mall: sub('mall', 'index'),

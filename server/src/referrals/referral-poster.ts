@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { memberNotFound } from '../members/members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { MembersRepository } from '../members/members.repository';
 import { drawJoinPoster, JOIN_PAGE } from '../wechat/join-poster';
 import { WechatGateway } from '../wechat/wechat-gateway';

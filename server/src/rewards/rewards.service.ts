@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ErrorCode, Page, Reward as RewardView, RewardRequest, RewardSort, StaffReward, StaffRewardQuery } from '@huiyuan/shared-types';
+import { CountedPage, Page, Reward as RewardView, RewardRequest, RewardSort, StaffReward, StaffRewardQuery } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { faceText, validityText } from '../coupons/coupon-rules';
@@ -15,6 +14,7 @@ import { TiersService } from '../tiers/tiers.service';
 import { Reward } from './entities/reward.entity';
 import { rewardNotAvailable, rewardNotFound } from './rewards.errors';
 import { RewardsRepository } from './rewards.repository';
+import { invalidField } from '../common/errors/invalid-field';
 
 /** The points mall as members see it, and HQ's editor. */
 @Injectable()
@@ -88,7 +88,7 @@ export class RewardsService {
       const before = await this.repository.find(id, m);
       if (!before) throw rewardNotFound(id);
       await this.assertMallTemplate(m, request.couponTemplateId);
-      if (!(await this.repository.restock(m, id, request.stock))) throw new AppError(ErrorCode.VALIDATION_FAILED, `stock: ${before.stockTotal - before.stockLeft} have been redeemed already`);
+      if (!(await this.repository.restock(m, id, request.stock))) throw invalidField('stock', `${before.stockTotal - before.stockLeft} have been redeemed already`);
       const values = this.values(request);
       const updated = await this.repository.update(m, id, { ...values, updatedAt: this.clock.now() });
       await this.audit.record(m, { staff, requestId }, { action: 'reward.update', targetType: 'reward', targetId: id, summary: `修改积分商品 ${values.title}`, before, after: { ...values, stock: request.stock } });
@@ -101,14 +101,14 @@ export class RewardsService {
   /** A mall coupon is valid at HQ's chosen stores: a store's own template or an 'issuing store' one has no store to be valid at. */
   private async assertMallTemplate(m: EntityManager, templateId: number): Promise<void> {
     const template = await this.coupons.template(templateId, m);
-    if (!template) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no coupon template ${templateId}`);
+    if (!template) throw invalidField('couponTemplateId', `no coupon template ${templateId}`);
     if (template.ownerStoreId !== null || template.storeScope === 'issuing') {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, "couponTemplateId: the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
+      throw invalidField('couponTemplateId', "the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
     }
   }
 
   private values(request: RewardRequest) {
-    if (request.onAt && request.offAt && Date.parse(request.offAt) <= Date.parse(request.onAt)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'offAt: must be after onAt');
+    if (request.onAt && request.offAt && Date.parse(request.offAt) <= Date.parse(request.onAt)) throw invalidField('offAt', 'must be after onAt');
     return {
       title: request.title,
       description: request.description ?? '',

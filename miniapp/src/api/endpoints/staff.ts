@@ -1,4 +1,6 @@
 import type {
+  CareTaskView,
+  CompleteCareTaskRequest,
   CouponSettings,
   CouponVerification,
   CouponVerificationPreview,
@@ -56,4 +58,7 @@ export const staffApi = {
   undoVerification: (id: number, idempotencyKey: string) =>
     api.post<CouponVerification>(`/api/v1/staff/coupon-verifications/${id}/undo`, {}, { auth: 'staff', idempotencyKey }),
   couponSettings: () => api.get<CouponSettings>('/api/v1/staff/coupon-settings', undefined, 'staff'),
+  careTasks: () => api.get<CareTaskView[]>('/api/v1/staff/care-tasks/mine', undefined, 'staff'),
+  completeCareTask: (id: number, body: CompleteCareTaskRequest, idempotencyKey: string) =>
+    api.post<CareTaskView>(`/api/v1/staff/care-tasks/${id}/outcome`, body, { auth: 'staff', idempotencyKey }),
 }

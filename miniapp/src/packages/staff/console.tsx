@@ -15,6 +15,7 @@ import { Section } from '../../components/Section'
 import './index.scss'
 
 const pageRoutes: Record<StaffPageKey, string> = {
+  careTasks: routes.staffCareTasks,
   poster: routes.staffPoster,
   verifications: routes.staffVerifications,
 }
