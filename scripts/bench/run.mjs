@@ -7,7 +7,7 @@
  * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
  * The segments scenario (segments.mjs: a million members in their own database) runs after the HTTP scenarios, or alone with
- * BENCH_ONLY=segments; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
+ * BENCH_ONLY=segments; the dashboards scenario (dashboards.mjs) alone with BENCH_ONLY=dashboards; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -15,6 +15,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
+import { dashboardsBench } from './dashboards.mjs'
 import { segmentsBench } from './segments.mjs'
 import { transfersBench } from './transfers.mjs'
 
@@ -31,6 +32,13 @@ const env = { JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(por
 if (['export', 'import', 'transfers'].includes(process.env.BENCH_ONLY)) {
   const transfers = await transfersBench({ port, env, only: process.env.BENCH_ONLY === 'transfers' ? undefined : process.env.BENCH_ONLY })
   fs.writeFileSync('bench-results.json', JSON.stringify([transfers], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
+
+if (process.env.BENCH_ONLY === 'dashboards') {
+  const dashboards = await dashboardsBench({ port, env })
+  fs.writeFileSync('bench-results.json', JSON.stringify([dashboards], null, 2) + '\n')
   console.log('\nwrote bench-results.json')
   process.exit(0)
 }
@@ -70,6 +78,6 @@ for (const r of results) {
   const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
   console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
 }
-if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await transfersBench({ port, env }))
+if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await dashboardsBench({ port, env }), await transfersBench({ port, env }))
 fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote bench-results.json')
