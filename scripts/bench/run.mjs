@@ -10,7 +10,7 @@
  * The campaigns scenario (campaigns.mjs: a million members, a 100,000-recipient campaign, needs REDIS_URL) runs alone
  * with BENCH_ONLY=campaigns.
  * The segments scenario (segments.mjs: a million members in their own database) runs after the HTTP scenarios, or alone with
- * BENCH_ONLY=segments; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
+ * BENCH_ONLY=segments; the dashboards scenario (dashboards.mjs) alone with BENCH_ONLY=dashboards; the Excel export and member import (transfers.mjs) run last, or alone with BENCH_ONLY=export, import or transfers (both).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { ensureWrk, pinCpus, recreateDatabase, run, startServer } from './lib.mjs'
 import { prepareActors, scenarios } from './scenarios.mjs'
 import { campaignsBench } from './campaigns.mjs'
+import { dashboardsBench } from './dashboards.mjs'
 import { segmentsBench } from './segments.mjs'
 import { transfersBench } from './transfers.mjs'
 
@@ -42,6 +43,13 @@ if (process.env.BENCH_ONLY === 'campaigns') {
 if (['export', 'import', 'transfers'].includes(process.env.BENCH_ONLY)) {
   const transfers = await transfersBench({ port, env, only: process.env.BENCH_ONLY === 'transfers' ? undefined : process.env.BENCH_ONLY })
   fs.writeFileSync('bench-results.json', JSON.stringify([transfers], null, 2) + '\n')
+  console.log('\nwrote bench-results.json')
+  process.exit(0)
+}
+
+if (process.env.BENCH_ONLY === 'dashboards') {
+  const dashboards = await dashboardsBench({ port, env })
+  fs.writeFileSync('bench-results.json', JSON.stringify([dashboards], null, 2) + '\n')
   console.log('\nwrote bench-results.json')
   process.exit(0)
 }
@@ -81,6 +89,6 @@ for (const r of results) {
   const share = r.ceilingRps ? `${Math.round((100 * r.rps) / r.ceilingRps)}%` : ''
   console.log(`${r.name.padEnd(28)}${pad(r.concurrency, 8)}${pad(r.rps, 9)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}${pad(r.ceilingRps, 13)}${pad(share, 12)}`)
 }
-if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await transfersBench({ port, env }))
+if (!process.env.BENCH_ONLY) results.push(await segmentsBench({ port, env }), await dashboardsBench({ port, env }), await transfersBench({ port, env }))
 fs.writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n')
 console.log('\nwrote bench-results.json')

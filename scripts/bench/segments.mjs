@@ -15,7 +15,7 @@ const DAY = 86_400_000
 const STORES = 30
 
 /** A seeded pseudo-random source, so two runs load the same membership. */
-function random(seed) {
+export function random(seed) {
   let s = seed >>> 0
   return () => {
     s = (s + 0x6d2b79f5) >>> 0
@@ -45,7 +45,7 @@ function postLong(baseUrl, path, token) {
  * purchases of about ¥150 (log-normal) at the join store mostly, from join to now with recency
  * skew; 25 % checked in some day in the last 60 days.
  */
-async function load(conn, { members, now, tiers, stores }) {
+export async function load(conn, { members, now, tiers, stores }) {
   const rnd = random(20261201)
   const pick = (weights) => {
     let x = rnd() * weights.reduce((a, b) => a + b, 0)

@@ -140,7 +140,7 @@ async function importScenario({ baseUrl, token, rows }) {
     if (dry.status !== 'done' || dry.rejected) throw new Error(`dry run: ${dry.status} ${dry.error ?? ''} rejected ${dry.rejected}`)
     process.stdout.write(`  import dry run: ${dry.processed} rows checked in ${drySeconds} s\n`)
     const began = performance.now()
-    await api(baseUrl, 'POST', `/api/v1/staff/imports/${id}/start`, { token })
+    await api(baseUrl, 'POST', `/api/v1/staff/imports/${id}/start`, { token, body: {} })
     const done = await waitJob(baseUrl, token, `/api/v1/staff/imports/${id}`, (j) => j.phase === 'import' && (j.status === 'done' || j.status === 'failed'))
     const seconds = Math.round((performance.now() - began) / 100) / 10
     if (done.status !== 'done') throw new Error(`import failed: ${done.error}`)

@@ -76,6 +76,18 @@ export async function requireRoutes(baseUrl, routes) {
   if (missing.length) throw new JourneySkipped(`server route not deployed (404 ROUTE_NOT_FOUND): ${missing.join(', ')}`)
 }
 
+/**
+ * Moves the server's clock (a development server's DevClock, PUT /api/v1/dev/clock) so a journey runs on
+ * the day it needs, whatever today is; `at` null puts it back to real time. The runner resets it after
+ * every journey that exports `movesClock`, so a failing one leaves no moved clock behind.
+ */
+export async function setServerClock(baseUrl, at) {
+  const res = await fetch(`${baseUrl}/api/v1/dev/clock`, at ? { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ at }) } : { method: 'DELETE' })
+  const body = await res.json().catch(() => null)
+  if (res.status !== 200) throw new Error(`the server's clock cannot be moved: ${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+  return body
+}
+
 /** The body of the next API response to `method path` (path without query), after `action` runs. */
 export async function apiResponse(page, method, pathname, action) {
   const [res] = await Promise.all([

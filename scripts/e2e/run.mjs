@@ -3,13 +3,14 @@
  * Runs every scripts/e2e/journeys/*.journey.mjs against the H5 build and the web console served by the API server.
  * E2E_BASE_URL (default http://127.0.0.1:3000); E2E_ONLY=<substring> to run some journeys.
  * A journey gets { page, baseUrl, expect, screenshot(name, page?), newPage(viewport?), requireRoutes([...]),
- * apiResponse(page, method, path, action) }. requireRoutes skips it, reported as SKIP and counted
+ * apiResponse(page, method, path, action), setServerClock(at | null) }; a journey that moves the clock
+ * exports `movesClock = true` and the runner puts it back after it. requireRoutes skips it, reported as SKIP and counted
  * apart from passes, only while one of its server routes answers 404 ROUTE_NOT_FOUND.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { apiResponse, chromiumInstalled, expect, JourneySkipped, launch, newPage, requireRoutes, screenshot } from './harness.mjs'
+import { apiResponse, chromiumInstalled, expect, JourneySkipped, launch, newPage, requireRoutes, screenshot, setServerClock } from './harness.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const baseUrl = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
@@ -49,6 +50,7 @@ for (const file of files) {
       newPage: openPage,
       requireRoutes: (routes) => requireRoutes(baseUrl, routes),
       apiResponse,
+      setServerClock: (at) => setServerClock(baseUrl, at),
     })
     passed += 1
     console.log(`PASS ${journey.name} (${Date.now() - started} ms)`)
@@ -70,6 +72,7 @@ for (const file of files) {
     const errors = [page, ...extraPages].flatMap((p, i) => p.scriptErrors.map((m) => `${i === 0 ? '' : `(browser ${i + 1}) `}${m}`))
     for (const message of new Set(errors)) console.log(`  console error: ${message}`)
     for (const p of [page, ...extraPages]) await p.context().close().catch(() => undefined)
+    if (journey.movesClock) await setServerClock(baseUrl, null).catch((error) => console.log(`  could not reset the server's clock: ${error.message}`))
   }
 }
 await browser.close()

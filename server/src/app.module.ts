@@ -7,6 +7,7 @@ import { CoreModule } from './common/core.module';
 import { ErrorEnvelopeFilter } from './common/errors/error.filter';
 import { QueueModule } from './common/queue/queue.module';
 import { Clock } from './common/time/clock';
+import { DevClockModule } from './common/time/dev-clock.module';
 import { resolveDataSourceOptions } from './database/data-source-options';
 import { migrateUnderLock } from './database/migrate';
 import { FEATURE_MODULES } from './features';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         QueueModule,
         HealthModule,
+        DevClockModule,
         ...FEATURE_MODULES,
       ],
       providers: [

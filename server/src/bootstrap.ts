@@ -17,12 +17,13 @@ import { useMultipartUploads } from './common/http/multipart';
 import { replyWithOutcomes } from './common/http/outcome';
 import { IdempotentReplies } from './common/idempotency/idempotent-replies';
 import { createPino, PinoNestLogger } from './common/logging/pino-logger';
-import { Clock } from './common/time/clock';
+import { Clock, DevClock } from './common/time/clock';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const SECURITY_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' };
 
 export interface CreateAppOptions {
+  /** Default: real time in production, a DevClock (movable through /api/v1/dev/clock) elsewhere. */
   clock?: Clock;
 }
 
@@ -42,7 +43,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Long path parameters reach the route and its validation (a 400 or 404 in the envelope), not a bare 414.
     routerOptions: { maxParamLength: 2048 },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? new Clock()), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock ?? (config.env === 'production' ? new Clock() : new DevClock())), adapter, {
     logger: new PinoNestLogger(pino),
     abortOnError: false,
     bodyParser: false,

@@ -151,6 +151,14 @@ async function obtainWechatCode(): Promise<string> {
   return code
 }
 
+/** The sandbox's answer to a development requestSubscribeMessage (H5 only): per-template answers, or WeChat's errcode. */
+export async function sandboxSubscribe(templateIds: string[], choice: { reject?: boolean; errCode?: 20004 | 20005 }): Promise<Record<string, unknown>> {
+  const answers = choice.reject ? Object.fromEntries(templateIds.map((id) => [id, 'reject'])) : {}
+  const body = { openid: authStore.devOpenid(), templateIds, answers, ...(choice.errCode ? { errCode: choice.errCode } : {}) }
+  const res = await sendWithRetry('/sandbox/wechat/dev/subscribe', { method: 'POST', body }, null)
+  return (res.data ?? {}) as Record<string, unknown>
+}
+
 let loginInFlight: Promise<LoginResult<unknown>> | null = null
 
 /**

@@ -21,13 +21,14 @@ export const subPackages = {
   staff: {
     root: 'packages/staff',
     // The counter tool; HQ's settings moved to the web console (/admin).
-    pages: ['index', 'console', 'poster', 'verifications'],
+    pages: ['index', 'console', 'poster', 'verifications', 'care-tasks'],
   },
   points: { root: 'packages/points', pages: ['index'] },
   checkin: { root: 'packages/checkin', pages: ['index'] },
   mall: { root: 'packages/mall', pages: ['index', 'detail'] },
   coupons: { root: 'packages/coupons', pages: ['index', 'detail'] },
   referrals: { root: 'packages/referrals', pages: ['index'] },
+  subscriptions: { root: 'packages/subscriptions', pages: ['index'] },
 } as const satisfies Record<string, { root: string; pages: readonly string[] }>
 
 type SubPackages = typeof subPackages
@@ -45,6 +46,7 @@ export const routes = {
   staffConsole: sub('staff', 'console'),
   staffPoster: sub('staff', 'poster'),
   staffVerifications: sub('staff', 'verifications'),
+  staffCareTasks: sub('staff', 'care-tasks'),
   points: sub('points', 'index'),
   checkin: sub('checkin', 'index'),
   mall: sub('mall', 'index'),
@@ -52,6 +54,7 @@ export const routes = {
   coupons: sub('coupons', 'index'),
   couponDetail: sub('coupons', 'detail'),
   referrals: sub('referrals', 'index'),
+  subscriptions: sub('subscriptions', 'index'),
 } as const
 
 export type RouteName = keyof typeof routes

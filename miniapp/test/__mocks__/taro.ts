@@ -14,6 +14,8 @@ export const redirectTo = jest.fn(async () => ({}))
 export const switchTab = jest.fn(async () => ({}))
 export const scanCode = jest.fn()
 export const setClipboardData = jest.fn(async () => ({}))
+export const requestSubscribeMessage = jest.fn()
+export const showActionSheet = jest.fn()
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string> }))
 export const useDidShow = jest.fn()
 export const useDidHide = jest.fn()
@@ -32,5 +34,7 @@ const Taro = {
   switchTab,
   scanCode,
   setClipboardData,
+  requestSubscribeMessage,
+  showActionSheet,
 }
 export default Taro

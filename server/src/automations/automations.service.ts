@@ -33,7 +33,11 @@ export class AutomationsService {
       const counts = await this.repository.countsSince(m, new Date(this.clock.now().getTime() - THIRTY_DAYS_MS));
       const rows = await this.repository.all(m);
       const order = Object.values(AutomationKind);
-      return rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((r) => automationView(r, counts.get(r.id) ?? { fired: 0, expired: 0 }));
+      const titles = new Map<number, string>();
+      for (const id of new Set(rows.map((r) => r.couponTemplateId).filter((c): c is number => c !== null))) titles.set(id, (await this.coupons.template(id, m))?.title ?? `#${id}`);
+      return rows
+        .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+        .map((r) => automationView(r, counts.get(r.id) ?? { fired: 0, expired: 0 }, r.couponTemplateId === null ? null : (titles.get(r.couponTemplateId) ?? null)));
     });
   }
 
@@ -67,7 +71,7 @@ export class AutomationsService {
         targetType: 'automation',
         targetId: id,
         summary: `${request.enabled === undefined ? '修改' : request.enabled ? '开启' : '关闭'}自动化「${AUTOMATIONS[row.kind].name}」`,
-        before: automationView(row, { fired: 0, expired: 0 }),
+        before: automationView(row, { fired: 0, expired: 0 }, null),
         after: request,
       });
     });
@@ -97,7 +101,7 @@ function checkFieldValues(values: Record<string, string>): void {
   }
 }
 
-function automationView(r: Automation, last30Days: { fired: number; expired: number }): AutomationView {
+function automationView(r: Automation, last30Days: { fired: number; expired: number }, couponTitle: string | null): AutomationView {
   const def = AUTOMATIONS[r.kind];
   return {
     id: r.id,
@@ -109,6 +113,7 @@ function automationView(r: Automation, last30Days: { fired: number; expired: num
     fieldValues: JSON.parse(r.fieldValues) as Record<string, string>,
     page: r.page,
     couponTemplateId: r.couponTemplateId,
+    couponTitle,
     pointsAward: r.pointsAward,
     timing: { days: r.timingDays },
     timingLabel: def.timingLabel,

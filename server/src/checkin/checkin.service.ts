@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CheckinCalendar, CheckinResult, CheckinRules, ErrorCode, MakeupCheckinResult } from '@huiyuan/shared-types';
+import { CheckinCalendar, CheckinResult, CheckinRules, MakeupCheckinResult } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
 import { MemberAccountRepository } from '../members/member-accounts.repository';
-import { memberNotFound } from '../members/members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { ProgrammeService } from '../programme/programme.service';
 import { TiersService } from '../tiers/tiers.service';
 import { makeupNotAllowed } from './checkin.errors';
@@ -23,6 +22,7 @@ import {
   streakOn,
   upcomingBonusDays,
 } from './checkin-rules';
+import { invalidField } from '../common/errors/invalid-field';
 
 const RULES_KEY = 'checkin';
 
@@ -51,9 +51,9 @@ export class CheckinService {
   async updateRules(staff: StaffPrincipal, rules: CheckinRules, requestId: string): Promise<CheckinRules> {
     const longest = cycleLength(rules.cycle);
     const unreachable = rules.streakBonuses.find((b) => b.day > longest);
-    if (unreachable) throw new AppError(ErrorCode.VALIDATION_FAILED, `streakBonuses: day ${unreachable.day} can never be reached in a ${rules.cycle} cycle (at most ${longest})`);
+    if (unreachable) throw invalidField('streakBonuses', `day ${unreachable.day} can never be reached in a ${rules.cycle} cycle (at most ${longest})`);
     if (new Set(rules.streakBonuses.map((b) => b.day)).size !== rules.streakBonuses.length) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'streakBonuses: each day may appear once');
+      throw invalidField('streakBonuses', 'each day may appear once');
     }
     const value: CheckinRules = { ...rules, streakBonuses: [...rules.streakBonuses].sort((a, b) => a.day - b.day).map((b) => ({ day: b.day, points: b.points })) };
     const before = await this.rules();

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CalendarConfig, calendarFrom } from './calendar.config';
 import { ConfigError, Env, intVar } from './config-error';
 import { DatabaseConfig, databaseFrom } from './database.config';
@@ -22,6 +22,8 @@ export interface AppConfig {
   host: string;
   publicUrl: string | null;
   dataDir: string;
+  /** Files staff upload (the mall's reward images); UPLOADS_DIR, default DATA_DIR/uploads. Shared by every API instance. */
+  uploadsDir: string;
   database: DatabaseConfig;
   queue: QueueConfig;
   security: SecurityConfig;
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     publicUrl,
     dataDir,
+    uploadsDir: resolve(env.UPLOADS_DIR || join(dataDir, 'uploads')),
     database: databaseFrom(env, dataDir),
     queue: queueFrom(env),
     security,

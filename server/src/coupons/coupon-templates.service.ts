@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, CouponSettings, CouponTemplateQuery, CouponTemplateSort, CouponTemplate as CouponTemplateView, CouponTemplateRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, CouponSettings, CouponTemplateQuery, CouponTemplateSort, CouponTemplate as CouponTemplateView, CouponTemplateRequest, StaffRole } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
@@ -14,6 +13,8 @@ import { CouponViews } from './coupon-views';
 import { couponTemplateNotFound } from './coupons.errors';
 import { CouponsRepository, TemplateFilter } from './coupons.repository';
 import { CouponTemplate } from './entities/coupon-template.entity';
+import { invalidField } from '../common/errors/invalid-field';
+import { hqTemplateEditedByHq, storeTemplateEverywhere, storeTemplatesNotAllowed, templateInvalid, templateStoresUnknown } from './coupons.errors';
 
 /** HQ edits coupon templates; store managers edit their own store's when HQ allows it. */
 @Injectable()
@@ -64,13 +65,13 @@ export class CouponTemplatesService {
       const before = await this.repository.template(id, m);
       if (!before) throw couponTemplateNotFound(id);
       if (staff.role !== StaffRole.HQ_ADMIN) {
-        if (before.ownerStoreId === null) throw new AppError(ErrorCode.FORBIDDEN, "HQ's coupon templates are edited by HQ");
+        if (before.ownerStoreId === null) throw hqTemplateEditedByHq();
         await this.ownerFor(staff, request);
         await this.scope.assertCovers(staff, before.ownerStoreId, `Coupon template "${before.title}"`);
       }
       // A template that gets a cap starts counting from the coupons it already gave.
       const issued = before.totalStock !== null ? before.issuedCount : ((await this.repository.issuedCounts([id])).get(id) ?? 0);
-      if (values.totalStock !== null && values.totalStock < issued) throw new AppError(ErrorCode.VALIDATION_FAILED, `totalStock: ${issued} have been issued already`);
+      if (values.totalStock !== null && values.totalStock < issued) throw invalidField('totalStock', `${issued} have been issued already`);
       const updated = await this.repository.updateTemplate(m, id, { ...values, issuedCount: issued, updatedAt: this.clock.now() });
       await this.audit.record(m, { staff, requestId }, { action: 'coupon_template.update', targetType: 'coupon_template', targetId: id, summary: `修改券模板 ${values.title}`, before, after: values });
       return updated;
@@ -89,8 +90,8 @@ export class CouponTemplatesService {
   /** A store manager's template belongs to their store and may only be valid there. */
   private async ownerFor(staff: StaffPrincipal | null, request: CouponTemplateRequest): Promise<number | null> {
     if (!staff || staff.role === StaffRole.HQ_ADMIN) return null;
-    if (!(await this.settings.get()).managersMayCreateTemplates) throw new AppError(ErrorCode.FORBIDDEN, 'HQ has not allowed stores to make their own coupons');
-    if (request.storeScope === 'all') throw new AppError(ErrorCode.FORBIDDEN, "storeScope: a store's own coupon cannot be valid at every store");
+    if (!(await this.settings.get()).managersMayCreateTemplates) throw storeTemplatesNotAllowed();
+    if (request.storeScope === 'all') throw storeTemplateEverywhere();
     for (const code of request.storeScope === 'listed' ? (request.storeCodes ?? []) : []) {
       const store = await this.stores.byCode(code);
       await this.scope.assertCovers(staff, store?.id ?? null, `Store ${code}`);
@@ -108,9 +109,9 @@ export class CouponTemplatesService {
       giftDescription: request.kind === 'gift' ? (request.giftDescription ?? null) : null,
     };
     const problem = termsProblem(terms);
-    if (problem) throw new AppError(ErrorCode.VALIDATION_FAILED, problem);
+    if (problem) throw templateInvalid(problem);
     const v = request.validity;
-    if (v.kind === 'fixed' && Date.parse(v.until) <= Date.parse(v.from)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'validity.until: must be after validity.from');
+    if (v.kind === 'fixed' && Date.parse(v.until) <= Date.parse(v.from)) throw invalidField('validity.until', 'must be after validity.from');
     return {
       title: request.title,
       ...terms,
@@ -133,10 +134,10 @@ export class CouponTemplatesService {
   private async listedStoreIds(request: CouponTemplateRequest): Promise<number[]> {
     if (request.storeScope !== 'listed') return [];
     const codes = request.storeCodes ?? [];
-    if (codes.length === 0) throw new AppError(ErrorCode.VALIDATION_FAILED, "storeCodes: list the stores (or regions) for storeScope 'listed'");
+    if (codes.length === 0) throw invalidField('storeCodes', "list the stores (or regions) for storeScope 'listed'");
     const stores = await this.stores.byCodes(codes);
     const missing = codes.filter((c) => !stores.some((s) => s.code === c));
-    if (missing.length) throw new AppError(ErrorCode.STORE_NOT_FOUND, `storeCodes: no store ${missing.join(', ')}`);
+    if (missing.length) throw templateStoresUnknown(missing);
     return codes.map((c) => (stores.find((s) => s.code === c) as Store).id);
   }
 }

@@ -7,14 +7,12 @@ import {
   Coupon as CouponView,
   CouponVerification as CouponVerificationView,
   CouponVerificationPreview,
-  ErrorCode,
   Page,
   StaffRole,
 } from '@huiyuan/shared-types';
 import bwipjs from 'bwip-js';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
@@ -28,6 +26,7 @@ import { CouponsRepository } from './coupons.repository';
 import { Coupon } from './entities/coupon.entity';
 import { CouponTemplate } from './entities/coupon-template.entity';
 import { CouponVerification } from './entities/coupon-verification.entity';
+import { ownStoreGone, verificationNotFound } from './coupons.errors';
 
 const DAY_LIST_LIMIT = 100;
 
@@ -67,7 +66,7 @@ export class CouponsService {
 
   async verification(id: number): Promise<CouponVerificationView> {
     const row = await this.repository.verification(id);
-    if (!row) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${id}`);
+    if (!row) throw verificationNotFound(id);
     const [view] = await this.verificationViews([row]);
     return view as CouponVerificationView;
   }
@@ -75,7 +74,7 @@ export class CouponsService {
   /** One store's verifications on one business day (default: the staff member's store, today). */
   async verificationsOfDay(staff: StaffPrincipal, storeCode: string | undefined, date: string | undefined, afterId: number | undefined): Promise<CountedPage<CouponVerificationView>> {
     const store = storeCode ? await this.stores.requireByCode(storeCode) : (await this.scope.stores()).get(staff.storeId);
-    if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, 'Your store no longer exists');
+    if (!store) throw ownStoreGone();
     await this.scope.assertCovers(staff, store.id, `Store ${store.code}`);
     const day = date ?? this.calendar.today();
     const [from, to] = [this.calendar.startOfDay(day), this.calendar.startOfDay(addDays(day, 1))];

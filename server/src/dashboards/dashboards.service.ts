@@ -95,10 +95,12 @@ export class DashboardsService {
     const flowsOf = (rows: Array<{ metric: string; dim: string; value: number }>) => pointsFlows(rows.map((r) => ({ sign: sign(r.metric), type: r.dim, value: r.value })));
     const liabilityByStore = sumBy(liabilityRows, (r) => r.storeId);
     const liability = liabilityRows.reduce((n, r) => n + r.value, 0);
-    const storeIds = new Set([...perStore.map((r) => r.storeId), ...liabilityByStore.keys()]);
+    const storeRows = groupBy(perStore, (r) => r.storeId);
+    const dayRows = groupBy(daily, (r) => r.day);
+    const storeIds = new Set([...storeRows.keys(), ...liabilityByStore.keys()]);
     const refs = await this.storeRefs();
     const byStore = [...storeIds]
-      .map((id) => ({ store: refs(id), ...flowsOf(perStore.filter((r) => r.storeId === id)), liability: liabilityByStore.get(id) ?? 0 }))
+      .map((id) => ({ store: refs(id), ...flowsOf(storeRows.get(id) ?? []), liability: liabilityByStore.get(id) ?? 0 }))
       .sort((a, b) => b.issued - a.issued || b.liability - a.liability);
     return {
       asOf: q.asOf,
@@ -106,7 +108,7 @@ export class DashboardsService {
       liability,
       liabilityValueCents: liabilityValueCents(liability, rules.costPer100PointsCents),
       costPer100PointsCents: rules.costPer100PointsCents,
-      daily: eachDay(q.from, q.to).map((day) => ({ day, ...flowsOf(daily.filter((r) => r.day === day)) })),
+      daily: eachDay(q.from, q.to).map((day) => ({ day, ...flowsOf(dayRows.get(day) ?? []) })),
       byStore,
     };
   }
@@ -244,6 +246,16 @@ export class DashboardsService {
     const refs = await this.storeRefs();
     return [...counts].map(([id, count]) => ({ store: refs(id), count })).sort((a, b) => b.count - a.count || a.store.code.localeCompare(b.store.code));
   }
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 function sumBy<T extends { value: number }, K>(rows: T[], key: (row: T) => K): Map<K, number> {

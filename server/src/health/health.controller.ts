@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { OutboxRelay } from '../common/events/outbox-relay';
 import { JobQueue } from '../common/queue/job-queue';
 import { JobScheduler } from '../common/queue/job-scheduler';
+import { Clock, DevClock } from '../common/time/clock';
+import { devClockStatus } from '../common/time/dev-clock.controller';
 import { wechatBaseUrl } from '../wechat/wechat-base-url';
 
 const VERSION = '0.1.0';
@@ -21,6 +23,7 @@ export class HealthController {
     private readonly scheduler: JobScheduler,
     private readonly relay: OutboxRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -45,6 +48,8 @@ export class HealthController {
       outbox: { pending },
       jobs,
       wechat: { mode: this.config.wechat.appId ? 'live' : 'sandbox', baseUrl: wechatBaseUrl(this.config) },
+      // Said wherever a moved clock could surprise someone reading the figures.
+      ...(this.clock instanceof DevClock && this.clock.offset !== 0 ? { clock: devClockStatus(this.clock) } : {}),
       version: VERSION,
     };
     if (!database.ok) void reply.status(503);

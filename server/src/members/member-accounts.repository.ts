@@ -9,7 +9,7 @@ import { upgradedTier } from '../tiers/tier-rules';
 import { TiersService } from '../tiers/tiers.service';
 import { GrowthEntry } from './entities/growth-entry.entity';
 import { TierChange } from './entities/tier-change.entity';
-import { memberNotFound } from './members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 
 export interface GrowthSource {
   type: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ErrorCode, MemberListItem, MemberListQuery, MemberSort, StaffRole } from '@huiyuan/shared-types';
+import { CountedPage, MemberListItem, MemberListQuery, MemberSort, StaffRole } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { StaffRepository } from '../staff/staff.repository';
 import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
@@ -11,6 +10,7 @@ import { TiersService } from '../tiers/tiers.service';
 import { MemberDirectoryFilter, MemberDirectoryRepository } from './member-directory.repository';
 import { isValidCardNo } from './member-identifiers';
 import { maskPhone, PhoneVault } from './phone-vault';
+import { invalidField } from '../common/errors/invalid-field';
 
 /** What `q` is: a card number, a phone number, a phone's last four digits, or part of a nickname. */
 export function searchTerms(q: string | undefined): Pick<MemberDirectoryFilter, 'cardNo' | 'phoneLast4' | 'nicknameLike'> & { phone?: string } {
@@ -44,7 +44,7 @@ export class MemberDirectoryService {
     const filter: MemberDirectoryFilter = { ...terms, ...(phone ? { phoneHash: this.phones.hash(phone) } : {}), clerkId: query.clerkId };
     if (query.tierCode) {
       const tier = (await this.tiers.all()).find((t) => t.code === query.tierCode);
-      if (!tier) throw new AppError(ErrorCode.VALIDATION_FAILED, `tierCode: no tier ${query.tierCode}`);
+      if (!tier) throw invalidField('tierCode', `no tier ${query.tierCode}`);
       filter.tierId = tier.id;
     }
     filter.joinStoreIds = await this.storeIds(staff, query.storeCode);

@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   BirthdayCalendar,
-  ErrorCode,
   MemberCard,
   MemberCode,
   MemberProfile,
@@ -17,7 +16,6 @@ import { EntityManager } from 'typeorm';
 import { AccountStandings } from '../common/auth/account-standing';
 import { AuthTokens } from '../common/auth/auth-tokens';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { StaffRepository } from '../staff/staff.repository';
 import { StoreScope } from '../stores/store-scope';
@@ -28,12 +26,14 @@ import { solarBirthdayInYear } from './birthday';
 import { Member } from './entities/member.entity';
 import { toMemberCard } from './member-card';
 import { isMemberCodeCurrent, isValidCardNo, memberCode, splitMemberCode } from './member-identifiers';
-import { memberCodeExpired, memberCodeInvalid, memberNotFound } from './members.errors';
+import { lookupWithoutKey, memberCodeExpired, memberCodeInvalid } from './members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { MemberLifecycle } from './member-lifecycle';
 import { MembersRepository } from './members.repository';
 import { maskPhone, PhoneVault } from './phone-vault';
 import { PRIVACY_NOTICE } from './privacy-notice';
 import { MemberStatsService } from '../tags/member-stats.service';
+import { invalidField } from '../common/errors/invalid-field';
 
 export interface MemberLookup {
   code?: string;
@@ -101,7 +101,7 @@ export class MembersService implements OnModuleInit {
     }
     if (lookup.cardNo) {
       const cardNo = lookup.cardNo.replace(/\s/g, '');
-      if (!isValidCardNo(cardNo)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'cardNo: not a valid card number (12 digits starting with 8; check the last digit)');
+      if (!isValidCardNo(cardNo)) throw invalidField('cardNo', 'not a valid card number (12 digits starting with 8; check the last digit)');
       const member = await find({ cardNo, status: 'active' });
       if (!member) throw memberNotFound(`card number ${cardNo}`);
       return member;
@@ -111,7 +111,7 @@ export class MembersService implements OnModuleInit {
       if (!member) throw memberNotFound('that phone number');
       return member;
     }
-    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give one of code, cardNo or phone');
+    throw lookupWithoutKey();
   }
 
   /** Any clerk may find any member: members are the brand's, and shop at every store. */
@@ -233,7 +233,7 @@ export class MembersService implements OnModuleInit {
 
   private validBirthday(calendar: BirthdayCalendar, month: number, day: number): string {
     const maxDay = calendar === BirthdayCalendar.LUNAR ? 30 : new Date(Date.UTC(2024, month, 0)).getUTCDate();
-    if (day > maxDay) throw new AppError(ErrorCode.VALIDATION_FAILED, `birthday.day: month ${month} has at most ${maxDay} days`);
+    if (day > maxDay) throw invalidField('birthday.day', `month ${month} has at most ${maxDay} days`);
     return solarBirthdayInYear(calendar, month, day, new Date(this.clock.now()).getUTCFullYear());
   }
 

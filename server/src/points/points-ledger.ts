@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EarningRules, ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import { EarningRules, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { AppError } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
@@ -11,6 +10,7 @@ import { DEFAULT_EARNING_RULES } from '../programme/programme-settings';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsRepository } from './points.repository';
 import { allocateFifo, LotBalance, lotExpiry } from './points-rules';
+import { pointsInsufficient } from './points.errors';
 
 /** Open lots a debit reads at a time; a spend larger than a page holds reads the next. */
 const LOTS_PER_READ = 20;
@@ -98,7 +98,7 @@ export class PointsLedger {
       // A locking read: under REPEATABLE READ a plain SELECT could show a balance older than the row's.
       const balance = await this.balanceOf(manager, source.memberId, { lock: true });
       if (!options.allowShortfall) {
-        throw new AppError(ErrorCode.POINTS_INSUFFICIENT, `Not enough points: ${points} needed, ${balance} available`, { needed: points, balance });
+        throw pointsInsufficient(points, balance);
       }
       taken = balance;
       if (taken > 0) await this.accounts.debit(manager, source.memberId, taken);

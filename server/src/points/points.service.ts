@@ -3,7 +3,7 @@ import { ExpiringPoints, LedgerEntry, Page } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { Clock } from '../common/time/clock';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { memberNotFound } from '../members/members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { MembersRepository } from '../members/members.repository';
 import { StoreScope } from '../stores/store-scope';
 import { PointsRepository } from './points.repository';

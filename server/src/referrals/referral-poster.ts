@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { memberNotFound } from '../members/members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { MembersRepository } from '../members/members.repository';
-import { drawJoinPoster, JOIN_PAGE } from '../wechat/join-poster';
+import { drawJoinPoster, JOIN_PAGE, JoinPosterText, PROGRAMME_NAME } from '../wechat/join-poster';
 import { WechatGateway } from '../wechat/wechat-gateway';
 
 /** The member's invitation poster: a mini-program code whose scene carries their referral code. */
@@ -17,12 +17,7 @@ export class ReferralPoster {
     if (!member) throw memberNotFound(memberId);
     const code = await this.wechat.getUnlimitedQrCode({ scene: `r=${member.referralCode}`, page: JOIN_PAGE, width: 430 });
     const nickname = await this.printableNickname(member.nickname, member.openid);
-    return drawJoinPoster(code, {
-      banner: '会员中心',
-      title: nickname ? `${nickname} 邀请您加入` : '好友邀请您加入',
-      subtitle: '微信扫一扫 · 一键成为会员',
-      footer: ['加入即得积分', `邀请码 ${member.referralCode}`],
-    });
+    return drawJoinPoster(code, invitationPosterText(nickname, member.referralCode));
   }
 
   /**
@@ -39,4 +34,14 @@ export class ReferralPoster {
       return null;
     }
   }
+}
+
+/** What the invitation poster says: fixed copy around the nickname (data, which the font may lack) and the code. */
+export function invitationPosterText(nickname: string | null, referralCode: string): JoinPosterText {
+  return {
+    banner: PROGRAMME_NAME,
+    title: nickname ? `${nickname} 邀请您加入` : '好友邀请您加入',
+    subtitle: '微信扫一扫 · 一键成为会员',
+    footer: ['加入即得积分', `邀请码 ${referralCode}`],
+  };
 }

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, MyReferrals, Page, ReferralReview, ReferralRules } from '@huiyuan/shared-types';
+import { MyReferrals, Page, ReferralReview, ReferralRules } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { fromSqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
-import { memberNotFound } from '../members/members.errors';
+import { memberNotFound } from '../common/errors/member-not-found';
 import { MembersRepository } from '../members/members.repository';
 import { ProgrammeService } from '../programme/programme.service';
 import { DEFAULT_REFERRAL_RULES, invitationState, maskFriendName, referralSharePath } from './referral-rules';
 import { ReferralsRepository, ReviewRow } from './referrals.repository';
+import { invalidField } from '../common/errors/invalid-field';
+import { referralNotFound } from './referrals.errors';
 
 const RULES_KEY = 'referrals';
 const INVITATIONS_SHOWN = 100;
@@ -68,7 +69,7 @@ export class ReferralsService {
   /** Flagged referrals waiting for HQ, oldest first. */
   async reviews(cursor: string | undefined): Promise<Page<ReferralReview>> {
     const after = cursor ? Number(cursor) : 0;
-    if (!Number.isInteger(after) || after < 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'cursor: not one this list gave out');
+    if (!Number.isInteger(after) || after < 0) throw invalidField('cursor', 'not one this list gave out');
     const rows = await this.repository.flaggedAfter(after, REVIEW_PAGE + 1);
     const items = rows.slice(0, REVIEW_PAGE).map(toReview);
     return { items, nextCursor: rows.length > REVIEW_PAGE ? String(items.at(-1)?.id) : null };
@@ -76,7 +77,7 @@ export class ReferralsService {
 
   async review(manager: EntityManager, id: number): Promise<ReferralReview> {
     const row = await this.repository.reviewOf(manager, id);
-    if (!row) throw new AppError(ErrorCode.NOT_FOUND, `Referral ${id} does not exist`);
+    if (!row) throw referralNotFound(id);
     return toReview(row);
   }
 }

@@ -4,6 +4,8 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { RewardImageStore } from './reward-image-store';
+import { RewardImagesController } from './reward-images.controller';
 import { RewardsController } from './rewards.controller';
 import { RewardsRepository } from './rewards.repository';
 import { RewardsService } from './rewards.service';
@@ -12,8 +14,8 @@ import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
 
 @Module({
   imports: [AuditModule, CouponsModule, MembersModule, PointsModule, TiersModule],
-  controllers: [RewardsController, StaffRewardsController],
-  providers: [RewardsRepository, RewardsService, RedeemRewardUseCase],
+  controllers: [RewardsController, RewardImagesController, StaffRewardsController],
+  providers: [RewardsRepository, RewardsService, RewardImageStore, RedeemRewardUseCase],
   exports: [RewardsService],
 })
 export class RewardsModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ErrorCode, Page, Reward as RewardView, RewardRequest, RewardSort, StaffReward, StaffRewardQuery } from '@huiyuan/shared-types';
+import { CountedPage, Page, REWARD_IMAGE_PATH, Reward as RewardView, RewardRequest, RewardSort, StaffReward, StaffRewardQuery } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { faceText, validityText } from '../coupons/coupon-rules';
@@ -13,8 +12,10 @@ import { CouponsRepository } from '../coupons/coupons.repository';
 import { CouponTemplate } from '../coupons/entities/coupon-template.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { Reward } from './entities/reward.entity';
+import { RewardImageStore } from './reward-image-store';
 import { rewardNotAvailable, rewardNotFound } from './rewards.errors';
 import { RewardsRepository } from './rewards.repository';
+import { invalidField } from '../common/errors/invalid-field';
 
 /** The points mall as members see it, and HQ's editor. */
 @Injectable()
@@ -28,6 +29,7 @@ export class RewardsService {
     private readonly views: CouponViews,
     private readonly audit: AuditTrail,
     private readonly calendar: BusinessCalendar,
+    private readonly images: RewardImageStore,
   ) {}
 
   /** What is on sale now, in HQ's order; sold-out items stay listed (with stockLeft 0). */
@@ -71,6 +73,7 @@ export class RewardsService {
 
   async create(staff: StaffPrincipal | null, request: RewardRequest, requestId?: string): Promise<StaffReward> {
     const now = this.clock.now();
+    await this.assertImage(request.imageUrl);
     const reward = await this.tx.run(async (m) => {
       await this.assertMallTemplate(m, request.couponTemplateId);
       const values = this.values(request);
@@ -84,11 +87,12 @@ export class RewardsService {
 
   /** A new total stock moves what is left by the difference; it cannot go below what was redeemed. */
   async update(staff: StaffPrincipal, id: number, request: RewardRequest, requestId: string): Promise<StaffReward> {
+    await this.assertImage(request.imageUrl);
     const reward = await this.tx.run(async (m) => {
       const before = await this.repository.find(id, m);
       if (!before) throw rewardNotFound(id);
       await this.assertMallTemplate(m, request.couponTemplateId);
-      if (!(await this.repository.restock(m, id, request.stock))) throw new AppError(ErrorCode.VALIDATION_FAILED, `stock: ${before.stockTotal - before.stockLeft} have been redeemed already`);
+      if (!(await this.repository.restock(m, id, request.stock))) throw invalidField('stock', `${before.stockTotal - before.stockLeft} have been redeemed already`);
       const values = this.values(request);
       const updated = await this.repository.update(m, id, { ...values, updatedAt: this.clock.now() });
       await this.audit.record(m, { staff, requestId }, { action: 'reward.update', targetType: 'reward', targetId: id, summary: `修改积分商品 ${values.title}`, before, after: { ...values, stock: request.stock } });
@@ -101,14 +105,22 @@ export class RewardsService {
   /** A mall coupon is valid at HQ's chosen stores: a store's own template or an 'issuing store' one has no store to be valid at. */
   private async assertMallTemplate(m: EntityManager, templateId: number): Promise<void> {
     const template = await this.coupons.template(templateId, m);
-    if (!template) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no coupon template ${templateId}`);
+    if (!template) throw invalidField('couponTemplateId', `no coupon template ${templateId}`);
     if (template.ownerStoreId !== null || template.storeScope === 'issuing') {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, "couponTemplateId: the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
+      throw invalidField('couponTemplateId', "the mall needs an HQ template valid at all or listed stores, not a store's own or 'issuing store' one");
+    }
+  }
+
+  /** An uploaded picture must be here before a reward shows it, or members would see a broken image. */
+  private async assertImage(imageUrl: string | null | undefined): Promise<void> {
+    if (!imageUrl?.startsWith(REWARD_IMAGE_PATH)) return;
+    if (!(await this.images.exists(imageUrl.slice(REWARD_IMAGE_PATH.length)))) {
+      throw invalidField('imageUrl', `no uploaded image ${imageUrl}; upload it first (POST /api/v1/staff/rewards/images)`);
     }
   }
 
   private values(request: RewardRequest) {
-    if (request.onAt && request.offAt && Date.parse(request.offAt) <= Date.parse(request.onAt)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'offAt: must be after onAt');
+    if (request.onAt && request.offAt && Date.parse(request.offAt) <= Date.parse(request.onAt)) throw invalidField('offAt', 'must be after onAt');
     return {
       title: request.title,
       description: request.description ?? '',

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ErrorCode, PasswordReset, StaffAccount, StaffAccountQuery, StaffRole, StoreKind, UpdateStaffRequest } from '@huiyuan/shared-types';
+import { CountedPage, PasswordReset, StaffAccount, StaffAccountQuery, StaffRole, StoreKind, UpdateStaffRequest } from '@huiyuan/shared-types';
 import { randomBytes } from 'node:crypto';
 import { AuditTrail } from '../audit/audit-trail';
 import { AccountStandings } from '../common/auth/account-standing';
 import { PasswordHasher } from '../common/auth/password-hasher';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { Store } from '../stores/entities/store.entity';
 import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
 import { StaffMember } from './entities/staff-member.entity';
 import { StaffDirectoryRepository } from './staff-directory.repository';
 import { StaffRepository } from './staff.repository';
+import { managersManageClerksOnly, managersManageOwnClerks, ownAccessUnchangeable, ownPasswordNotReset, roleOutsideItsStore, staffNotFound } from './staff.errors';
 
 /**
  * Administering staff accounts: HQ manages everyone; a store manager manages the clerks of their
@@ -53,14 +53,14 @@ export class StaffAccountsService {
     const stores = await this.scope.stores();
     const updated = await this.tx.run(async (m) => {
       const staff = await this.staffRows.find(id, m);
-      if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
+      if (!staff) throw staffNotFound(id);
       await this.assertManages(actor, staff);
       const self = staff.id === actor.staffId;
       if (self && (change.role !== undefined || change.storeCode !== undefined || change.active !== undefined)) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'You cannot change your own role, store or access; ask HQ');
+        throw ownAccessUnchangeable();
       }
       const role = change.role ?? staff.role;
-      if (actor.role === StaffRole.STORE_MANAGER && role !== StaffRole.CLERK) throw new AppError(ErrorCode.FORBIDDEN, 'Store managers manage clerks only');
+      if (actor.role === StaffRole.STORE_MANAGER && role !== StaffRole.CLERK) throw managersManageClerksOnly();
       let store = stores.get(staff.storeId) ?? null;
       if (change.storeCode !== undefined) {
         store = [...stores.values()].find((s) => s.code === change.storeCode) ?? null;
@@ -68,7 +68,7 @@ export class StaffAccountsService {
         await this.scope.assertCovers(actor, store.id, `Store ${store.code}`);
       }
       if (store && (role === StaffRole.HQ_ADMIN) !== (store.kind === StoreKind.HQ)) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, role === StaffRole.HQ_ADMIN ? 'storeCode: HQ admins belong to the HQ' : 'storeCode: store staff belong to a store or region, not the HQ');
+        throw roleOutsideItsStore(role === StaffRole.HQ_ADMIN);
       }
       const before = this.view(staff, stores.get(staff.storeId) ?? null);
       const next: Partial<StaffMember> = {
@@ -94,8 +94,8 @@ export class StaffAccountsService {
     const stores = await this.scope.stores();
     const reset = await this.tx.run(async (m) => {
       const staff = await this.staffRows.find(id, m);
-      if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
-      if (staff.id === actor.staffId) throw new AppError(ErrorCode.FORBIDDEN, 'Change your own password with POST /api/v1/staff/me/password');
+      if (!staff) throw staffNotFound(id);
+      if (staff.id === actor.staffId) throw ownPasswordNotReset();
       await this.assertManages(actor, staff);
       await this.staffRows.update(m, id, { passwordHash: hash, mustChangePassword: true });
       await this.audit.record(m, { staff: actor, requestId, storeId: staff.storeId }, { action: 'staff.password_reset', targetType: 'staff', targetId: id, summary: `重置员工 ${staff.username} 的密码` });
@@ -108,7 +108,7 @@ export class StaffAccountsService {
   private async assertManages(actor: StaffPrincipal, staff: StaffMember): Promise<void> {
     if (actor.role === StaffRole.HQ_ADMIN) return;
     if (actor.role !== StaffRole.STORE_MANAGER || (staff.role !== StaffRole.CLERK && staff.id !== actor.staffId)) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'Store managers manage the clerks of their own store');
+      throw managersManageOwnClerks();
     }
     await this.scope.assertCovers(actor, staff.storeId, `Staff member ${staff.username}`);
   }

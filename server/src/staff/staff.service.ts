@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ErrorCode, PasswordChanged, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
+import { PasswordChanged, StaffProfile, StaffRole, StaffSession, StoreKind } from '@huiyuan/shared-types';
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -10,7 +10,6 @@ import { PasswordHasher } from '../common/auth/password-hasher';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { Clock } from '../common/time/clock';
 import { SECURITY_CONFIG, SecurityConfig } from '../config/security.config';
@@ -20,6 +19,8 @@ import { StoresService } from '../stores/stores.service';
 import { StaffMember } from './entities/staff-member.entity';
 import { DEMO_PASSWORD, LOCKOUT_MS, MAX_FAILED_LOGINS, passwordProblem } from './staff-rules';
 import { StaffRepository } from './staff.repository';
+import { storeNotFound } from '../stores/stores.errors';
+import { clerksCannotCreateStaff, demoPasswordRefused, managersCreateClerksOnly, passwordWeak, roleOutsideItsStore, staffLocked, staffNotFound, usernameTaken, wrongCredentials, wrongCurrentPassword } from './staff.errors';
 
 /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', 10);
@@ -69,7 +70,7 @@ export class StaffService implements OnModuleInit {
     const attemptKey = `${username.toLowerCase()}|${client}`;
     const { count, windowEndsAt } = await this.attempts.hit('staff-login-attempts', attemptKey, LOCKOUT_MS);
     if (count > MAX_FAILED_LOGINS) {
-      throw new AppError(ErrorCode.STAFF_LOCKED, `Too many failed logins from this device; try again after ${windowEndsAt.toISOString()} or ask HQ to reset the password`, { lockedUntil: windowEndsAt.toISOString() });
+      throw staffLocked(windowEndsAt);
     }
     const staff = await this.staffRows.byUsername(username);
     const ok = await this.passwords.compare(password, staff?.passwordHash ?? DUMMY_HASH);
@@ -77,12 +78,12 @@ export class StaffService implements OnModuleInit {
       if (staff && count === MAX_FAILED_LOGINS) {
         await this.tx.run((m) => this.audit.record(m, { staff: null }, { action: 'staff.locked', targetType: 'staff', targetId: staff.id, summary: `同一设备连续 ${MAX_FAILED_LOGINS} 次密码错误，该设备锁定 15 分钟` }));
       }
-      throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'Wrong username or password');
+      throw wrongCredentials();
     }
     await this.attempts.reset('staff-login-attempts', attemptKey, LOCKOUT_MS);
     // A database seeded for a demo and then put in production: its demo accounts must not open.
     if (!this.security.demoPasswordAccepted && password === DEMO_PASSWORD) {
-      throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, 'The demo password is not accepted in production; HQ must set a new password for this account', { username });
+      throw demoPasswordRefused(username);
     }
     const { token, expiresAt } = this.tokens.issueStaff({ staffId: staff.id, role: staff.role, storeId: staff.storeId, credentialStamp: credentialStamp(staff.passwordHash) });
     return { token, expiresAt: expiresAt.toISOString(), staff: await this.profile(staff) };
@@ -94,9 +95,9 @@ export class StaffService implements OnModuleInit {
 
   async changePassword(principal: StaffPrincipal, current: string, next: string, requestId: string): Promise<PasswordChanged> {
     const staff = await this.require(principal.staffId);
-    if (!(await this.passwords.compare(current, staff.passwordHash))) throw new AppError(ErrorCode.STAFF_CREDENTIALS_INVALID, 'The current password is wrong');
+    if (!(await this.passwords.compare(current, staff.passwordHash))) throw wrongCurrentPassword();
     const problem = passwordProblem(next, staff.username, { demoAccepted: this.security.demoPasswordAccepted });
-    if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `newPassword ${problem}`);
+    if (problem) throw passwordWeak('newPassword', problem);
     const hash = await this.passwords.hash(next);
     await this.tx.run(async (m) => {
       await this.staffRows.update(m, staff.id, { passwordHash: hash, mustChangePassword: false });
@@ -110,19 +111,19 @@ export class StaffService implements OnModuleInit {
   /** HQ creates anyone; a manager creates clerks of their own store. Returns the one-time password when none was given. */
   async create(actor: StaffPrincipal | null, request: NewStaff, requestId?: string, manager?: EntityManager): Promise<{ staff: StaffProfile; oneTimePassword: string | null }> {
     const store = await this.stores.byCode(request.storeCode, manager);
-    if (!store) throw new AppError(ErrorCode.STORE_NOT_FOUND, `No store with code ${request.storeCode}`);
+    if (!store) throw storeNotFound(request.storeCode);
     if (actor) {
-      if (actor.role === StaffRole.CLERK) throw new AppError(ErrorCode.FORBIDDEN, 'Clerks cannot create staff accounts');
-      if (actor.role === StaffRole.STORE_MANAGER && request.role !== StaffRole.CLERK) throw new AppError(ErrorCode.FORBIDDEN, 'Store managers create clerks only');
+      if (actor.role === StaffRole.CLERK) throw clerksCannotCreateStaff();
+      if (actor.role === StaffRole.STORE_MANAGER && request.role !== StaffRole.CLERK) throw managersCreateClerksOnly();
       await this.scope.assertCovers(actor, store.id, `Store ${store.code}`);
     }
     if ((request.role === StaffRole.HQ_ADMIN) !== (store.kind === StoreKind.HQ)) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, request.role === StaffRole.HQ_ADMIN ? 'storeCode: HQ admins belong to the HQ' : 'storeCode: store staff belong to a store or region, not the HQ');
+      throw roleOutsideItsStore(request.role === StaffRole.HQ_ADMIN);
     }
     const oneTimePassword = request.password ? null : randomBytes(9).toString('base64url');
     const password = request.password ?? (oneTimePassword as string);
     const problem = request.password ? passwordProblem(password, request.username, { demoAccepted: this.security.demoPasswordAccepted }) : null;
-    if (problem) throw new AppError(ErrorCode.STAFF_PASSWORD_WEAK, `password ${problem}`);
+    if (problem) throw passwordWeak('password', problem);
     const hash = await this.passwords.hash(password);
     const work = async (m: EntityManager) => {
       try {
@@ -142,7 +143,7 @@ export class StaffService implements OnModuleInit {
         await this.audit.record(m, { staff: actor, requestId, storeId: store.id }, { action: 'staff.create', targetType: 'staff', targetId: saved.id, summary: `创建员工 ${saved.username}（${saved.role}，${store.code}）` });
         return saved;
       } catch (error) {
-        if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.USERNAME_TAKEN, `Username ${request.username} is taken`);
+        if (isDuplicateKeyError(error)) throw usernameTaken(request.username);
         throw error;
       }
     };
@@ -162,7 +163,7 @@ export class StaffService implements OnModuleInit {
 
   async require(id: number): Promise<StaffMember> {
     const staff = await this.staffRows.find(id);
-    if (!staff) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No staff member ${id}`);
+    if (!staff) throw staffNotFound(id);
     return staff;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffPrincipal } from '../common/auth/principal';
-import { drawJoinPoster, JOIN_PAGE } from '../wechat/join-poster';
+import { drawJoinPoster, JOIN_PAGE, JoinPosterText, PROGRAMME_NAME } from '../wechat/join-poster';
 import { WechatGateway } from '../wechat/wechat-gateway';
 import { Store } from './entities/store.entity';
 import { StoreScope } from './store-scope';
@@ -20,7 +20,7 @@ export class StorePoster {
   }
 
   async posterFor(staff: StaffPrincipal, code: string): Promise<Buffer> {
-    return this.poster(await this.storeInScope(staff, code), '会员中心');
+    return this.poster(await this.storeInScope(staff, code), PROGRAMME_NAME);
   }
 
   private async storeInScope(staff: StaffPrincipal, code: string): Promise<Store> {
@@ -43,11 +43,16 @@ export class StorePoster {
   }
 
   async poster(store: Store, programmeName: string): Promise<Buffer> {
-    return drawJoinPoster(await this.qrCode(store), {
-      banner: programmeName,
-      title: store.name,
-      subtitle: '微信扫一扫 · 一键成为会员',
-      footer: ['积分 · 签到 · 会员专享券', `门店编号 ${store.code}`],
-    });
+    return drawJoinPoster(await this.qrCode(store), storePosterText(store, programmeName));
   }
+}
+
+/** What the store poster says: fixed copy around the store's name and code (data, which the font may lack). */
+export function storePosterText(store: Pick<Store, 'name' | 'code'>, programmeName: string): JoinPosterText {
+  return {
+    banner: programmeName,
+    title: store.name,
+    subtitle: '微信扫一扫 · 一键成为会员',
+    footer: ['积分 · 签到 · 会员专享券', `门店编号 ${store.code}`],
+  };
 }

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CreateStoreRequest, ErrorCode, Store as StoreView, StoreKind, UpdateStoreRequest } from '@huiyuan/shared-types';
+import { CreateStoreRequest, Store as StoreView, StoreKind, UpdateStoreRequest } from '@huiyuan/shared-types';
 import type { EntityManager } from 'typeorm';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AuditTrail } from '../audit/audit-trail';
 import { Store } from './entities/store.entity';
 import { StoreScope } from './store-scope';
 import { StoresRepository } from './stores.repository';
-import { storeNotFound } from './stores.errors';
+import { hqHasNoParent, parentInsideSubtree, parentIsAStore, secondHq, storeCodeTaken, storeNotFound } from './stores.errors';
 
 export const toStoreView = (s: Store): StoreView => ({ id: s.id, code: s.code, name: s.name, kind: s.kind, parentId: s.parentId });
 
@@ -56,8 +55,8 @@ export class StoresService {
     return this.tx.run(async (manager) => {
       const parent = await this.byCode(request.parentCode, manager);
       if (!parent) throw storeNotFound(request.parentCode);
-      if (parent.kind === StoreKind.STORE) throw new AppError(ErrorCode.VALIDATION_FAILED, `parentCode: ${parent.code} is a store; stores hang below HQ or a region`);
-      if (request.kind === StoreKind.HQ) throw new AppError(ErrorCode.VALIDATION_FAILED, 'kind: there is one HQ, and it exists');
+      if (parent.kind === StoreKind.STORE) throw parentIsAStore(parent.code);
+      if (request.kind === StoreKind.HQ) throw secondHq();
       const store = await this.insertStore(manager, request, parent);
       await this.audit.record(manager, { staff, requestId, storeId: store.id }, { action: 'store.create', targetType: 'store', targetId: store.id, summary: `创建门店 ${store.code} ${store.name}`, after: toStoreView(store) });
       this.tx.afterCommit(manager, () => this.scope.invalidate());
@@ -73,14 +72,14 @@ export class StoresService {
     return this.tx.run(async (manager) => {
       const store = await this.byCode(code, manager);
       if (!store) throw storeNotFound(code);
-      if (store.kind === StoreKind.HQ && change.parentCode !== undefined) throw new AppError(ErrorCode.VALIDATION_FAILED, 'parentCode: HQ is the root and has no parent');
+      if (store.kind === StoreKind.HQ && change.parentCode !== undefined) throw hqHasNoParent();
       const before = toStoreView(store);
       if (change.name !== undefined) store.name = change.name.trim();
       if (change.parentCode !== undefined) {
         const parent = await this.byCode(change.parentCode, manager);
         if (!parent) throw storeNotFound(change.parentCode);
-        if (parent.kind === StoreKind.STORE) throw new AppError(ErrorCode.VALIDATION_FAILED, `parentCode: ${parent.code} is a store; stores hang below HQ or a region`);
-        if (parent.path.startsWith(store.path)) throw new AppError(ErrorCode.VALIDATION_FAILED, `parentCode: ${parent.code} is ${store.code} itself or below it`);
+        if (parent.kind === StoreKind.STORE) throw parentIsAStore(parent.code);
+        if (parent.path.startsWith(store.path)) throw parentInsideSubtree(parent.code, store.code);
         if (parent.id !== store.parentId) {
           const oldPath = store.path;
           const newPath = `${parent.path}${store.id}/`;
@@ -105,7 +104,7 @@ export class StoresService {
     try {
       return await this.stores.insert(manager, data, parent, this.clock.now());
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.CONFLICT, `Store code ${data.code} is taken`);
+      if (isDuplicateKeyError(error)) throw storeCodeTaken(data.code);
       throw error;
     }
   }

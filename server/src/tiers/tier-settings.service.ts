@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ErrorCode, Tier as TierView, TierQuery, TierSort, TierUpsertRequest } from '@huiyuan/shared-types';
+import { CountedPage, Tier as TierView, TierQuery, TierSort, TierUpsertRequest } from '@huiyuan/shared-types';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { isDuplicateKeyError } from '../common/db/db-errors';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { TiersRepository } from './tiers.repository';
 import { TiersService } from './tiers.service';
+import { invalidField } from '../common/errors/invalid-field';
+import { tierRankTaken } from './tiers.errors';
 
 const TIER_ORDER: Record<TierSort, (a: TierView, b: TierView) => number> = {
   rank_asc: (a, b) => a.rank - b.rank,
@@ -39,8 +40,8 @@ export class TierSettingsService {
   }
 
   async upsert(actor: StaffPrincipal | null, request: TierUpsertRequest, requestId?: string): Promise<TierView> {
-    if (!/^[A-Z0-9_]{2,16}$/.test(request.code)) throw new AppError(ErrorCode.VALIDATION_FAILED, 'code: 2–16 capital letters, digits or _');
-    if (request.retainGrowth > request.entryGrowth) throw new AppError(ErrorCode.VALIDATION_FAILED, 'retainGrowth: must not exceed entryGrowth');
+    if (!/^[A-Z0-9_]{2,16}$/.test(request.code)) throw invalidField('code', '2–16 capital letters, digits or _');
+    if (request.retainGrowth > request.entryGrowth) throw invalidField('retainGrowth', 'must not exceed entryGrowth');
     const values = {
       code: request.code,
       name: request.name,
@@ -56,7 +57,7 @@ export class TierSettingsService {
     try {
       const saved = await this.tx.run(async (m) => {
         const before = await this.repository.byCode(m, request.code);
-        if (before?.rank === 1 && request.entryGrowth !== 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'entryGrowth: the base tier (rank 1) starts at 0');
+        if (before?.rank === 1 && request.entryGrowth !== 0) throw invalidField('entryGrowth', 'the base tier (rank 1) starts at 0');
         const result = await this.repository.save(m, values, before?.id ?? null);
         await this.audit.record(m, { staff: actor, requestId }, { action: before ? 'tier.update' : 'tier.create', targetType: 'tier', targetId: request.code, summary: `${before ? '修改' : '新增'}等级 ${request.name}`, before: before ?? undefined, after: values });
         return result;
@@ -64,7 +65,7 @@ export class TierSettingsService {
       this.tiers.invalidate();
       return this.tiers.toView(saved);
     } catch (error) {
-      if (isDuplicateKeyError(error)) throw new AppError(ErrorCode.CONFLICT, `Another tier already has rank ${request.rank}`);
+      if (isDuplicateKeyError(error)) throw tierRankTaken(request.rank);
       throw error;
     }
   }

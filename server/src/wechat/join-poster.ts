@@ -5,6 +5,9 @@ import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 /** The join page every join code opens; the scene says which store and which referrer. */
 export const JOIN_PAGE = 'packages/join/index';
 
+/** The banner of the store poster and the invitation. */
+export const PROGRAMME_NAME = '会员中心';
+
 export interface JoinPosterText {
   /** On the coloured band at the top. */
   banner: string;
@@ -22,11 +25,15 @@ export interface JoinPosterText {
 export const POSTER_FONT_FAMILY = 'Huiyuan Poster Sans';
 const FONT = `"${POSTER_FONT_FAMILY}", "Noto Sans CJK SC", sans-serif`;
 
-let fontRegistered = false;
 /** From src/wechat under ts-jest and from dist/src/wechat once built: the assets folder sits beside both. */
+export function posterFontFile(): string | undefined {
+  return [resolve(__dirname, '../../assets/fonts/HuiyuanPosterSans-Bold.otf'), resolve(__dirname, '../../../assets/fonts/HuiyuanPosterSans-Bold.otf')].find((f) => existsSync(f));
+}
+
+let fontRegistered = false;
 export function registerPosterFont(): boolean {
   if (fontRegistered) return true;
-  const file = [resolve(__dirname, '../../assets/fonts/HuiyuanPosterSans-Bold.otf'), resolve(__dirname, '../../../assets/fonts/HuiyuanPosterSans-Bold.otf')].find((f) => existsSync(f));
+  const file = posterFontFile();
   fontRegistered = !!file && GlobalFonts.registerFromPath(file, POSTER_FONT_FAMILY) !== null;
   return fontRegistered;
 }

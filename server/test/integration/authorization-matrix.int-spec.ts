@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../setup/test-app';
  * test. Store scope inside a role (a clerk of S001 and a member of S002) is covered by staff.int-spec.
  */
 
-type Rule = 'public' | 'visitor' | 'member' | 'staff' | 'manager' | 'hq' | 'staff-self';
+type Rule = 'public' | 'dev' | 'visitor' | 'member' | 'staff' | 'manager' | 'hq' | 'staff-self';
 
 const RULES: Record<string, Rule> = {
   'GET /api/health': 'public',
@@ -19,6 +19,12 @@ const RULES: Record<string, Rule> = {
   // WeChat calls it; the signature, not a token, is the check.
   'GET /api/v1/wechat/push': 'public',
   'POST /api/v1/wechat/push': 'public',
+  'GET /api/v1/reward-images/{file}': 'public',
+
+  // A development server's clock; refused to everyone here, where the clock is the test's ManualClock (dev-clock.int-spec).
+  'GET /api/v1/dev/clock': 'dev',
+  'PUT /api/v1/dev/clock': 'dev',
+  'DELETE /api/v1/dev/clock': 'dev',
 
   'GET /api/v1/stores/{code}': 'visitor',
   'GET /api/v1/tiers': 'visitor',
@@ -146,6 +152,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/rewards': 'hq',
   'POST /api/v1/staff/rewards': 'hq',
   'PUT /api/v1/staff/rewards/{id}': 'hq',
+  'POST /api/v1/staff/rewards/images': 'hq',
   'PUT /api/v1/staff/referral-rules': 'hq',
   'GET /api/v1/staff/referrals/reviews': 'hq',
   'POST /api/v1/staff/referrals/{id}/approve': 'hq',
@@ -181,6 +188,7 @@ type Actor =
 
 const ALLOWED: Record<Rule, Actor[]> = {
   public: ['anonymous', 'forged token', 'visitor', 'member', 'deleted member', 'clerk', 'manager', 'hq', 'clerk with a one-time password', 'staff after a password change', 'disabled staff', 'demoted manager', 'moved clerk', 'deleted staff'],
+  dev: [],
   visitor: ['visitor', 'member'],
   member: ['member'],
   'staff-self': ['clerk', 'manager', 'hq', 'clerk with a one-time password'],

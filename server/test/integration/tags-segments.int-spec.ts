@@ -37,6 +37,25 @@ describe('tags, segments and the member 360', () => {
 
   afterEach(() => t.clock.set('2026-12-01T04:00:00.000Z'));
 
+  /** Every SQL statement sent while `work` runs (the outbox relay's included). */
+  const statementsDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
+    const runner = t.dataSource.createQueryRunner();
+    const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
+    await runner.release();
+    const original = proto.query;
+    const seen: string[] = [];
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      seen.push(String(args[0]));
+      return original.apply(this, args);
+    };
+    try {
+      await work();
+    } finally {
+      proto.query = original;
+    }
+    return seen;
+  };
+
   it('events move a member in and out of rule tags in their own transaction; the nightly job does the rest', async () => {
     t.clock.set('2026-08-01T04:00:00.000Z');
     const m = await joinMember(t, 'tags-lifecycle', 's=S001');
@@ -80,7 +99,10 @@ describe('tags, segments and the member 360', () => {
     const evening = await staffToken(t, 'demo-clerk');
     await t.http.post('/api/v1/staff/purchases').set(bearer(evening)).send({ cardNo: m.cardNo, amountCents: 5000, orderNo: 'AR-1' }).expect(201);
     t.clock.set('2026-12-01T12:10:00.000Z');
-    await t.http.post('/api/v1/staff/purchases').set(bearer(evening)).send({ cardNo: m.cardNo, amountCents: 1200, orderNo: 'AR-2' }).expect(201);
+    // The hot path does not recount: no read of the member's purchases, check-ins or coupons while the sale is recorded.
+    const statements = await statementsDuring(() => t.http.post('/api/v1/staff/purchases').set(bearer(evening)).send({ cardNo: m.cardNo, amountCents: 1200, orderNo: 'AR-2' }).expect(201));
+    expect(statements.filter((q) => /FROM (purchases|checkins|coupons) WHERE member_id IN/.test(q))).toEqual([]);
+    expect(statements.filter((q) => /member_stats/.test(q))).toHaveLength(2);
     await t.http.post('/api/v1/checkins').set(bearer(await visitorToken(t, m.openid))).expect(201);
     const byArithmetic = await stats();
     expect(byArithmetic).toMatchObject({ purchases30d: 2, spend365dCents: 6200, daypart: 'evening', lastCheckinDay: '2026-12-01' });

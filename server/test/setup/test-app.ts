@@ -5,7 +5,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { ManualClock } from '../../src/common/time/clock';
+import { Clock, ManualClock } from '../../src/common/time/clock';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -21,7 +21,8 @@ export interface TestApp {
 }
 
 /** Boots the real application on an ephemeral port against a fresh database, the WeChat sandbox included. */
-export async function startTestApp(options: { env?: Record<string, string>; now?: string } = {}): Promise<TestApp> {
+/** `appClock`: the application's clock instead of the ManualClock (then `t.clock` moves nothing), e.g. a DevClock. */
+export async function startTestApp(options: { env?: Record<string, string>; now?: string; appClock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -34,7 +35,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     ...options.env,
   });
   const clock = new ManualClock(options.now ? new Date(options.now) : new Date());
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock: options.appClock ?? clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -28,6 +28,8 @@ export interface AutomationView {
   fieldValues: Record<string, string>;
   page: string | null;
   couponTemplateId: number | null;
+  /** The coupon template's title, for showing. */
+  couponTitle: string | null;
   pointsAward: number;
   timing: AutomationTiming;
   /** Whether the kind takes a `days` timing, and what it means. */

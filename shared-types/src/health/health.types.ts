@@ -21,5 +21,19 @@ export interface HealthStatus {
   outbox: { pending: number };
   jobs: PeriodicJobStatus[];
   wechat: { mode: 'sandbox' | 'live'; baseUrl: string };
+  /** Present only while a development server's clock is moved (PUT /api/v1/dev/clock). */
+  clock?: DevClockStatus;
   version: string;
+}
+
+/** GET/PUT/DELETE /api/v1/dev/clock (development and test servers only): the server's "now" and how far it is moved. */
+export interface DevClockStatus {
+  now: string;
+  /** How far the server's clock runs ahead of real time, in ms (0: real time). */
+  offsetMs: number;
+}
+
+export interface SetDevClockRequest {
+  /** The instant the server's clock should read now; time goes on from there. */
+  at: string;
 }

@@ -19,4 +19,5 @@ export const MINIAPP_PAGES = [
   'packages/coupons/index',
   'packages/coupons/detail',
   'packages/referrals/index',
+  'packages/subscriptions/index',
 ] as const;

@@ -66,3 +66,22 @@ export interface StaffRewardQuery {
   cursor?: string;
   limit?: number;
 }
+
+/** Where uploaded reward images are served; a reward's imageUrl is this path + file, or an http(s) URL of HQ's own. */
+export const REWARD_IMAGE_PATH = '/api/v1/reward-images/';
+
+/** The most a reward image may weigh: a mall picture on a phone needs no more, and the mall loads a screenful at once. */
+export const REWARD_IMAGE_MAX_BYTES = 512 * 1024;
+
+/** POST /api/v1/staff/rewards/images: a PNG or JPEG, base64-encoded (the API takes JSON bodies only). */
+export interface RewardImageUploadRequest {
+  data: string;
+}
+
+export interface RewardImageUpload {
+  /** Put this in the reward's imageUrl. */
+  imageUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+}

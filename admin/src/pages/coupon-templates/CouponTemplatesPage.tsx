@@ -2,11 +2,12 @@ import { PlusOutlined } from '@ant-design/icons'
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components'
 import type { CouponKind, CouponTemplate, CouponTemplateQuery } from '@huiyuan/shared-types'
 import { useQueryClient } from '@tanstack/react-query'
-import { App, Button, Input, Tag } from 'antd'
+import { App, Button, Input, Tag, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import { couponsApi } from '../../api/endpoints/coupons'
 import { useSaveCouponTemplate } from '../../api/hooks/coupons'
 import { useTiers } from '../../api/hooks/programme'
+import { useSession } from '../../api/hooks/session'
 import { useStores } from '../../api/hooks/stores'
 import { queryKeys } from '../../api/query-keys'
 import { FormDrawer } from '../../components/FormDrawer'
@@ -42,6 +43,9 @@ export function templateListQuery(params: { q?: string; current?: number; pageSi
 }
 
 export function CouponTemplatesPage() {
+  const staff = useSession()
+  // HQ's templates are edited by HQ only (the server refuses a manager's edit): no button that would fail.
+  const mayEdit = (t: CouponTemplate) => staff?.role === 'hq_admin' || t.ownerStore !== null
   const stores = useStores()
   const tiers = useTiers()
   const save = useSaveCouponTemplate()
@@ -91,7 +95,11 @@ export function CouponTemplatesPage() {
       filterMultiple: false,
       render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
     },
-    { title: '操作', width: 70, render: (_, t) => <Button type="link" onClick={() => open(t)}>编辑</Button> },
+    {
+      title: '操作',
+      width: 80,
+      render: (_, t) => (mayEdit(t) ? <Button type="link" onClick={() => open(t)}>编辑</Button> : <Typography.Text type="secondary">总部管理</Typography.Text>),
+    },
   ]
   return (
     <Page

@@ -5,6 +5,7 @@ import { CouponTemplateSelect } from '../../components/CouponTemplateSelect'
 import { EnterSubmits } from '../../components/EnterSubmits'
 import { useServerErrors } from '../../lib/errors'
 import { intIn, lengthIn, required } from '../../lib/rules'
+import { imageUrlRule, RewardImageField } from './RewardImageField'
 
 const L = LIMITS.reward
 
@@ -65,8 +66,6 @@ export const valuesToReward = (v: RewardFormValues): RewardRequest => ({
   active: v.active,
 })
 
-const urlRule = { type: 'url' as const, message: '请输入以 http:// 或 https:// 开头的图片地址' }
-
 /** A points-mall item: every option RewardBody accepts, checked with the server's ranges. */
 export function RewardForm({ id, initial, currentTemplateLabel, tiers, onSubmit, error }: {
   id: string
@@ -105,8 +104,8 @@ export function RewardForm({ id, initial, currentTemplateLabel, tiers, onSubmit,
       <Form.Item name="sortOrder" label="排序（越小越靠前）" rules={[intIn('排序', L.sortOrder)]}>
         <InputNumber style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="imageUrl" label="图片地址" rules={[urlRule]}>
-        <Input placeholder="https://…" />
+      <Form.Item name="imageUrl" label="商品图片" rules={[imageUrlRule]}>
+        <RewardImageField />
       </Form.Item>
       <Form.Item name="description" label="说明" rules={[lengthIn('说明', L.description)]}>
         <Input.TextArea rows={3} />

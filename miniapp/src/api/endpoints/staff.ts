@@ -1,7 +1,10 @@
 import type {
+  CareTaskView,
+  CompleteCareTaskRequest,
   CouponSettings,
   CouponVerification,
   CouponVerificationPreview,
+  Member360,
   MemberSummary,
   Page,
   PurchaseRequest,
@@ -13,7 +16,7 @@ import type {
 } from '@huiyuan/shared-types'
 import { api } from '../client'
 
-export type { CouponVerification, CouponVerificationPreview, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
+export type { CouponVerification, CouponVerificationPreview, Member360, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
 
 /** Spending takes the member's live code (as a payment code does), never the printed card number. */
 export interface PointsPaymentRequest {
@@ -37,6 +40,7 @@ const enc = encodeURIComponent
 export const staffApi = {
   login: (body: StaffLoginRequest) => api.post<StaffSession>('/api/v1/staff/sessions', body, { auth: 'none' }),
   lookup: (query: LookupQuery) => api.get<MemberSummary>('/api/v1/staff/members/lookup', query, 'staff'),
+  member360: (memberId: number) => api.get<Member360>(`/api/v1/staff/members/${memberId}/360`, undefined, 'staff'),
   purchase: (body: PurchaseRequest, idempotencyKey: string) =>
     api.post<PurchaseResult>('/api/v1/staff/purchases', body, { auth: 'staff', idempotencyKey }),
   refund: (purchaseId: string, amountCents: number, idempotencyKey: string) =>
@@ -56,4 +60,7 @@ export const staffApi = {
   undoVerification: (id: number, idempotencyKey: string) =>
     api.post<CouponVerification>(`/api/v1/staff/coupon-verifications/${id}/undo`, {}, { auth: 'staff', idempotencyKey }),
   couponSettings: () => api.get<CouponSettings>('/api/v1/staff/coupon-settings', undefined, 'staff'),
+  careTasks: () => api.get<CareTaskView[]>('/api/v1/staff/care-tasks/mine', undefined, 'staff'),
+  completeCareTask: (id: number, body: CompleteCareTaskRequest, idempotencyKey: string) =>
+    api.post<CareTaskView>(`/api/v1/staff/care-tasks/${id}/outcome`, body, { auth: 'staff', idempotencyKey }),
 }

@@ -7,7 +7,7 @@ import { rewardsApi } from '../endpoints/rewards'
 import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
 
-export function useCheckinCalendar(month: string) {
+export function useCheckinCalendar(month: string | null) {
   return useQuery({ queryKey: queryKeys.checkinMonth(month), queryFn: () => checkinApi.calendar(month) })
 }
 

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { CompleteCareTaskRequest } from '@huiyuan/shared-types'
 import { pngDataUrl } from '../../lib/base64'
 import { staffApi } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
@@ -38,5 +39,17 @@ export function useUndoVerification() {
   const client = useQueryClient()
   return useIdempotentMutation((v: { id: number }, key) => staffApi.undoVerification(v.id, key), {
     onSuccess: () => client.invalidateQueries({ queryKey: ['staff', 'verifications'] }),
+  })
+}
+
+export function useCareTasks() {
+  return useQuery({ queryKey: keys.careTasks, queryFn: staffApi.careTasks })
+}
+
+/** A task done leaves the list. */
+export function useCompleteCareTask() {
+  const client = useQueryClient()
+  return useIdempotentMutation((v: { id: number; body: CompleteCareTaskRequest }, key) => staffApi.completeCareTask(v.id, v.body, key), {
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.careTasks }),
   })
 }

@@ -49,6 +49,11 @@ export function useStaffLogin() {
   })
 }
 
+/** The member's recent history at the counter (the staff 360): refetched after a sale here changes it. */
+export function useMember360(memberId: number | null) {
+  return useQuery({ queryKey: keys.member360(memberId ?? 0), queryFn: () => staffApi.member360(memberId as number), enabled: memberId !== null })
+}
+
 /** The console and the member's own staff pages (调整积分) share one cached copy of a looked-up member. */
 export function useLookup() {
   const client = useQueryClient()
@@ -64,6 +69,9 @@ export function useStaffMember(cardNo: string) {
 
 function setBalance(client: QueryClient, cardNo: string, balance: number): void {
   client.setQueryData<MemberSummary>(keys.member(cardNo), (m) => (m ? { ...m, points: balance } : m))
+  // The sale is now the member's last visit and most recent purchase: both are read again.
+  void client.invalidateQueries({ queryKey: keys.member(cardNo) })
+  void client.invalidateQueries({ queryKey: ['staff', 'member-360'] })
 }
 
 export function usePurchase() {
@@ -76,7 +84,10 @@ export function usePurchase() {
 }
 
 export function useRefund() {
-  return useIdempotentMutation((v: { purchaseId: string; amountCents: number }, key) => staffApi.refund(v.purchaseId, v.amountCents, key))
+  const client = useQueryClient()
+  return useIdempotentMutation((v: { purchaseId: string; amountCents: number }, key) => staffApi.refund(v.purchaseId, v.amountCents, key), {
+    onSuccess: () => client.invalidateQueries({ queryKey: ['staff', 'member-360'] }),
+  })
 }
 
 export function usePayWithPoints() {

@@ -1,4 +1,5 @@
 export const copy = {
+  remindMe: '开启签到提醒，明天不错过',
   title: '每日签到',
   streak: (n: number) => `已连续签到 ${n} 天`,
   checkIn: '立即签到',

@@ -1,3 +1,5 @@
+import { useSubscriptions } from '../../api/hooks/subscriptions'
+import { SubscribeButton } from '../../components/SubscribeButton'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { useCheckIn, useCheckinCalendar, useMakeupCheckin } from '../../api/hooks/features'
@@ -12,24 +14,21 @@ import { missedDays } from './makeup'
 import { MembersOnly } from '../../components/MembersOnly'
 import './index.scss'
 
-function currentMonth(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
-}
-
 function CheckinContent() {
-  const [month, setMonth] = useState(currentMonth)
-  const calendar = useCheckinCalendar(month)
+  // Until the member pages months, the server's this month: its business calendar decides "today", not the phone's.
+  const [pickedMonth, setMonth] = useState<string | null>(null)
+  const calendar = useCheckinCalendar(pickedMonth)
+  const month = pickedMonth ?? calendar.data?.month ?? null
   const checkIn = useCheckIn()
   const makeup = useMakeupCheckin()
   const [makeupDay, setMakeupDay] = useState<string | null>(null)
   const data = calendar.data
   const today = data?.today ?? ''
   // Make-ups fill missed days of the current month only, while the rules allow it.
-  const makeupOpen = !!data && data.makeup.enabled && today.startsWith(`${month}-`)
+  const makeupOpen = !!data && !!month && data.makeup.enabled && today.startsWith(`${month}-`)
   const me = useMe()
   const joinedAt = me.data?.joinedAt
-  const missed = makeupOpen && data ? missedDays(month, today, data.checkedDays, joinedAt ? formatDate(joinedAt) : undefined) : []
+  const missed = makeupOpen && data && month ? missedDays(month, today, data.checkedDays, joinedAt ? formatDate(joinedAt) : undefined) : []
   const pickMakeupDay = (date: string) => {
     setMakeupDay(date)
     makeup.reset()
@@ -38,6 +37,7 @@ function CheckinContent() {
     if (makeupDay) makeup.mutate({ date: makeupDay }, { onSuccess: () => setMakeupDay(null) })
   }
   const onCheckIn = () => checkIn.mutate({ date: today })
+  const subscriptions = useSubscriptions()
 
   return (
     <View className='page checkin'>
@@ -60,44 +60,49 @@ function CheckinContent() {
             {checkIn.data.bonus > 0 ? `，${copy.bonus(checkIn.data.bonus)}` : ''}
           </Text>
         )}
+        {checkIn.data && <SubscribeButton templateIds={subscriptions.data?.moments.checkin ?? []} label={copy.remindMe} />}
         {checkIn.isError && <Text className='error-text'>{errorMessage(checkIn.error)}</Text>}
         {data && !checkIn.data && <Text className='checkin__tomorrow'>{copy.tomorrow(data.tomorrowPoints)}</Text>}
       </View>
 
-      <Section
-        title={copy.monthTitle(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}
-        extra={
-          <View className='checkin__nav'>
-            <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.prevLabel} onClick={() => setMonth(shiftMonth(month, -1))}>
-              <Text>{copy.prev}</Text>
+      {month ? (
+        <Section
+          title={copy.monthTitle(Number(month.slice(0, 4)), Number(month.slice(5, 7)))}
+          extra={
+            <View className='checkin__nav'>
+              <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.prevLabel} onClick={() => setMonth(shiftMonth(month, -1))}>
+                <Text>{copy.prev}</Text>
+              </View>
+              <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.nextLabel} onClick={() => setMonth(shiftMonth(month, 1))}>
+                <Text>{copy.next}</Text>
+              </View>
             </View>
-            <View className='checkin__nav-btn' role='button' ariaRole='button' ariaLabel={copy.nextLabel} onClick={() => setMonth(shiftMonth(month, 1))}>
-              <Text>{copy.next}</Text>
+          }
+        >
+          {data ? (
+            <MonthCalendar
+              month={month}
+              today={today}
+              checkedDays={data.checkedDays}
+              bonusDays={data.bonusDays.map((b) => b.date)}
+              weekdays={copy.weekdays}
+              tappableDays={data.makeup.remainingThisMonth > 0 ? missed : []}
+              selectedDay={makeupDay}
+              onDayTap={pickMakeupDay}
+            />
+          ) : (
+            <PageState loading={calendar.isPending} error={calendar.error} onRetry={() => void calendar.refetch()} />
+          )}
+          {data && (
+            <View className='checkin__legend'>
+              <Text className='checkin__legend-item'><Text className='checkin__legend-checked'>✓</Text> {copy.legendChecked}</Text>
+              {data.bonusDays.length > 0 && <Text className='checkin__legend-item'><Text className='checkin__legend-star'>★</Text> {copy.legendBonus(Math.max(...data.bonusDays.map((b) => b.bonus)))}</Text>}
             </View>
-          </View>
-        }
-      >
-        {data ? (
-          <MonthCalendar
-            month={month}
-            today={today}
-            checkedDays={data.checkedDays}
-            bonusDays={data.bonusDays.map((b) => b.date)}
-            weekdays={copy.weekdays}
-            tappableDays={data.makeup.remainingThisMonth > 0 ? missed : []}
-            selectedDay={makeupDay}
-            onDayTap={pickMakeupDay}
-          />
-        ) : (
-          <PageState loading={calendar.isPending} error={calendar.error} onRetry={() => void calendar.refetch()} />
-        )}
-        {data && (
-          <View className='checkin__legend'>
-            <Text className='checkin__legend-item'><Text className='checkin__legend-checked'>✓</Text> {copy.legendChecked}</Text>
-            {data.bonusDays.length > 0 && <Text className='checkin__legend-item'><Text className='checkin__legend-star'>★</Text> {copy.legendBonus(Math.max(...data.bonusDays.map((b) => b.bonus)))}</Text>}
-          </View>
-        )}
-      </Section>
+          )}
+        </Section>
+      ) : (
+        <PageState loading={calendar.isPending} error={calendar.error} onRetry={() => void calendar.refetch()} />
+      )}
 
       {makeupOpen && data && (
         <Section title={copy.makeupTitle}>

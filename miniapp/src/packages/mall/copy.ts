@@ -1,4 +1,5 @@
 export const copy = {
+  remindExpiry: '券快到期时提醒我',
   title: '积分商城',
   myPoints: (p: number) => `我的积分 ${p}`,
   price: (p: number) => `${p} 积分`,

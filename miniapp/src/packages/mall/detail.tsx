@@ -1,8 +1,11 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { useSubscriptions } from '../../api/hooks/subscriptions'
+import { SubscribeButton } from '../../components/SubscribeButton'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRedeem, useReward } from '../../api/hooks/features'
 import { useMe } from '../../api/hooks/members'
 import { PageState } from '../../components/PageState'
+import { RewardImage } from '../../components/RewardImage'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes, withQuery } from '../../constants/routes'
@@ -14,6 +17,7 @@ export default function RewardDetailPage() {
   const reward = useReward(id)
   const me = useMe()
   const redeem = useRedeem(id)
+  const subscriptions = useSubscriptions(!!me.data)
 
   if (!reward.data) {
     return (
@@ -38,7 +42,7 @@ export default function RewardDetailPage() {
 
   return (
     <View className='page mall-detail'>
-      {r.imageUrl ? <Image className='mall-detail__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall-detail__img mall__img--blank'><Text>礼</Text></View>}
+      <RewardImage url={r.imageUrl} className='mall-detail__img' />
       <Section title={r.title}>
         <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
         <Text className='hint mall-detail__desc'>{r.description}</Text>
@@ -56,6 +60,7 @@ export default function RewardDetailPage() {
             <Button className='btn-primary' onClick={() => Taro.redirectTo({ url: withQuery(routes.couponDetail, { id: redeem.data.coupon.id }) })}>
               {copy.toWallet}
             </Button>
+            <SubscribeButton templateIds={subscriptions.data?.moments.redeem ?? []} label={copy.remindExpiry} />
           </View>
         ) : me.data === null && !soldOut ? (
           <Button className='btn-primary' onClick={() => Taro.navigateTo({ url: routes.join })}>

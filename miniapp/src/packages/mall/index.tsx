@@ -1,8 +1,9 @@
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRewards } from '../../api/hooks/features'
 import { useMe } from '../../api/hooks/members'
 import { PageState } from '../../components/PageState'
+import { RewardImage } from '../../components/RewardImage'
 import { routes, withQuery } from '../../constants/routes'
 import { copy } from './copy'
 import './index.scss'
@@ -24,7 +25,7 @@ export default function MallPage() {
         <View className='mall__grid'>
           {items.map((r) => (
             <View key={r.id} className='mall__item' onClick={() => Taro.navigateTo({ url: withQuery(routes.mallDetail, { id: r.id }) })}>
-              {r.imageUrl ? <Image className='mall__img' src={r.imageUrl} mode='aspectFill' /> : <View className='mall__img mall__img--blank'><Text>礼</Text></View>}
+              <RewardImage url={r.imageUrl} className='mall__img' />
               <Text className='mall__name'>{r.title}</Text>
               <Text className='mall__price'>{copy.price(r.pointsPrice)}</Text>
               <Text className='muted'>{copy.stock(r.stockLeft)}</Text>

@@ -6,6 +6,7 @@ import type { LookupQuery } from '../../api/endpoints/staff'
 import { apiBase, isH5 } from '../../api/env'
 import { routes } from '../../constants/routes'
 import { copy } from './copy'
+import { MemberGlance } from './counter-glance'
 import { LookupPanel, MemberView, type LookupKind } from './counter-lookup'
 import { PointsPaymentPanel, PurchasePanel, RefundPanel } from './counter-sales'
 import { VerifyPanel } from './counter-verify'
@@ -15,6 +16,7 @@ import { Section } from '../../components/Section'
 import './index.scss'
 
 const pageRoutes: Record<StaffPageKey, string> = {
+  careTasks: routes.staffCareTasks,
   poster: routes.staffPoster,
   verifications: routes.staffVerifications,
 }
@@ -100,6 +102,7 @@ export default function StaffConsolePage() {
           <Section title={copy.lookup}>
             <LookupPanel kind={kind} onKind={setKind} query={query} onQuery={setQuery} focused={focus === 'lookup'} onBlur={() => setFocus((f) => (f === 'lookup' ? null : f))} busy={lookup.isPending} error={lookup.error} onSearch={search} onScan={() => void scanMember()} />
             {member && <MemberView member={member} />}
+            {member && <MemberGlance member={member} />}
           </Section>
           <Section title={copy.verify}>
             <VerifyPanel />

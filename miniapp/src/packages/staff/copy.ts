@@ -77,10 +77,27 @@ export const copy = {
   backToConsole: '返回工作台',
   more: '更多功能',
   links: {
+    careTasks: '我的关怀任务',
     poster: '门店二维码海报',
     verifications: '券核销记录',
   },
   adminLink: '打开管理后台',
+} as const
+
+/** The member at a glance after a look-up (the staff 360, compact). */
+export const glanceCopy = {
+  tags: '标签',
+  noTags: '暂无标签',
+  lastVisit: '最近到店',
+  neverVisited: '暂无到店记录',
+  purchases: '近期消费',
+  noPurchases: '暂无消费记录',
+  purchase: (date: string, store: string, yuan: string, points: number) => `${date} ${store} ¥${yuan} · +${points} 积分`,
+  refunded: (yuan: string) => `（已退 ¥${yuan}）`,
+  coupons: '可用券',
+  noCoupons: '暂无可用券',
+  coupon: (title: string, face: string, expires: string) => `${title} · ${face} · ${expires} 到期`,
+  loading: '正在读取会员近况…',
 } as const
 
 /** Shared by the settings pages. */
@@ -120,3 +137,22 @@ export const verificationsCopy = {
   time: '时间',
 } as const
 
+
+export const careTasksCopy = {
+  title: '我的关怀任务',
+  empty: '今天没有待处理的关怀任务',
+  dueToday: '今天到期',
+  dueBy: (day: string) => `${day} 前完成`,
+  notePlaceholder: '备注（选填），如：周六下午到店',
+  save: '记录结果',
+  saved: '已记录',
+  pickOutcome: '请选择联系结果',
+  phone: (last4: string) => `手机尾号 ${last4}`,
+  kinds: { new_member: '新会员回访', first_purchase: '首次消费回访', birthday: '生日问候', dormant: '沉睡会员唤醒', spend_drop: '消费下滑关怀' },
+  outcomes: [
+    { value: 'called', label: '已联系' },
+    { value: 'no_answer', label: '未接通' },
+    { value: 'visit_booked', label: '已预约到店' },
+    { value: 'not_interested', label: '无意向' },
+  ],
+} as const

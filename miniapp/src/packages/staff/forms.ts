@@ -3,12 +3,13 @@ import type { CouponVerification, StaffRole } from '@huiyuan/shared-types'
 // Roles ------------------------------------------------------------------------------------------
 
 /** The counter tool's own pages; HQ's settings live in the web console (/admin). */
-export type StaffPageKey = 'poster' | 'verifications'
+export type StaffPageKey = 'careTasks' | 'poster' | 'verifications'
 
 const ALL: readonly StaffRole[] = ['hq_admin', 'store_manager', 'clerk']
 
 /** Who sees which console link; the server enforces the same roles on the routes behind each page. */
 export const staffPageRoles: Record<StaffPageKey, readonly StaffRole[]> = {
+  careTasks: ALL,
   poster: ALL,
   verifications: ALL,
 }

@@ -1,4 +1,5 @@
 export const copy = {
+  subscribeUpdates: '订阅积分变动与会员活动通知',
   cardNo: '卡号',
   points: '积分',
   growth: '成长值',

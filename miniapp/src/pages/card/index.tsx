@@ -1,3 +1,5 @@
+import { useSubscriptions } from '../../api/hooks/subscriptions'
+import { SubscribeButton } from '../../components/SubscribeButton'
 import { useEffect, useRef, useState } from 'react'
 import { Button, Progress, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
@@ -62,6 +64,7 @@ export default function CardPage() {
   useRefetchOnShow(me.refetch)
   const member = me.data
   const codeState = useMemberCode({ enabled: visible && !!member })
+  const subscriptions = useSubscriptions(!!member)
   const arrived = usePointsArrival(member?.points)
   const tiers = useTiers()
 
@@ -116,6 +119,8 @@ export default function CardPage() {
       )}
 
       <MemberCodePanel state={{ ...codeState, refresh }} />
+
+      <SubscribeButton templateIds={subscriptions.data?.moments.card ?? []} label={copy.subscribeUpdates} className='btn-plain card-page__subscribe' />
 
       <Section title={copy.benefits}>
         {perks.length ? (

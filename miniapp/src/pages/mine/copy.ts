@@ -21,6 +21,7 @@ export const copy = {
   privacy: '隐私政策',
   privacyVersion: (v: string) => `版本 ${v}`,
   myData: '我的数据',
+  subscriptions: '消息订阅',
   download: '下载我的数据',
   downloaded: '数据已下载',
   exportSend: '发送数据文件到微信聊天',

@@ -225,6 +225,12 @@ export default function MinePage() {
         </Section>
       )}
 
+      {member && (
+        <View className='mine__staff' role='link' ariaRole='link' ariaLabel={copy.subscriptions} onClick={() => void Taro.navigateTo({ url: routes.subscriptions })}>
+          <Text>{copy.subscriptions}</Text>
+        </View>
+      )}
+
       <View className='mine__staff' role='link' ariaRole='link' ariaLabel={copy.staff} onClick={() => void Taro.navigateTo({ url: routes.staffLogin })}>
         <Text>{copy.staff}</Text>
       </View>

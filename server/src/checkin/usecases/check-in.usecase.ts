@@ -8,7 +8,7 @@ import { BusinessCalendar } from '../../common/time/business-calendar';
 import { addDays } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
-import { memberNotFound } from '../../members/members.errors';
+import { memberNotFound } from '../../common/errors/member-not-found';
 import { PointsLedger } from '../../points/points-ledger';
 import { MemberStatsService } from '../../tags/member-stats.service';
 import { checkinAward, streakOn } from '../checkin-rules';

@@ -7,7 +7,7 @@ import { BusinessCalendar } from '../../common/time/business-calendar';
 import { addDays } from '../../common/time/business-date';
 import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
-import { memberNotFound } from '../../members/members.errors';
+import { memberNotFound } from '../../common/errors/member-not-found';
 import { PointsLedger } from '../../points/points-ledger';
 import { CheckedDay, currentStreak, makeupRefusal, restreakAfterMakeup, streakOn } from '../checkin-rules';
 import { makeupNotAllowed } from '../checkin.errors';

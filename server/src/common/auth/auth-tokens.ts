@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { StaffRole } from '@huiyuan/shared-types';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SECURITY_CONFIG, SecurityConfig } from '../../config/security.config';
 import { AppError } from '../errors/app-error';
 import { Clock } from '../time/clock';
 import { MemberPrincipal, StaffPrincipal } from './principal';
+import { tokenInvalid } from './auth.errors';
 
 const MEMBER_TTL_S = 7 * 24 * 3600;
 const STAFF_TTL_S = 12 * 3600;
@@ -89,6 +90,6 @@ export class AuthTokens {
   }
 
   private invalid(reason: string): AppError {
-    return new AppError(ErrorCode.UNAUTHENTICATED, `Authentication failed: ${reason}; log in again`);
+    return tokenInvalid(reason);
   }
 }

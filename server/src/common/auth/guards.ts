@@ -1,24 +1,22 @@
 import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import { ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { StaffRole } from '@huiyuan/shared-types';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors/app-error';
 import { AccountStandings } from './account-standing';
 import { AuthTokens } from './auth-tokens';
 import { getPrincipal, MemberPrincipal, setPrincipal, StaffPrincipal } from './principal';
-import { memberNotFound } from '../../members/members.errors';
+import { memberNotFound } from '../errors/member-not-found';
+import { bearerMissing, membersOnly, notAMember, passwordChangeRequired, roleNotAllowed, sessionEnded, staffOnly } from './auth.errors';
 
 const MEMBER_REQUIRED = 'huiyuan:member-required';
 const STAFF_ROLES = 'huiyuan:staff-roles';
 const PASSWORD_CHANGE_PENDING_OK = 'huiyuan:password-change-pending-ok';
 
-const sessionEnded = (why: string) => new AppError(ErrorCode.UNAUTHENTICATED, `This session has ended (${why}); log in again`);
-
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Missing Authorization: Bearer <token> header');
+    throw bearerMissing();
   }
   return header.slice(7);
 }
@@ -35,10 +33,10 @@ export class MemberAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = this.tokens.verify(bearer(request));
-    if (principal.kind !== 'member') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for members; a staff token was sent');
+    if (principal.kind !== 'member') throw membersOnly();
     const required = this.reflector.get<boolean>(MEMBER_REQUIRED, context.getHandler()) ?? true;
     if (required && principal.memberId === null) {
-      throw new AppError(ErrorCode.NOT_A_MEMBER, 'Join the membership first (POST /api/v1/members)');
+      throw notAMember();
     }
     if (principal.memberId !== null) {
       const standing = await this.standings.member(principal.memberId);
@@ -64,20 +62,20 @@ export class StaffAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = this.tokens.verify(bearer(request));
-    if (principal.kind !== 'staff') throw new AppError(ErrorCode.FORBIDDEN, 'This route is for staff; log in as staff');
+    if (principal.kind !== 'staff') throw staffOnly();
     const standing = await this.standings.staff(principal.staffId);
     if (!standing) throw sessionEnded('the account was removed');
     if (!standing.active) throw sessionEnded('the account was disabled');
     if (standing.credentialStamp !== principal.credentialStamp) throw sessionEnded('the password was changed');
     if (standing.role !== principal.role || standing.storeId !== principal.storeId) throw sessionEnded('the role or store of the account changed');
     if (standing.mustChangePassword && !this.reflector.get<boolean>(PASSWORD_CHANGE_PENDING_OK, context.getHandler())) {
-      throw new AppError(ErrorCode.STAFF_PASSWORD_CHANGE_REQUIRED, 'Change the one-time password first (POST /api/v1/staff/me/password)');
+      throw passwordChangeRequired();
     }
     const roles =
       this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getHandler()) ??
       this.reflector.get<StaffRole[] | undefined>(STAFF_ROLES, context.getClass());
     if (roles?.length && !roles.includes(principal.role)) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Your role (${principal.role}) may not do this; it needs ${roles.join(' or ')}`);
+      throw roleNotAllowed(principal.role, roles);
     }
     setPrincipal(request, principal);
     return true;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -8,10 +7,10 @@ import { principalScope } from '../auth/principal';
 import { isDuplicateKeyError } from '../db/db-errors';
 import { TransactionRunner } from '../db/transaction-runner';
 import { runInTransactionScope, withoutTransactionScope } from '../db/transaction-scope';
-import { AppError } from '../errors/app-error';
 import { Outcome } from '../http/outcome';
 import { Clock } from '../time/clock';
 import { IdempotencyRepository } from './idempotency.repository';
+import { idempotencyCompletedElsewhere, idempotencyInProgress, idempotencyKeyMalformed, idempotencyKeyReused } from './idempotency.errors';
 
 /** A claim left by a crashed request may be taken over after this long. */
 const STALE_CLAIM_MS = 60_000;
@@ -58,7 +57,7 @@ export class IdempotentReplies {
     fastify.addHook('preHandler', (request, reply, done) => {
       const key = request.headers['idempotency-key'];
       if (request.method !== 'POST' || typeof key !== 'string' || SECRET_REPLY_ROUTES.has(request.routeOptions.url ?? '')) return done();
-      if (!KEY_PATTERN.test(key)) return done(new AppError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 8–128 characters of A-Z a-z 0-9 _ . : -'));
+      if (!KEY_PATTERN.test(key)) return done(idempotencyKeyMalformed());
       const scope = this.scopeOf(request);
       // A token that does not verify is refused by the route's guard; there is nothing to replay.
       if (scope === null) return done();
@@ -109,7 +108,7 @@ export class IdempotentReplies {
     const existing = await this.tx.read((m) => this.records.find(m, scope, key));
     if (!existing) throw new Error(`idempotency key ${key} vanished after a duplicate-key error`);
     if (existing.requestHash !== hash) {
-      throw new AppError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used for a different request; use a new key');
+      throw idempotencyKeyReused();
     }
     if (existing.statusCode !== null) return { kind: 'replay', body: existing.responseBody ?? 'null' };
     // Still open: its request is running, or died before its effect committed (so running it now is the first run).
@@ -117,7 +116,7 @@ export class IdempotentReplies {
     if (stale) {
       if (await this.tx.run((m) => this.records.takeOver(m, existing.id, existing.createdAt, now))) return { kind: 'claimed', id: existing.id };
     }
-    throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'The first request with this Idempotency-Key is still being handled; retry shortly');
+    throw idempotencyInProgress();
   }
 
   /** In the effect's transaction. The first completion must find the claim still open, or another run got there first. */
@@ -125,7 +124,7 @@ export class IdempotentReplies {
     if (state.answered) return;
     const body = JSON.stringify(result instanceof Outcome ? result.value : result) ?? 'null';
     if (state.committedBody === null) {
-      if (!(await this.records.completeOpen(manager, state.id, body))) throw new AppError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'Another request with this Idempotency-Key has completed; retry to get its answer');
+      if (!(await this.records.completeOpen(manager, state.id, body))) throw idempotencyCompletedElsewhere();
     } else {
       await this.records.complete(manager, state.id, body);
     }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CouponVerification as CouponVerificationView, CouponVerificationPreview, ErrorCode, StoreKind } from '@huiyuan/shared-types';
+import { CouponVerification as CouponVerificationView, CouponVerificationPreview, StoreKind } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import { AccountStandings } from '../../common/auth/account-standing';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
@@ -14,7 +13,19 @@ import { MemberStatsService } from '../../tags/member-stats.service';
 import { normaliseCouponCode, usability } from '../coupon-rules';
 import { CouponSettingsService } from '../coupon-settings';
 import { CouponViews } from '../coupon-views';
-import { couponNotFound } from '../coupons.errors';
+import {
+  couponAlreadyUsed,
+  couponChangedDuringVerification,
+  couponExpired,
+  couponNotFound,
+  couponNotYetValid,
+  couponWrongStore,
+  undoWindowPassed,
+  verificationAlreadyUndone,
+  verificationNotFound,
+  verificationUndoneMeanwhile,
+  verifiedAtStoresOnly,
+} from '../coupons.errors';
 import { CouponsRepository } from '../coupons.repository';
 import { CouponsService } from '../coupons.service';
 import { Coupon } from '../entities/coupon.entity';
@@ -57,7 +68,7 @@ export class VerifyCouponUseCase {
       if (!(await this.repository.markUsed(m, coupon.id, { at: now, staffId: staff.staffId, storeId: store.id }))) {
         const current = await this.repository.coupon(coupon.id, m);
         if (current) await this.assertUsable(current, now);
-        throw new AppError(ErrorCode.CONFLICT, 'The coupon changed while it was being verified; try again');
+        throw couponChangedDuringVerification();
       }
       const verification = { couponId: coupon.id, storeId: store.id, staffId: staff.staffId, verifiedAt: now, undoneAt: null, undoneByStaffId: null };
       const id = await this.repository.insertVerification(m, verification);
@@ -75,7 +86,7 @@ export class VerifyCouponUseCase {
     const code = normaliseCouponCode(rawCode);
     if (!code) throw couponNotFound(`with code ${rawCode.trim()}: a coupon code is 13 letters and digits; check for a typo`);
     const store = (await this.scope.stores()).get(staff.storeId);
-    if (!store || store.kind !== StoreKind.STORE) throw new AppError(ErrorCode.FORBIDDEN, 'Coupons are verified at a store; log in with a store account');
+    if (!store || store.kind !== StoreKind.STORE) throw verifiedAtStoresOnly();
     const coupon = await this.tx.read(() => this.repository.couponByCode(code));
     if (!coupon) throw couponNotFound(`with code ${code}`);
     // A deleted account's coupons are void: its points and benefits went with it.
@@ -86,7 +97,7 @@ export class VerifyCouponUseCase {
     await this.assertUsable(coupon, now);
     if (!(await this.views.isValidAt(template, coupon.issuedStoreId, store))) {
       const where = await this.views.storesText(template, coupon.issuedStoreId);
-      throw new AppError(ErrorCode.COUPON_WRONG_STORE, `This coupon cannot be used at ${store.name}: ${where}`, { validAt: where });
+      throw couponWrongStore(store.name, where);
     }
     return { coupon, template, store, now };
   }
@@ -96,18 +107,18 @@ export class VerifyCouponUseCase {
     const { undoWindowMinutes } = await this.settings.get();
     await this.tx.run(async (m) => {
       const verification = await this.repository.verification(verificationId, m);
-      if (!verification) throw new AppError(ErrorCode.NOT_FOUND, `No coupon verification ${verificationId}`);
+      if (!verification) throw verificationNotFound(verificationId);
       await this.scope.assertCovers(staff, verification.storeId, 'This verification');
-      if (verification.undoneAt) throw new AppError(ErrorCode.COUPON_NOT_USED, `This verification was already undone at ${verification.undoneAt.toISOString()}`);
+      if (verification.undoneAt) throw verificationAlreadyUndone(verification.undoneAt);
       const now = this.clock.now();
       const deadline = new Date(verification.verifiedAt.getTime() + undoWindowMinutes * 60_000);
       if (now > deadline) {
-        throw new AppError(ErrorCode.VERIFICATION_UNDO_WINDOW_PASSED, `A verification can be undone within ${undoWindowMinutes} minutes; this one was at ${verification.verifiedAt.toISOString()}`, { deadline: deadline.toISOString() });
+        throw undoWindowPassed(undoWindowMinutes, verification.verifiedAt, deadline);
       }
       const undone = await this.repository.undoVerification(m, verificationId, staff.staffId, now);
       const restored = await this.repository.markUnused(m, verification.couponId);
       const coupon = undone && restored ? await this.repository.coupon(verification.couponId, m) : null;
-      if (!coupon) throw new AppError(ErrorCode.COUPON_NOT_USED, 'This verification was undone by someone else just now');
+      if (!coupon) throw verificationUndoneMeanwhile();
       await this.audit.record(m, { staff, requestId, storeId: verification.storeId }, {
         action: 'coupon.verify_undo',
         targetType: 'coupon',
@@ -127,15 +138,12 @@ export class VerifyCouponUseCase {
       case 'used': {
         const store: Store | undefined = coupon.usedStoreId === null ? undefined : (await this.scope.stores()).get(coupon.usedStoreId);
         const at = coupon.usedAt ? this.localTime(coupon.usedAt) : 'earlier';
-        throw new AppError(ErrorCode.COUPON_ALREADY_USED, `This coupon was already used at ${at} in ${store?.name ?? 'another store'}`, {
-          usedAt: coupon.usedAt?.toISOString() ?? null,
-          usedStore: store ? { code: store.code, name: store.name } : null,
-        });
+        throw couponAlreadyUsed(at, store?.name ?? 'another store', coupon.usedAt, store ? { code: store.code, name: store.name } : null);
       }
       case 'expired':
-        throw new AppError(ErrorCode.COUPON_EXPIRED, `This coupon expired at ${this.localTime(coupon.expiresAt)}`, { expiresAt: coupon.expiresAt.toISOString() });
+        throw couponExpired(this.localTime(coupon.expiresAt), coupon.expiresAt);
       case 'not_yet_valid':
-        throw new AppError(ErrorCode.COUPON_NOT_YET_VALID, `This coupon can be used from ${this.localTime(coupon.validFrom)}`, { validFrom: coupon.validFrom.toISOString() });
+        throw couponNotYetValid(this.localTime(coupon.validFrom), coupon.validFrom);
     }
   }
 

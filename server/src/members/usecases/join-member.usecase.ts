@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, JoinResponse, PRIVACY_NOTICE_VERSION } from '@huiyuan/shared-types';
+import { JoinResponse, PRIVACY_NOTICE_VERSION } from '@huiyuan/shared-types';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuthTokens } from '../../common/auth/auth-tokens';
 import type { MemberPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
 import { Clock } from '../../common/time/clock';
@@ -20,6 +19,7 @@ import { PhoneVault } from '../phone-vault';
 import { parseJoinScene } from '../join-scene';
 import { toMemberCard } from '../member-card';
 import { newCardNo, newReferralCode } from '../member-identifiers';
+import { consentOutdated } from '../members.errors';
 
 const IDENTIFIER_ATTEMPTS = 5;
 
@@ -44,7 +44,7 @@ export class JoinMemberUseCase {
 
   async execute(visitor: MemberPrincipal, scene: string | undefined, consentVersion: string): Promise<Outcome<JoinResponse>> {
     if (consentVersion !== PRIVACY_NOTICE_VERSION) {
-      throw new AppError(ErrorCode.CONSENT_VERSION_OUTDATED, `consentVersion: the current privacy notice is ${PRIVACY_NOTICE_VERSION}; show it and ask again`, { current: PRIVACY_NOTICE_VERSION });
+      throw consentOutdated(PRIVACY_NOTICE_VERSION);
     }
     const existing = await this.findByOpenid(visitor.openid);
     if (existing) return Outcome.repeat(await this.response(existing, null));

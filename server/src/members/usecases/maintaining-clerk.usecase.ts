@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, MemberSummary, StaffRole } from '@huiyuan/shared-types';
+import { MemberSummary, StaffRole } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { StaffMember } from '../../staff/entities/staff-member.entity';
 import { StaffRepository } from '../../staff/staff.repository';
 import { StoreScope } from '../../stores/store-scope';
-import { memberNotFound } from '../members.errors';
+import { memberNotFound } from '../../common/errors/member-not-found';
 import { MembersRepository } from '../members.repository';
 import { MembersService } from '../members.service';
+import { invalidField } from '../../common/errors/invalid-field';
+import { storeClerkNotFound } from '../members.errors';
 
 /** 维护人: the clerk who looks after a member. Managers assign it, and move a leaving clerk's members in bulk. */
 @Injectable()
@@ -45,11 +46,11 @@ export class MaintainingClerkUseCase {
 
   /** One statement moves them all, so a transfer is never half done. */
   async transfer(actor: StaffPrincipal, fromClerkId: number, toClerkId: number, requestId: string): Promise<{ moved: number }> {
-    if (fromClerkId === toClerkId) throw new AppError(ErrorCode.VALIDATION_FAILED, 'toClerkId: must differ from fromClerkId');
+    if (fromClerkId === toClerkId) throw invalidField('toClerkId', 'must differ from fromClerkId');
     return this.tx.run(async (m) => {
       const from = await this.requireClerkInScope(m, actor, fromClerkId);
       const to = await this.requireClerkInScope(m, actor, toClerkId);
-      if (!to.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `toClerkId: ${to.displayName} is no longer active`);
+      if (!to.active) throw invalidField('toClerkId', `${to.displayName} is no longer active`);
       const moved = await this.repository.transferMaintainingClerk(m, from.id, to.id);
       await this.audit.record(m, { staff: actor, requestId, storeId: from.storeId }, {
         action: 'member.transfer_clerk',
@@ -65,7 +66,7 @@ export class MaintainingClerkUseCase {
 
   private async requireClerkInScope(m: EntityManager, actor: StaffPrincipal, staffId: number): Promise<StaffMember> {
     const clerk = await this.staff.find(staffId, m);
-    if (!clerk || clerk.role === StaffRole.HQ_ADMIN) throw new AppError(ErrorCode.STAFF_NOT_FOUND, `No store staff member ${staffId}`);
+    if (!clerk || clerk.role === StaffRole.HQ_ADMIN) throw storeClerkNotFound(staffId);
     await this.scope.assertCovers(actor, clerk.storeId, `Staff member ${clerk.displayName}`);
     return clerk;
   }

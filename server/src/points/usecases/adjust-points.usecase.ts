@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import { LedgerEntryType } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
-import { memberNotFound } from '../../members/members.errors';
+import { memberNotFound } from '../../common/errors/member-not-found';
 import { MembersRepository } from '../../members/members.repository';
 import { PointsLedger } from '../points-ledger';
+import { invalidField } from '../../common/errors/invalid-field';
 
 /** HQ's manual correction: a mandatory reason, audited with the balance before and after. */
 @Injectable()
@@ -19,7 +19,7 @@ export class AdjustPointsUseCase {
   ) {}
 
   async execute(staff: StaffPrincipal, memberId: number, delta: number, reason: string, requestId: string): Promise<{ balance: number }> {
-    if (delta === 0) throw new AppError(ErrorCode.VALIDATION_FAILED, 'delta: must not be 0');
+    if (delta === 0) throw invalidField('delta', 'must not be 0');
     return this.tx.run(async (m) => {
       const member = await this.members.active(memberId, m);
       if (!member) throw memberNotFound(memberId);

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, LedgerEntryType } from '@huiyuan/shared-types';
+import { LedgerEntryType } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { Outcome } from '../../common/http/outcome';
 import { Member } from '../../members/entities/member.entity';
 import { MembersService } from '../../members/members.service';
 import { PointsLedger } from '../../points/points-ledger';
 import { PointsRepository } from '../../points/points.repository';
+import { orderPaidByAnotherMember } from '../purchases.errors';
 
 export interface PointsPaymentResult {
   id: number;
@@ -46,7 +46,7 @@ export class PayWithPointsUseCase {
       const first = await this.tx.read(() => this.points.entryByDedupeKey(dedupeKey));
       if (!first) throw error;
       const memberId = member.id;
-      if (first.memberId !== memberId) throw new AppError(ErrorCode.CONFLICT, `Order ${input.orderNo} was already paid with another member's points`);
+      if (first.memberId !== memberId) throw orderPaidByAnotherMember(input.orderNo);
       return Outcome.repeat({ id: first.id, points: -first.delta, balance: await this.tx.run((m) => this.ledger.balanceOf(m, memberId)), duplicate: true });
     }
   }

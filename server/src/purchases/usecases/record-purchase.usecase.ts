@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode, LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
+import { LedgerEntryType, PurchaseResult } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { Outcome } from '../../common/http/outcome';
 import { BusinessCalendar } from '../../common/time/business-calendar';
@@ -17,6 +16,7 @@ import { MemberStatsService } from '../../tags/member-stats.service';
 import { Member } from '../../members/entities/member.entity';
 import { purchaseAward } from '../purchase-rules';
 import { PurchasesRepository } from '../purchases.repository';
+import { orderTakenByAnotherMember, purchaseWithoutMember } from '../purchases.errors';
 
 export interface PurchaseRequestInput {
   memberCode?: string;
@@ -45,7 +45,7 @@ export class RecordPurchaseUseCase {
   ) {}
 
   async execute(staff: StaffPrincipal, input: PurchaseRequestInput): Promise<Outcome<PurchaseResult>> {
-    if (!input.memberCode && !input.cardNo) throw new AppError(ErrorCode.VALIDATION_FAILED, 'Give memberCode (scanned) or cardNo');
+    if (!input.memberCode && !input.cardNo) throw purchaseWithoutMember();
     const rules = await this.ledger.earningRules();
     const now = this.clock.now();
     // The member is read on the transaction's own connection before it writes: one connection per sale.
@@ -112,7 +112,7 @@ export class RecordPurchaseUseCase {
       return { purchase, ...(await this.accounts.snapshot(m, purchase.memberId)) };
     });
     if (purchase.memberId !== memberId) {
-      throw new AppError(ErrorCode.CONFLICT, `Order ${orderNo} was already recorded at this store for another member`);
+      throw orderTakenByAnotherMember(orderNo);
     }
     const tier = await this.tiers.byId(tierId);
     return { id: purchase.id, points: purchase.points, balance, growth, discountPercent: tier.discountPercent, tier: { code: tier.code, name: tier.name }, tierChanged: false, duplicate: true };

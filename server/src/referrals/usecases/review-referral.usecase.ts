@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, ReferralReview } from '@huiyuan/shared-types';
+import { ReferralReview } from '@huiyuan/shared-types';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
 import { ReferralPayout } from '../referral-payout';
 import { ReferralsRepository } from '../referrals.repository';
 import { ReferralsService } from '../referrals.service';
+import { referralNotFlagged, referralNotFound } from '../referrals.errors';
 
 type Decision = 'approve' | 'reject';
 
@@ -31,10 +31,10 @@ export class ReviewReferralUseCase {
     const target = decision === 'approve' ? 'approved' : 'rejected';
     return this.tx.run(async (m) => {
       const r = await this.repository.lock(m, referralId);
-      if (!r) throw new AppError(ErrorCode.NOT_FOUND, `Referral ${referralId} does not exist`);
+      if (!r) throw referralNotFound(referralId);
       // A repeated decision answers as the first did; the opposite decision is refused.
       if (r.state === target) return this.referrals.review(m, referralId);
-      if (r.state !== 'flagged') throw new AppError(ErrorCode.CONFLICT, `Referral ${referralId} is ${r.state}, not waiting for review`, { state: r.state });
+      if (r.state !== 'flagged') throw referralNotFlagged(referralId, r.state);
       await this.repository.decide(m, referralId, { state: target, staffId: staff.staffId, at: now, rewardedDay: decision === 'approve' ? this.calendar.dateOf(now) : null });
       if (decision === 'approve') await this.payout.pay(m, { id: referralId, referrerId: r.referrerId, refereeId: r.refereeId }, rules);
       await this.audit.record(m, { staff, requestId }, {

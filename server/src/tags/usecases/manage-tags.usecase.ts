@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTagRequest, ErrorCode, StaffRole, TagKind, TagRuleSettings, TagView, UpdateTagRequest } from '@huiyuan/shared-types';
+import { CreateTagRequest, StaffRole, TagKind, TagRuleSettings, TagView, UpdateTagRequest } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { isDuplicateKeyError } from '../../common/db/db-errors';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { Clock } from '../../common/time/clock';
 import { ProgrammeService } from '../../programme/programme.service';
 import { StoreScope } from '../../stores/store-scope';
 import { Tag } from '../entities/tag.entity';
 import { MemberStatsRepository } from '../member-stats.repository';
 import { MemberStatsService, TAG_RULES_KEY } from '../member-stats.service';
-import { memberNotFound, ruleTagReadOnly, tagNameTaken, tagNotFound } from '../tags.errors';
+import { ruleTagReadOnly, tagNameTaken, tagNotFound, tagOfAnotherOwner } from '../tags.errors';
+import { memberNotFound } from '../../common/errors/member-not-found';
 import { TagsRepository } from '../tags.repository';
 import { TagsService } from '../tags.service';
+import { invalidField } from '../../common/errors/invalid-field';
 
 export type TaggingAction = 'add' | 'remove';
 
@@ -91,7 +92,7 @@ export class ManageTagsUseCase {
     const before = (await this.memberStats.ruleContext()).rules;
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<TagRuleSettings>;
     const after = { ...before, ...given };
-    if (after.lostDays <= after.dormantDays) throw new AppError(ErrorCode.VALIDATION_FAILED, `lostDays (${after.lostDays}) must be more than dormantDays (${after.dormantDays})`, { field: 'lostDays' });
+    if (after.lostDays <= after.dormantDays) throw invalidField('lostDays', `must be more than dormantDays (${after.dormantDays}), not ${after.lostDays}`, { field: 'lostDays' });
     await this.tx.run(async (m) => {
       await this.programme.set(m, TAG_RULES_KEY, after);
       await this.audit.record(m, { staff, requestId }, { action: 'tag.rules_update', targetType: 'programme', targetId: TAG_RULES_KEY, summary: '修改规则标签阈值', before, after });
@@ -112,7 +113,7 @@ export class ManageTagsUseCase {
     if (!tag) throw tagNotFound(id);
     if (tag.kind === TagKind.RULE) throw ruleTagReadOnly(tag.name);
     if (tag.ownerStoreId === 0 ? staff.role !== StaffRole.HQ_ADMIN : !(await this.scope.covers(staff, tag.ownerStoreId))) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Tag ${tag.name} belongs to ${tag.ownerStoreId === 0 ? 'HQ' : 'another store'}`);
+      throw tagOfAnotherOwner(tag.name, tag.ownerStoreId === 0);
     }
     return tag;
   }

@@ -1,0 +1,50 @@
+import Taro from '@tarojs/taro'
+import { clearStorageForTest } from '../__mocks__/taro'
+import { subscriptionsApi } from '../../src/api/endpoints/subscriptions'
+import { copy, outcomeText } from '../../src/components/SubscribeButton/copy'
+
+const requestMock = Taro.request as unknown as jest.Mock
+const subscribeMock = Taro.requestSubscribeMessage as unknown as jest.Mock
+const ORIGINAL_ENV = process.env.TARO_ENV
+
+beforeEach(() => {
+  requestMock.mockReset()
+  subscribeMock.mockReset()
+  clearStorageForTest()
+})
+afterAll(() => {
+  process.env.TARO_ENV = ORIGINAL_ENV
+})
+
+it('in the mini-program asks WeChat and keeps only the answers per template id', async () => {
+  process.env.TARO_ENV = 'weapp'
+  subscribeMock.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', tplA: 'accept', tplB: 'reject', tplC: 'filter' })
+  await expect(subscriptionsApi.request(['tplA', 'tplB', 'tplC'])).resolves.toEqual({ kind: 'answered', results: { tplA: 'accept', tplB: 'reject', tplC: 'filter' } })
+  expect(subscribeMock).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tplA', 'tplB', 'tplC'] }))
+})
+
+it('turns WeChat client errors (main switch off) into an outcome with the errCode', async () => {
+  process.env.TARO_ENV = 'weapp'
+  subscribeMock.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 })
+  await expect(subscriptionsApi.request(['tplA'])).resolves.toEqual({ kind: 'error', errCode: 20004 })
+})
+
+it('in H5 the sandbox answers for WeChat, with the chosen development answer', async () => {
+  process.env.TARO_ENV = 'h5'
+  requestMock.mockImplementation(async ({ data }: { data: string }) => {
+    const body = JSON.parse(data) as { templateIds: string[]; answers: Record<string, string>; errCode?: number }
+    if (body.errCode) return { statusCode: 400, data: JSON.stringify({ errcode: body.errCode, errmsg: 'fail' }) }
+    return { statusCode: 200, data: JSON.stringify({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(body.templateIds.map((id) => [id, body.answers[id] ?? 'accept'])) }) }
+  })
+  await expect(subscriptionsApi.request(['tplA'])).resolves.toEqual({ kind: 'answered', results: { tplA: 'accept' } })
+  await expect(subscriptionsApi.request(['tplA'], { reject: true })).resolves.toEqual({ kind: 'answered', results: { tplA: 'reject' } })
+  await expect(subscriptionsApi.request(['tplA'], { errCode: 20005 })).resolves.toEqual({ kind: 'error', errCode: 20005 })
+})
+
+it('says in Chinese what happened, never an error code alone', () => {
+  expect(outcomeText({ a: 'accept', b: 'reject' })).toBe(copy.thanks)
+  expect(outcomeText({ a: 'reject' })).toBe(copy.rejected)
+  expect(outcomeText({ a: 'filter' })).toBe(copy.filtered)
+  expect(copy.error(20004)).toContain('总开关')
+  expect(copy.error(20005)).not.toMatch(/\d{5}/)
+})
