@@ -7,8 +7,8 @@ import { passwordProblem } from '../src/pages/login/password-rules'
 
 describe('navigation by role', () => {
   it.each([
-    ['hq_admin', ['/members', '/tags', '/segments', '/message-templates', '/dashboards', '/tiers', '/earning-rules', '/checkin-rules', '/referrals', '/rewards', '/coupon-templates', '/stores', '/staff', '/verifications', '/settlement', '/audit']],
-    ['store_manager', ['/members', '/tags', '/segments', '/message-templates', '/dashboards', '/coupon-templates', '/stores', '/staff', '/verifications', '/settlement']],
+    ['hq_admin', ['/members', '/tags', '/segments', '/campaigns', '/automations', '/care-tasks', '/message-templates', '/dashboards', '/tiers', '/earning-rules', '/checkin-rules', '/referrals', '/rewards', '/coupon-templates', '/stores', '/staff', '/verifications', '/settlement', '/exports', '/imports', '/audit']],
+    ['store_manager', ['/members', '/tags', '/segments', '/care-tasks', '/message-templates', '/dashboards', '/coupon-templates', '/stores', '/staff', '/verifications', '/settlement', '/exports']],
     ['clerk', ['/verifications']],
   ] as const)('%s sees %j', (role, paths) => {
     expect(routesFor(role).filter((r) => !r.hideInMenu).map((r) => r.path)).toEqual(paths)

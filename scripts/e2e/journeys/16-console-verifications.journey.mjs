@@ -17,7 +17,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
 
   await consoleLogin({ page, baseUrl }, 'demo-manager')
   const menu = await page.locator('.ant-menu-item').allInnerTexts()
-  expect(JSON.stringify(menu.map((t) => t.trim())), 'the manager menu').toBe(JSON.stringify(['会员', '标签', '分群', '消息模板', '数据看板', '券模板', '门店', '员工', '核销记录', '跨店结算']))
+  expect(JSON.stringify(menu.map((t) => t.trim())), 'the manager menu').toBe(JSON.stringify(['会员', '标签', '分群', '关怀任务', '消息模板', '数据看板', '券模板', '门店', '员工', '核销记录', '跨店结算', '导出']))
   const members = await apiResponse(page, 'GET', '/api/v1/staff/members', () => page.reload())
   expect(members.status, 'member list').toBe(200)
   expect(members.body.items.every((m) => m.joinStore?.code === 'S001'), 'only S001 members').toBe(true)

@@ -45,7 +45,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   await drawer.locator(`img[src="${imageUrl}"]`).waitFor()
   await drawer.getByRole('button', { name: '更换图片' }).waitFor()
   await drawer.locator(`img[src="${imageUrl}"]`).scrollIntoViewIfNeeded()
-  await screenshot('25-reward-image-console')
+  await screenshot('28-reward-image-console')
   const listed = (await consoleApi(page, 'GET', '/api/v1/staff/rewards')).body
   const reward = (Array.isArray(listed) ? listed : listed.items).find((r) => r.title === REWARD)
   const saved = await apiResponse(page, 'PUT', `/api/v1/staff/rewards/${reward.id}`, () => drawer.getByRole('button', { name: '保存' }).click())
@@ -61,10 +61,10 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   expect(await picture.getAttribute('src'), 'the list shows the uploaded picture').toContain(imageUrl)
   await phone.waitForFunction((src) => [...document.images].some((img) => img.src.endsWith(src) && img.complete && img.naturalWidth === 600), imageUrl)
   expect(await phone.locator('.mall__item .reward-image--blank').count(), 'rewards without a picture show the gift icon').toBeGreaterThan(0)
-  await screenshot('25-reward-image-mall', phone)
+  await screenshot('28-reward-image-mall', phone)
   await item.click()
   await phone.waitForURL(/#\/packages\/mall\/detail/)
   await phone.waitForFunction((src) => [...document.images].some((img) => img.src.endsWith(src) && img.complete && img.naturalWidth === 600 && img.getBoundingClientRect().width > 300), imageUrl)
-  await screenshot('25-reward-image-detail', phone)
+  await screenshot('28-reward-image-detail', phone)
 }
 

@@ -42,7 +42,7 @@ export async function run({ page, baseUrl, expect, screenshot }) {
   await page.locator('[role=img][aria-label="每日新增与累计会员"] svg path').first().waitFor({ state: 'attached' })
   await page.locator('[role=img][aria-label="每日券发放、核销与过期"] svg path').first().waitFor({ state: 'attached' })
   expect(await page.locator('div[role=img]:has(svg)').count(), 'charts drawn').toBe(9)
-  await screenshot('24-dashboards')
+  await screenshot('26-dashboards')
 
   // Narrow the dates: the 近 7 天 preset.
   await page.getByLabel('统计日期').first().click()
@@ -66,5 +66,5 @@ export async function run({ page, baseUrl, expect, screenshot }) {
   expect(picked.status(), 'check-ins for S001').toBe(200)
   await page.locator('[role=img][aria-label="连续签到分布"] svg path').first().waitFor({ state: 'attached' })
   await page.locator('.ant-card', { hasText: 'RFM 分群' }).scrollIntoViewIfNeeded()
-  await screenshot('24-dashboards-filtered')
+  await screenshot('26-dashboards-filtered')
 }

@@ -21,7 +21,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   expect(layout.scrollWidth <= 375, `nothing wider than the phone (page is ${layout.scrollWidth}px wide)`).toBeTruthy()
   const [first, second] = layout.columns
   expect(second.top >= first.bottom - 1 && Math.abs(second.left - first.left) < 1, 'the two columns stack on a phone').toBeTruthy()
-  await screenshot('24-counter-phone', clerk)
+  await screenshot('27-counter-phone', clerk)
 
   await clerk.locator('.staff__kind', { hasText: '卡号' }).click()
   await input(clerk, '输入会员码 / 卡号 / 手机号').fill(member.cardNo)
@@ -54,5 +54,5 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   await glance.locator('.staff__glance-line', { hasText: `¥58.00 · +${awarded.body.points} 积分` }).waitFor()
   await glance.locator('.staff__glance-value').getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/).waitFor()
   await glance.scrollIntoViewIfNeeded()
-  await screenshot('24-counter-phone-member', clerk)
+  await screenshot('27-counter-phone-member', clerk)
 }
