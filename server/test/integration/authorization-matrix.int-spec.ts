@@ -122,7 +122,6 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/dashboards/coupons': 'manager',
   'GET /api/v1/staff/dashboards/referrals': 'manager',
   'GET /api/v1/staff/dashboards/rfm': 'manager',
-  'GET /api/v1/staff/message-templates': 'manager',
   'POST /api/v1/staff/exports': 'manager',
   'GET /api/v1/staff/exports': 'manager',
   'GET /api/v1/staff/exports/{id}': 'manager',
