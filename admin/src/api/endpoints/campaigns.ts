@@ -1,4 +1,4 @@
-import type { CampaignAudience, CampaignResults, CampaignView, MessageTemplateView, Page, PlaceholderInfo, SaveCampaignRequest, TestSendResult } from '@huiyuan/shared-types'
+import type { CampaignAudience, CampaignResults, CampaignView, Page, PlaceholderInfo, SaveCampaignRequest, TestSendResult } from '@huiyuan/shared-types'
 import { api } from '../client'
 
 export const campaignsApi = {
@@ -11,5 +11,4 @@ export const campaignsApi = {
   act: (id: number, action: 'launch' | 'pause' | 'resume' | 'cancel') => api.post<CampaignView>(`/api/v1/staff/campaigns/${id}/${action}`, {}),
   results: (id: number) => api.get<CampaignResults>(`/api/v1/staff/campaigns/${id}/results`),
   placeholders: () => api.get<PlaceholderInfo[]>('/api/v1/staff/campaign-placeholders'),
-  templates: () => api.get<MessageTemplateView[]>('/api/v1/staff/message-templates'),
 }

@@ -6,7 +6,6 @@ import { queryKeys } from '../query-keys'
 export const useCampaigns = () => useQuery({ queryKey: queryKeys.campaigns, queryFn: campaignsApi.list, refetchInterval: 5000 })
 export const useCampaign = (id: number | null) => useQuery({ queryKey: queryKeys.campaign(id ?? 0), queryFn: () => campaignsApi.get(id ?? 0), enabled: id !== null })
 export const useCampaignPlaceholders = () => useQuery({ queryKey: queryKeys.campaignPlaceholders, queryFn: campaignsApi.placeholders, staleTime: Infinity })
-export const useCampaignTemplates = () => useQuery({ queryKey: queryKeys.messageTemplates, queryFn: campaignsApi.templates })
 
 /** Who it would reach now: asked for on demand (it walks the whole segment). */
 export const useCampaignAudience = (id: number | null, enabled: boolean) =>

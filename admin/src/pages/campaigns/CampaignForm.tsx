@@ -3,7 +3,8 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Se
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useCouponTemplateOptions } from '../../api/hooks/coupons'
-import { useCampaignPlaceholders, useCampaignTemplates } from '../../api/hooks/campaigns'
+import { useCampaignPlaceholders } from '../../api/hooks/campaigns'
+import { useMessageTemplates } from '../../api/hooks/subscriptions'
 import { useSegments } from '../../api/hooks/tags'
 import { useServerErrors } from '../../lib/errors'
 
@@ -63,7 +64,7 @@ export function toRequest(v: FormValues): SaveCampaignRequest {
 /** The composer: template and the value of each of its fields (with placeholders), audience, schedule and the rules that protect members. */
 export function CampaignForm({ campaign, saving, error, onSave }: { campaign?: CampaignView; saving: boolean; error: unknown; onSave: (request: SaveCampaignRequest) => void }) {
   const [form] = Form.useForm<FormValues>()
-  const templates = useCampaignTemplates()
+  const templates = useMessageTemplates()
   const segments = useSegments()
   const [couponSearch, setCouponSearch] = useState('')
   const coupons = useCouponTemplateOptions(couponSearch)
