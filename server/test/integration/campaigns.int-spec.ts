@@ -49,11 +49,21 @@ describe('template-message campaigns', () => {
     return joined;
   }
 
+  /**
+   * Accepts in WeChat (the sandbox, which pushes the popup events that credit our ledger), or, with
+   * inWechat false, in our ledger only: a count WeChat does not share.
+   */
   async function grant(list: JoinedMember[], accepts: number, wechatTemplateId = ACTIVITY, inWechat = true): Promise<void> {
     const templateId = templateIds.get(wechatTemplateId)!;
     for (const m of list) {
-      if (inWechat) for (let i = 0; i < accepts; i++) await t.http.post('/sandbox/wechat/dev/subscribe').send({ openid: m.openid, templateIds: [wechatTemplateId] }).expect(200);
-      await t.get(TransactionRunner).run((em) => t.get(SubscriptionQuota).credit(em, m.id, templateId, accepts));
+      if (!inWechat) {
+        await t.get(TransactionRunner).run((em) => t.get(SubscriptionQuota).credit(em, m.id, templateId, accepts));
+        continue;
+      }
+      const before = await remaining(m, wechatTemplateId);
+      for (let i = 0; i < accepts; i++) await t.http.post('/sandbox/wechat/dev/subscribe').send({ openid: m.openid, templateIds: [wechatTemplateId] }).expect(200);
+      for (let i = 0; i < 100 && (await remaining(m, wechatTemplateId)) < before + accepts; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await remaining(m, wechatTemplateId)).toBe(before + accepts);
     }
   }
 
