@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AutomationKind, LedgerEntryType } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
+import { chineseDate } from '../campaigns/message-rendering';
+import { MessageDelivery } from '../campaigns/message-delivery';
 import { TransactionRunner } from '../common/db/transaction-runner';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { CouponIssuer } from '../coupons/coupon-issuer';
+import { CouponIssuer, IssuedCoupon } from '../coupons/coupon-issuer';
 import { PointsLedger } from '../points/points-ledger';
 import { AUTOMATIONS } from './automation-rules';
 import { AutomationsRepository } from './automations.repository';
@@ -18,10 +21,14 @@ export interface Occurrence {
   storeId?: number | null;
 }
 
+/** A moment's message is not worth sending a day later (a birthday greeting, an expiry reminder). */
+const MESSAGE_FRESH_MS = 24 * 3600_000;
+
 /**
  * Answers one member's moment for one automation, in one transaction: the occurrence row first (its
  * unique key makes a re-run, a retried event or a second instance a no-op), then the coupon and
- * points it gives. An expired moment is recorded and gives nothing.
+ * points it gives, then its message on the campaigns' delivery path (service lane: quota, quiet
+ * hours, rendering and results as for a campaign). An expired moment is recorded and gives nothing.
  */
 @Injectable()
 export class AutomationEngine {
@@ -33,6 +40,8 @@ export class AutomationEngine {
     private readonly coupons: CouponIssuer,
     private readonly ledger: PointsLedger,
     private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+    private readonly delivery: MessageDelivery,
   ) {}
 
   /** The automation when it is switched on, else null (nothing is recorded for a switched-off one). */
@@ -59,12 +68,12 @@ export class AutomationEngine {
     const now = this.clock.now();
     const id = await this.repository.claimOccurrence(m, { automationId: automation.id, memberId: o.memberId, occurrenceKey: o.key, status: o.status, createdAt: now });
     if (id === null || o.status === 'expired') return id === null ? null : 'expired';
-    let couponId: number | null = null;
+    let coupon: IssuedCoupon | null = null;
     const couponTemplateId = automation.couponTemplateId;
     if (couponTemplateId !== null) {
       try {
         // A savepoint: a refused issue must take back whatever part of it was written.
-        couponId = await m.transaction(async (inner) => (await this.coupons.issue(inner, { templateId: couponTemplateId, memberId: o.memberId, source: 'automation', sourceId: String(id), storeId: o.storeId ?? null })).id);
+        coupon = await m.transaction((inner) => this.coupons.issue(inner, { templateId: couponTemplateId, memberId: o.memberId, source: 'automation', sourceId: String(id), storeId: o.storeId ?? null }));
       } catch (error) {
         // Sold out, over the member's limit, switched off: the message still goes, without the coupon.
         if (!(error instanceof AppError)) throw error;
@@ -74,7 +83,14 @@ export class AutomationEngine {
     if (automation.pointsAward > 0) {
       await this.ledger.credit(m, LedgerEntryType.EARN, automation.pointsAward, { memberId: o.memberId, sourceType: 'automation', sourceId: String(id), storeId: o.storeId ?? null, reason: AUTOMATIONS[automation.kind].name, dedupeKey: `automation:${id}` });
     }
-    await this.repository.recordAwards(m, id, couponId, automation.pointsAward);
+    await this.repository.recordAwards(m, id, coupon?.id ?? null, automation.pointsAward);
+    if (automation.templateId !== null) {
+      // The coupon was given here, whether or not the member can be messaged: the message names it
+      // rather than giving a second one when sent.
+      const given = coupon ? { coupon: coupon.title, expiry: chineseDate(this.calendar.dateOf(new Date(coupon.expiresAt.getTime() - 1))) } : { coupon: '', expiry: '' };
+      const fieldValues = Object.fromEntries(Object.entries(JSON.parse(automation.fieldValues) as Record<string, string>).map(([key, text]) => [key, text.replace(/\{(coupon|expiry)\}/g, (_, name: 'coupon' | 'expiry') => given[name])]));
+      await this.delivery.enqueue(m, { automationId: automation.id, occurrenceKey: o.key, memberId: o.memberId, templateId: automation.templateId, fieldValues, page: automation.page, lane: 'service', notAfter: new Date(now.getTime() + MESSAGE_FRESH_MS) });
+    }
     return 'fired';
   }
 }

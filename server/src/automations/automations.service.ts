@@ -6,7 +6,9 @@ import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
+import { unknownPlaceholders } from '../campaigns/message-rendering';
 import { CouponsRepository } from '../coupons/coupons.repository';
+import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { AUTOMATIONS } from './automation-rules';
 import { AutomationsRepository } from './automations.repository';
 import { Automation } from './entities/automation.entity';
@@ -21,6 +23,7 @@ export class AutomationsService {
     private readonly tx: TransactionRunner,
     private readonly repository: AutomationsRepository,
     private readonly coupons: CouponsRepository,
+    private readonly templates: MessageTemplatesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -47,6 +50,10 @@ export class AutomationsService {
       const row = await this.find(m, id);
       if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) {
         throw new AppError(ErrorCode.VALIDATION_FAILED, 'pointsAward: a points-changed message cannot award points (each award would change points again)');
+      }
+      if (request.templateId) {
+        const template = await this.templates.byId(m, request.templateId);
+        if (!template || !template.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `templateId: no active message template ${request.templateId} (消息模板)`);
       }
       if (request.couponTemplateId) {
         const template = await this.coupons.template(request.couponTemplateId, m);
@@ -98,6 +105,8 @@ function checkFieldValues(values: Record<string, string>): void {
   for (const [key, value] of entries) {
     if (!FIELD_KEY.test(key)) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: not a template field key (thing1, number2, date3…)`);
     if (typeof value !== 'string' || value.length > 200) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: must be text of at most 200 characters`);
+    const unknown = unknownPlaceholders(value);
+    if (unknown.length) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}`);
   }
 }
 

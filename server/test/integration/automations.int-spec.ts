@@ -81,6 +81,39 @@ describe('automations', () => {
     expect(bonus).toEqual([{ delta: 200, reason: '生日礼遇（银卡会员）' }]);
   });
 
+  it('sends the birthday message on the delivery path: a member who accepted the template gets it, naming the coupon; one who did not gets none', async () => {
+    const templates = (await t.http.get('/api/v1/staff/message-templates').set(bearer(hq)).expect(200)).body as Array<{ id: number; code: string | null; wechatTemplateId: string }>;
+    const birthday = templates.find((x) => x.code === 'birthday')!;
+    expect((await configure(AutomationKind.BIRTHDAY, { templateId: 999999 }, 400)).body.error.message).toMatch(/templateId/);
+    expect((await configure(AutomationKind.BIRTHDAY, { fieldValues: { thing2: '{giftCard}' } }, 400)).body.error.message).toMatch(/\{giftCard\}/);
+    await configure(AutomationKind.BIRTHDAY, { enabled: true, couponTemplateId, templateId: birthday.id, timing: { days: 1 }, fieldValues: { name1: '{nickname}', thing2: '祝您生日快乐', thing3: '{coupon}', date4: '{expiry}' } });
+    t.clock.set('2026-12-05T02:00:00.000Z');
+    const subscribed = await joinMember(t, 'auto-bd-message', 's=S001');
+    const silent = await joinMember(t, 'auto-bd-silent', 's=S001');
+    await t.http.post('/sandbox/wechat/dev/subscribe').send({ openid: subscribed.openid, templateIds: [birthday.wechatTemplateId] }).expect(200);
+    const remaining = async () => Number(((await t.dataSource.query('SELECT COALESCE(SUM(remaining), 0) AS n FROM subscription_grants WHERE member_id = ?', [subscribed.id])) as Array<{ n: number }>)[0]?.n);
+    await until(async () => (await remaining()) === 1);
+    for (const m of [subscribed, silent]) await setBirthday(m, 'solar', 12, 7);
+    // 10:00 on 6 December in Shanghai, the day before, outside quiet hours.
+    t.clock.set('2026-12-06T02:00:00.000Z');
+    await Promise.all([scan(), scan()]);
+    const outbox = async (m: JoinedMember) => ((await t.http.get('/sandbox/wechat/dev/outbox').query({ openid: m.openid }).expect(200)).body as { items: Array<{ templateId: string; data: Record<string, { value: string }> }> }).items;
+    await until(async () => (await outbox(subscribed)).length > 0);
+    const [sent] = await outbox(subscribed);
+    expect(sent?.templateId).toBe(birthday.wechatTemplateId);
+    const coupon = ((await t.http.get('/api/v1/coupons').set(bearer(subscribed.token)).expect(200)).body as { items: Array<{ title: string }> }).items[0];
+    expect(sent?.data).toMatchObject({ thing2: { value: '祝您生日快乐' }, thing3: { value: coupon?.title } });
+    expect(await remaining()).toBe(0);
+    // The member who never accepted keeps the coupon and gets no message (in WeChat it would be a 43101).
+    expect(await wallet(silent)).toHaveLength(1);
+    await scan();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await outbox(silent)).toEqual([]);
+    expect(await outbox(subscribed)).toHaveLength(1);
+    t.clock.set(NOON);
+    await configure(AutomationKind.BIRTHDAY, { templateId: null });
+  });
+
   it('lunar birthdays: a leap-month birthday in the ordinary month, the 30th of a 29-day month on its last day', async () => {
     await configure(AutomationKind.BIRTHDAY, { enabled: true, couponTemplateId: null, timing: { days: 0 } });
     // Lunar 2025 has a leap 6th month: 6/10 is 4 July 2025. Lunar 2/30 of 2025 (a 29-day month) is 28 March 2025.
