@@ -79,8 +79,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await Promise.all(
         Array.from({ length: Math.min(50, MEMBERS - start) }, async (_, k) => {
           const openid = `crash-${start + k}`;
-          await call(api.url, 'POST', '/sandbox/wechat/dev/login', { body: { openid } });
-          await call(api.url, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid, templateIds: [ACTIVITY] } });
+          expect((await call(api.url, 'POST', '/sandbox/wechat/dev/login', { body: { openid } })).status).toBe(200);
+          expect((await call(api.url, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid, templateIds: [ACTIVITY] } })).status).toBe(200);
         }),
       );
     }
@@ -106,6 +106,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await sleep(200);
     }
 
+    process.stdout.write(`crash test: ${JSON.stringify(final)}\n`);
+    const failures: Array<{ status: string; errcode: number | null; n: number }> = await db.query("SELECT status, errcode, COUNT(*) AS n FROM campaign_deliveries WHERE campaign_id = ? AND status NOT IN ('sent', 'unknown') GROUP BY status, errcode", [campaign.id]);
+    process.stdout.write(`crash test, neither sent nor unknown: ${JSON.stringify(failures)}\n`);
     expect(final.queued ?? 0).toBe(0);
     expect(final.sending ?? 0).toBe(0);
     expect((final.sent ?? 0) + (final.unknown ?? 0)).toBe(MEMBERS);
