@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { PushQuery, ReceiveWechatPushUseCase } from './usecases/receive-wechat-push.usecase';
 
 /** The message-push URL to give WeChat (开发管理 → 消息推送): <PUBLIC_URL>/api/v1/wechat/push, data format JSON. */
-@ApiExcludeController()
+@ApiTags('wechat: message push')
 @Controller('api/v1/wechat/push')
 export class WechatPushController {
   constructor(private readonly push: ReceiveWechatPushUseCase) {}

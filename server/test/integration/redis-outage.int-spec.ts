@@ -68,13 +68,9 @@ describe('with Redis (BullMQ): job schedulers, and Redis down and back', () => {
   it('runs every periodic job through BullMQ job schedulers (coupon expiry included: its job id once killed the server)', async () => {
     const core = ['coupons-expire', 'points-expire', 'referrals-sweep', 'tiers-evaluate'];
     const jobs = (await until(health, (h) => h.jobs.filter((j) => core.includes(j.name) && j.runs > 0).length === core.length)).jobs;
-    expect(jobs.map((j) => [j.name, j.lastOutcome])).toEqual([
-      ['coupons-expire', 'ok'],
-      ['points-expire', 'ok'],
-      ['referrals-sweep', 'ok'],
-      ['tags-refresh', 'ok'],
-      ['tiers-evaluate', 'ok'],
-    ]);
+    const ran = jobs.filter((j) => j.runs > 0);
+    expect(core.filter((name) => !ran.some((j) => j.name === name))).toEqual([]);
+    expect(ran.map((j) => [j.name, j.lastOutcome])).toEqual(ran.map((j) => [j.name, 'ok']));
     expect((await health()).queue).toEqual({ ok: true, mode: 'redis' });
   });
 

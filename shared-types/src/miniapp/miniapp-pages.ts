@@ -12,6 +12,7 @@ export const MINIAPP_PAGES = [
   'packages/staff/console',
   'packages/staff/poster',
   'packages/staff/verifications',
+  'packages/staff/care-tasks',
   'packages/points/index',
   'packages/checkin/index',
   'packages/mall/index',

@@ -1,6 +1,6 @@
 import { CareTaskOutcome, CareTaskRule, CareTaskRules, CompleteCareTaskRequest } from '@huiyuan/shared-types';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEnum, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDay } from '../../common/http/validators';
 
 export class CompleteCareTaskBody implements CompleteCareTaskRequest {
@@ -15,11 +15,11 @@ export class CareTaskRuleBody implements CareTaskRule {
 }
 
 export class CareTaskRulesBody implements CareTaskRules {
-  @ValidateNested() @Type(() => CareTaskRuleBody) new_member: CareTaskRuleBody;
-  @ValidateNested() @Type(() => CareTaskRuleBody) first_purchase: CareTaskRuleBody;
-  @ValidateNested() @Type(() => CareTaskRuleBody) birthday: CareTaskRuleBody;
-  @ValidateNested() @Type(() => CareTaskRuleBody) dormant: CareTaskRuleBody;
-  @ValidateNested() @Type(() => CareTaskRuleBody) spend_drop: CareTaskRuleBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CareTaskRuleBody) new_member: CareTaskRuleBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CareTaskRuleBody) first_purchase: CareTaskRuleBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CareTaskRuleBody) birthday: CareTaskRuleBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CareTaskRuleBody) dormant: CareTaskRuleBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CareTaskRuleBody) spend_drop: CareTaskRuleBody;
 }
 
 export class CompletionQuery {
