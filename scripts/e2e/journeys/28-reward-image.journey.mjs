@@ -56,8 +56,12 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const phone = await newPage(PHONE)
   await phone.goto(`${baseUrl}/#/packages/mall/index`)
   const item = phone.locator('.mall__item', { hasText: REWARD })
+  // The mall's pictures load lazily: the src is set once the item is on screen, and rewards other journeys
+  // created may push this one below the fold.
+  await item.scrollIntoViewIfNeeded()
   const picture = item.locator('img')
   await picture.waitFor()
+  await phone.waitForFunction((el) => el.getAttribute('src') !== null, await picture.elementHandle())
   expect(await picture.getAttribute('src'), 'the list shows the uploaded picture').toContain(imageUrl)
   await phone.waitForFunction((src) => [...document.images].some((img) => img.src.endsWith(src) && img.complete && img.naturalWidth === 600), imageUrl)
   expect(await phone.locator('.mall__item .reward-image--blank').count(), 'rewards without a picture show the gift icon').toBeGreaterThan(0)
