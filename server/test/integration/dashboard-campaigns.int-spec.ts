@@ -1,4 +1,5 @@
 import type { CampaignResults, CampaignsDashboard } from '@huiyuan/shared-types';
+import ExcelJS from 'exceljs';
 import { CampaignSweepJob } from '../../src/campaigns/campaign-sweep.job';
 import { conversionLift } from '../../src/campaigns/campaign-rules';
 import { DeliveryDispatcher } from '../../src/campaigns/delivery-dispatcher';
@@ -17,8 +18,9 @@ const RANGE = { from: '2026-11-01', to: '2026-12-31' };
  * purchases, members' join stores), for HQ, for a manager (their store's members only) and for HQ
  * picking the other store.
  */
-describe('dashboards: campaign funnels', () => {
+describe('campaign reports: the dashboard funnel and the deliveries export', () => {
   let t: TestApp;
+  let campaignId: number;
   const tokens: Record<string, string> = {};
   const as = (user: string) => bearer(tokens[user] as string);
 
@@ -106,7 +108,10 @@ describe('dashboards: campaign funnels', () => {
     const everyone = [...s001, ...s002, nowhere];
     // Two members of each store never accepted the template: they are in the audience, not reachable.
     const withQuota = everyone.filter((m) => m !== s001[0] && m !== s001[1] && m !== s002[0] && m !== s002[1]);
-    const campaignId = await launchCampaign(everyone, withQuota);
+    // One recipient has bound a phone: the export shows only its last four digits.
+    const phoneCode = (await t.http.post('/sandbox/wechat/dev/phone-code').send({ phoneNumber: '13812345678' }).expect(200)).body as { code: string };
+    await t.http.post('/api/v1/members/me/phone').set(bearer(s001[5]!.token)).send({ code: phoneCode.code }).expect(200);
+    campaignId = await launchCampaign(everyone, withQuota);
 
     const deliveries = (await t.dataSource.query('SELECT d.member_id, d.status, c.code FROM campaign_deliveries d LEFT JOIN coupons c ON c.id = d.coupon_id WHERE d.campaign_id = ?', [campaignId])) as Array<{ member_id: number; status: string; code: string | null }>;
     const statusOf = new Map(deliveries.map((d) => [Number(d.member_id), d]));
@@ -151,5 +156,46 @@ describe('dashboards: campaign funnels', () => {
     expect((await t.http.get('/api/v1/staff/dashboards/campaigns').query({ ...RANGE, storeCode: 'S002' }).set(as('demo-manager')).expect(403)).body.error.code).toBe('FORBIDDEN');
     expect(JSON.stringify((await t.http.get('/api/v1/staff/dashboards/campaigns').query({ from: RANGE.from }).set(as('demo-hq')).expect(400)).body)).toMatch(/to/);
     await t.http.get('/api/v1/staff/dashboards/campaigns').query(RANGE).set(as('demo-clerk')).expect(403);
+  });
+
+  async function exportRows(user: string, body: object): Promise<{ status: string; rows: string[][] }> {
+    const created = await t.http.post('/api/v1/staff/exports').set(as(user)).send(body).expect(201);
+    const id = (created.body as { id: number }).id;
+    let job = created.body as { status: string };
+    for (let i = 0; i < 200 && !['done', 'failed'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await t.http.get(`/api/v1/staff/exports/${id}`).set(as(user)).expect(200)).body as { status: string };
+    }
+    expect(job.status).toBe('done');
+    const file = await t.http.get(`/api/v1/staff/exports/${id}/file`).set(as(user)).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as ExcelJS.Buffer);
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push(Array.from(row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    return { status: job.status, rows };
+  }
+
+  it('exports the campaign deliveries to .xlsx, phones masked, a manager only their store’s members', async () => {
+    const hq = await exportRows('demo-hq', { dataset: 'campaign_deliveries', campaignId });
+    expect(hq.rows[0]).toEqual(['记录号', '活动', '会员卡号', '昵称', '手机号', '状态', '微信错误码', '说明', '创建时间', '发送时间', '打开时间', '券码']);
+    const want = (await t.dataSource.query('SELECT d.id, m.card_no, d.status, cp.code FROM campaign_deliveries d JOIN members m ON m.id = d.member_id LEFT JOIN coupons cp ON cp.id = d.coupon_id WHERE d.campaign_id = ? ORDER BY d.id', [campaignId])) as Array<{ id: number; card_no: string; status: string; code: string | null }>;
+    expect(hq.rows.slice(1).map((r) => [Number(r[0]), r[1], r[2], r[11] ?? ''])).toEqual(want.map((d) => [Number(d.id), '看板活动', d.card_no, d.code ?? '']));
+    expect(hq.rows.slice(1).filter((r) => r[5] === '对照组（不发送）').length).toBe(want.filter((d) => d.status === 'skipped_holdout').length);
+    expect(hq.rows.slice(1).filter((r) => r[5] === '未订阅（无额度）').length).toBe(4);
+    const phones = hq.rows.slice(1).map((r) => r[4]).filter(Boolean);
+    expect(phones).toEqual(['1******5678']);
+
+    const manager = await exportRows('demo-manager', { dataset: 'campaign_deliveries' });
+    const s001Cards = (await t.dataSource.query("SELECT m.card_no FROM campaign_deliveries d JOIN members m ON m.id = d.member_id JOIN stores s ON s.id = m.join_store_id WHERE d.campaign_id = ? AND s.code = 'S001' ORDER BY d.id", [campaignId])) as Array<{ card_no: string }>;
+    expect(manager.rows.slice(1).map((r) => r[2])).toEqual(s001Cards.map((c) => c.card_no));
+
+    const refused = async (body: object, status: number, pattern: RegExp) => expect(JSON.stringify((await t.http.post('/api/v1/staff/exports').set(as('demo-hq')).send(body).expect(status)).body)).toMatch(pattern);
+    await refused({ dataset: 'campaign_deliveries', campaignId: 999999 }, 404, /NOT_FOUND/);
+    await refused({ dataset: 'coupons', campaignId }, 400, /campaignId/);
+    await refused({ dataset: 'campaign_deliveries', campaignId: 'x' }, 400, /campaignId/);
   });
 });
