@@ -64,30 +64,32 @@ export function WechatBindingPanel({ staffId }: { staffId: number }) {
   }
 
   const busy = bind.isPending || unbind.isPending
+  if (!bound) {
+    return (
+      <View className='staff__wechat' data-bound='0'>
+        <Text className='staff__wechat-state'>{wechatCopy.unbound}</Text>
+        <Button className='btn-primary staff__btn' loading={bind.isPending} disabled={busy} onClick={runBind}>
+          {wechatCopy.bind}
+        </Button>
+      </View>
+    )
+  }
   return (
-    <View className='staff__wechat' data-bound={bound ? '1' : '0'}>
-      <Text className='staff__wechat-state'>{bound && openidMasked ? wechatCopy.bound(openidMasked) : wechatCopy.unbound}</Text>
-      {bound && <Text className='hint staff__wechat-hint'>{testTemplates.length > 0 ? wechatCopy.boundHint : wechatCopy.noTemplates}</Text>}
+    <View className='staff__wechat' data-bound='1'>
+      <Text className='staff__wechat-state'>{wechatCopy.bound(openidMasked ?? '')}</Text>
+      <Text className='hint staff__wechat-hint'>{testTemplates.length > 0 ? wechatCopy.boundHint : wechatCopy.noTemplates}</Text>
+      {testTemplates.length > 0 && (
+        <Button className='btn-primary staff__btn' loading={asking} disabled={asking} onClick={() => void subscribe()}>
+          {wechatCopy.subscribe}
+        </Button>
+      )}
       <View className='admin__actions'>
-        {bound ? (
-          <>
-            {testTemplates.length > 0 && (
-              <Button className='btn-primary' loading={asking} disabled={asking} onClick={() => void subscribe()}>
-                {wechatCopy.subscribe}
-              </Button>
-            )}
-            <Button className='btn-plain' loading={bind.isPending} disabled={busy} onClick={runBind}>
-              {wechatCopy.rebind}
-            </Button>
-            <Button className='btn-plain' loading={unbind.isPending} disabled={busy} onClick={() => void runUnbind()}>
-              {wechatCopy.unbind}
-            </Button>
-          </>
-        ) : (
-          <Button className='btn-primary' loading={bind.isPending} disabled={busy} onClick={runBind}>
-            {wechatCopy.bind}
-          </Button>
-        )}
+        <Button className='btn-plain' loading={bind.isPending} disabled={busy} onClick={runBind}>
+          {wechatCopy.rebind}
+        </Button>
+        <Button className='btn-plain' loading={unbind.isPending} disabled={busy} onClick={() => void runUnbind()}>
+          {wechatCopy.unbind}
+        </Button>
       </View>
     </View>
   )
