@@ -5,6 +5,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { AppError } from '../common/errors/app-error';
+import { invalidField } from '../common/errors/invalid-field';
 import { Clock } from '../common/time/clock';
 import { unknownPlaceholders } from '../campaigns/message-rendering';
 import { CouponsRepository } from '../coupons/coupons.repository';
@@ -45,9 +46,15 @@ export class AutomationsService {
   }
 
   async update(actor: StaffPrincipal, id: number, request: UpdateAutomationRequest, requestId: string): Promise<AutomationView> {
-    if (request.fieldValues) checkFieldValues(request.fieldValues);
     await this.tx.run(async (m) => {
       const row = await this.find(m, id);
+      const def = AUTOMATIONS[row.kind];
+      if (request.fieldValues) checkFieldValues(request.fieldValues, def.extraPlaceholders ?? {});
+      if (def.noAwards && ((request.couponTemplateId ?? null) !== null || (request.pointsAward ?? 0) > 0)) {
+        throw invalidField(request.couponTemplateId ? 'couponTemplateId' : 'pointsAward', `${def.name} goes to members who subscribed to it and gives nothing (WeChat forbids rewarding a subscription)`);
+      }
+      if (request.timing?.time != null && !def.timeLabel) throw invalidField('timing.time', `${def.name} takes no time of day`);
+      if (request.timing && def.maxDays !== undefined && request.timing.days > def.maxDays) throw invalidField('timing.days', `${def.name} takes at most ${def.maxDays} days (the member day recurs weekly)`);
       if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) {
         throw new AppError(ErrorCode.VALIDATION_FAILED, 'pointsAward: a points-changed message cannot award points (each award would change points again)');
       }
@@ -72,6 +79,7 @@ export class AutomationsService {
       if (request.couponTemplateId !== undefined) changes.couponTemplateId = request.couponTemplateId;
       if (request.pointsAward !== undefined) changes.pointsAward = request.pointsAward;
       if (request.timing !== undefined) changes.timingDays = request.timing.days;
+      if (request.timing?.time != null) changes.timingTime = request.timing.time;
       await this.repository.update(m, id, changes);
       await this.audit.record(m, { staff: actor, requestId }, {
         action: 'automation.update',
@@ -99,13 +107,13 @@ export class AutomationsService {
   }
 }
 
-function checkFieldValues(values: Record<string, string>): void {
+function checkFieldValues(values: Record<string, string>, own: Record<string, string>): void {
   const entries = Object.entries(values);
   if (entries.length > 20) throw new AppError(ErrorCode.VALIDATION_FAILED, 'fieldValues: at most 20 fields');
   for (const [key, value] of entries) {
     if (!FIELD_KEY.test(key)) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: not a template field key (thing1, number2, date3…)`);
     if (typeof value !== 'string' || value.length > 200) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: must be text of at most 200 characters`);
-    const unknown = unknownPlaceholders(value);
+    const unknown = unknownPlaceholders(value).filter((name) => !(name in own));
     if (unknown.length) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}`);
   }
 }
@@ -124,8 +132,11 @@ function automationView(r: Automation, last30Days: { fired: number; expired: num
     couponTemplateId: r.couponTemplateId,
     couponTitle,
     pointsAward: r.pointsAward,
-    timing: { days: r.timingDays },
+    timing: def.timeLabel ? { days: r.timingDays, time: r.timingTime ?? def.defaultTime ?? null } : { days: r.timingDays },
     timingLabel: def.timingLabel,
+    timeLabel: def.timeLabel ?? null,
+    awards: !def.noAwards,
+    extraPlaceholders: def.extraPlaceholders ?? {},
     updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     last30Days,
   };
