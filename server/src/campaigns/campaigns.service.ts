@@ -9,7 +9,7 @@ import { SegmentsRepository } from '../segments/segments.repository';
 import { SegmentsService } from '../segments/segments.service';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscriptionQuota } from '../subscriptions/subscription-quota';
-import { conversionLift, isHeldOut, startOfBusinessWeek } from './campaign-rules';
+import { conversionLift, isHeldOut, quietUntil, startOfBusinessWeek } from './campaign-rules';
 import { campaignNotFound } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
 import { DeliveriesRepository, JoinStores } from './deliveries.repository';
@@ -155,9 +155,13 @@ export class CampaignsService {
       const counts = await this.deliveries.countsByStatus(m, id);
       const byStatus: Partial<Record<DeliveryStatus, number>> = Object.fromEntries(counts) as Partial<Record<DeliveryStatus, number>>;
       const [failedByErrcode, opened, coupons, attribution] = [await this.deliveries.failuresByErrcode(m, id), await this.deliveries.openedCount(m, id), await this.deliveries.couponCounts(m, id), await this.attribution(m, campaign, 'all')];
+      // HQ sees why the queue is not moving at night, and when it will.
+      const waiting = campaign.status === 'sending' && (byStatus.queued ?? 0) > 0;
+      const quietEnds = waiting ? quietUntil(this.clock.now(), { start: campaign.quietStart, end: campaign.quietEnd }, this.calendar.timeZone) : null;
       return {
         status: campaign.status as CampaignStatus,
         pauseReason: campaign.pauseReason,
+        quietUntil: quietEnds?.toISOString() ?? null,
         total: [...counts.values()].reduce((a, b) => a + b, 0),
         byStatus,
         failedByErrcode,
