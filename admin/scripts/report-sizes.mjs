@@ -36,7 +36,7 @@ for (const file of firstLoad) {
   firstRaw += raw(file)
   console.log(`    ${file.padEnd(44)} ${kb(raw(file)).padStart(10)} ${kb(gz(file)).padStart(10)} gzip`)
 }
-console.log(`    ${'total'.padEnd(44)} ${kb(firstRaw).padStart(10)} ${kb(firstGz).padStart(10)} gzip (budget ${kb(BUDGET)})`)
+console.log(`    ${'total'.padEnd(44)} ${kb(firstRaw).padStart(10)} ${kb(firstGz).padStart(10)} gzip (budget ${kb(BUDGET)} gzipped)`)
 console.log('  pages (loaded on first visit):')
 for (const chunk of Object.values(manifest)) {
   if (!chunk.isDynamicEntry || firstLoad.has(chunk.file)) continue

@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { AutomationKind, AutomationOccurrenceView, AutomationView, ErrorCode, UpdateAutomationRequest } from '@huiyuan/shared-types';
+import { AutomationKind, AutomationOccurrenceView, AutomationView, UpdateAutomationRequest } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { unknownPlaceholders } from '../campaigns/message-rendering';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { AUTOMATIONS } from './automation-rules';
+import {
+  automationNotFound,
+  automationTakesNoDays,
+  couponTemplateNotActive,
+  couponValidOnlyAtIssuingStore,
+  fieldValueTooLong,
+  messageTemplateNotActive,
+  notATemplateFieldKey,
+  pointsChangedAwardsPoints,
+  tooManyFieldValues,
+  unknownPlaceholder,
+} from './automations.errors';
 import { AutomationsRepository } from './automations.repository';
 import { Automation } from './entities/automation.entity';
 
 const FIELD_KEY = /^[a-z_]+[0-9]{1,2}$/;
+const MAX_FIELDS = 20;
+const MAX_FIELD_LENGTH = 200;
 const THIRTY_DAYS_MS = 30 * 86_400_000;
 
 /** HQ's view and edits of the automations (one per kind). */
@@ -48,22 +61,17 @@ export class AutomationsService {
     if (request.fieldValues) checkFieldValues(request.fieldValues);
     await this.tx.run(async (m) => {
       const row = await this.find(m, id);
-      if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, 'pointsAward: a points-changed message cannot award points (each award would change points again)');
-      }
+      if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) throw pointsChangedAwardsPoints();
       if (request.templateId) {
         const template = await this.templates.byId(m, request.templateId);
-        if (!template || !template.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `templateId: no active message template ${request.templateId} (消息模板)`);
+        if (!template || !template.active) throw messageTemplateNotActive(request.templateId);
       }
       if (request.couponTemplateId) {
         const template = await this.coupons.template(request.couponTemplateId, m);
-        if (!template || !template.active) throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: no active coupon template ${request.couponTemplateId}`);
-        // Automations issue from HQ: a coupon valid only at the issuing store would have no store to be valid at.
-        if (template.storeScope === 'issuing') throw new AppError(ErrorCode.VALIDATION_FAILED, `couponTemplateId: ${template.title} is valid only at the store that issues it; choose one valid at all or listed stores`);
+        if (!template || !template.active) throw couponTemplateNotActive(request.couponTemplateId);
+        if (template.storeScope === 'issuing') throw couponValidOnlyAtIssuingStore(template.title);
       }
-      if (request.timing && AUTOMATIONS[row.kind].timingLabel === null && request.timing.days !== 0) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, `timing.days: ${AUTOMATIONS[row.kind].name} answers its event at once and takes no days`);
-      }
+      if (request.timing && AUTOMATIONS[row.kind].timingLabel === null && request.timing.days !== 0) throw automationTakesNoDays(AUTOMATIONS[row.kind].name);
       const changes: Partial<Automation> = { updatedBy: actor.staffId, updatedAt: this.clock.now() };
       if (request.enabled !== undefined) changes.enabled = request.enabled;
       if (request.templateId !== undefined) changes.templateId = request.templateId;
@@ -94,19 +102,19 @@ export class AutomationsService {
 
   private async find(m: EntityManager, id: number): Promise<Automation> {
     const row = (await this.repository.all(m)).find((a) => a.id === id);
-    if (!row) throw new AppError(ErrorCode.AUTOMATION_NOT_FOUND, `No automation ${id}`);
+    if (!row) throw automationNotFound(id);
     return row;
   }
 }
 
 function checkFieldValues(values: Record<string, string>): void {
   const entries = Object.entries(values);
-  if (entries.length > 20) throw new AppError(ErrorCode.VALIDATION_FAILED, 'fieldValues: at most 20 fields');
+  if (entries.length > MAX_FIELDS) throw tooManyFieldValues(MAX_FIELDS);
   for (const [key, value] of entries) {
-    if (!FIELD_KEY.test(key)) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: not a template field key (thing1, number2, date3…)`);
-    if (typeof value !== 'string' || value.length > 200) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: must be text of at most 200 characters`);
+    if (!FIELD_KEY.test(key)) throw notATemplateFieldKey(key);
+    if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH) throw fieldValueTooLong(key, MAX_FIELD_LENGTH);
     const unknown = unknownPlaceholders(value);
-    if (unknown.length) throw new AppError(ErrorCode.VALIDATION_FAILED, `fieldValues.${key}: unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}`);
+    if (unknown.length) throw unknownPlaceholder(key, unknown);
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CareTaskCompletion, CareTaskRules, CareTaskView, ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { CareTaskCompletion, CareTaskRules, CareTaskView, StaffRole } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { AppError } from '../common/errors/app-error';
+import { rangeReversed } from '../common/errors/common.errors';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
 import { CareTaskGenerationJob } from './care-task-generation.job';
@@ -29,7 +29,7 @@ export class CareTasksService {
     const today = this.calendar.today();
     const to = range.to ?? today;
     const from = range.from ?? addDays(to, -29);
-    if (from > to) throw new AppError(ErrorCode.VALIDATION_FAILED, 'from: must not be after to');
+    if (from > to) throw rangeReversed();
     const storeId = staff.role === StaffRole.HQ_ADMIN ? null : staff.storeId;
     return this.tx.read(async (m) => {
       const rows = await this.repository.completion(m, from, to, today, storeId);

@@ -3,7 +3,6 @@ import {
   CheckinsDashboard,
   CouponsDashboard,
   DashboardStoreRef,
-  ErrorCode,
   MembersDashboard,
   PointsDashboard,
   ReferralsDashboard,
@@ -11,7 +10,6 @@ import {
   STREAK_BUCKETS,
   StaffRole,
 } from '@huiyuan/shared-types';
-import { AppError } from '../common/errors/app-error';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { EarningRulesService } from '../points/earning-rules.service';
@@ -22,6 +20,7 @@ import { TiersService } from '../tiers/tiers.service';
 import { eachDay, liabilityValueCents, pointsFlows, rangeProblem, verificationRate } from './dashboard-rules';
 import { DashboardsRepository, StoreFilter } from './dashboards.repository';
 import { DashboardsRollupJob, METRIC } from './dashboards-rollup.job';
+import { dashboardRangeInvalid } from './dashboards.errors';
 
 export interface DashboardRange {
   from: string;
@@ -215,7 +214,7 @@ export class DashboardsService {
 
   private async scoped(staff: StaffPrincipal, range: DashboardRange): Promise<Scoped> {
     const problem = rangeProblem(range.from, range.to);
-    if (problem) throw new AppError(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.problem}`, [{ field: problem.field, problems: [problem.problem] }]);
+    if (problem) throw dashboardRangeInvalid(problem.field, problem.problem);
     const [stores, status] = await Promise.all([this.storeFilter(staff, range.storeCode), this.rollup.status()]);
     return { from: range.from, to: range.to, stores, asOf: status.asOf };
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, REWARD_IMAGE_PATH, RewardImageUpload } from '@huiyuan/shared-types';
+import { REWARD_IMAGE_PATH, RewardImageUpload } from '@huiyuan/shared-types';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AppError } from '../common/errors/app-error';
 import { rewardImageProblem, sniffImage } from './reward-image-rules';
+import { rewardImageInvalid } from './rewards.errors';
 
 /** An uploaded image's file name: the content's hash, so the same picture uploaded twice is one file. */
 const FILE_NAME = /^[0-9a-f]{32}\.(png|jpg)$/;
@@ -27,7 +27,7 @@ export class RewardImageStore {
   async upload(base64: string): Promise<RewardImageUpload> {
     const bytes = Buffer.from(base64, 'base64');
     const problem = rewardImageProblem(bytes);
-    if (problem) throw new AppError(ErrorCode.VALIDATION_FAILED, problem);
+    if (problem) throw rewardImageInvalid(problem);
     const facts = sniffImage(bytes) as NonNullable<ReturnType<typeof sniffImage>>;
     const file = `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${facts.type === 'png' ? 'png' : 'jpg'}`;
     const path = join(this.dir, file);

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../common/errors/app-error';
+import { rewardImageNotFound } from './rewards.errors';
 import { RewardImageStore } from './reward-image-store';
 
 /** The mall's pictures, open to anyone as the mall is: the mini-program's <image> sends no token. */
@@ -14,7 +13,7 @@ export class RewardImagesController {
   @Get(':file')
   async image(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const image = await this.images.read(file);
-    if (!image) throw new AppError(ErrorCode.NOT_FOUND, `No reward image ${file}`);
+    if (!image) throw rewardImageNotFound(file);
     // The name is the content's hash: a changed picture is a new name, so caches may keep this one for good.
     void reply.header('content-type', image.contentType).header('cache-control', 'public, max-age=31536000, immutable');
     return new StreamableFile(image.bytes);

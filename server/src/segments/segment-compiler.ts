@@ -1,7 +1,7 @@
-import { ErrorCode, SEGMENT_MAX_DEPTH, SegmentRule } from '@huiyuan/shared-types';
-import { AppError } from '../common/errors/app-error';
+import { SEGMENT_MAX_DEPTH, SegmentRule } from '@huiyuan/shared-types';
 import { addDays, startOfBusinessDay } from '../common/time/business-date';
 import { SEGMENT_FIELDS, SegmentFieldSpec, SegmentMemberFacts } from './segment-fields';
+import { segmentRuleInvalid as invalid } from './segments.errors';
 
 /** What compiling needs to know: the codes values may name, and today in the business zone. */
 export interface SegmentContext {
@@ -37,10 +37,6 @@ export interface CheckedGroup {
   combinator: 'and' | 'or';
   not: boolean;
   rules: Array<CheckedRule | CheckedGroup>;
-}
-
-function invalid(path: string, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError(ErrorCode.VALIDATION_FAILED, `rules${path}: ${message}`, { path: `rules${path}`, ...details });
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

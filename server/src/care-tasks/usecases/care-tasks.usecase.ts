@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CareTaskRules, CareTaskView, CompleteCareTaskRequest, ErrorCode, StaffRole } from '@huiyuan/shared-types';
+import { CareTaskRules, CareTaskView, CompleteCareTaskRequest, StaffRole } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
 import { ProgrammeService } from '../../programme/programme.service';
 import { StaffRepository } from '../../staff/staff.repository';
 import { CARE_TASK_KIND_NAMES, CARE_TASK_RULES_KEY } from '../care-task-rules';
+import { careTaskClosed, careTaskNotFound, notTheMaintainingClerk } from '../care-tasks.errors';
 import { CareTasksRepository } from '../care-tasks.repository';
 import { careTaskView } from '../care-tasks.service';
 
@@ -30,12 +30,12 @@ export class CareTasksUseCase {
   async complete(actor: StaffPrincipal, taskId: number, request: CompleteCareTaskRequest, requestId: string): Promise<CareTaskView> {
     return this.tx.run(async (m) => {
       const task = await this.repository.find(m, taskId);
-      if (!task) throw new AppError(ErrorCode.CARE_TASK_NOT_FOUND, `No care task ${taskId}`);
+      if (!task) throw careTaskNotFound(taskId);
       await this.assertMayClose(m, actor, task.clerkId);
       const now = this.clock.now();
       const note = request.note?.trim() || null;
       if (!(await this.repository.complete(m, taskId, request.outcome, note, actor.staffId, this.calendar.dateOf(now), now))) {
-        throw new AppError(ErrorCode.CARE_TASK_CLOSED, `Care task ${taskId} is already ${task.status === 'expired' ? 'expired' : 'done'}`);
+        throw careTaskClosed(taskId, task.status === 'expired' ? 'expired' : 'done');
       }
       await this.audit.record(m, { staff: actor, requestId }, {
         action: 'care_task.complete',
@@ -63,6 +63,6 @@ export class CareTasksUseCase {
       const clerk = await this.staffRepository.find(clerkId, m);
       if (clerk && clerk.storeId === actor.storeId) return;
     }
-    throw new AppError(ErrorCode.FORBIDDEN, 'Only the member\'s maintaining clerk or their store manager may close this task');
+    throw notTheMaintainingClerk();
   }
 }

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ErrorCode, FieldError } from '@huiyuan/shared-types';
-import { AppError } from './app-error';
+import { FieldError } from '@huiyuan/shared-types';
+import { numberTooLarge, requestInvalid } from './common.errors';
 
 /** Every number the API stores fits a 32-bit column; a bigger one is bad input, not a database error. */
 const MAX_STORED_NUMBER = 2_147_483_647;
@@ -30,9 +30,7 @@ class BoundedValidationPipe extends ValidationPipe {
     const result: unknown = await super.transform(value, metadata);
     if (metadata.type === 'body' || metadata.type === 'query') {
       const field = numberOutOfRange(result, '');
-      if (field) {
-        throw new AppError(ErrorCode.VALIDATION_FAILED, `Invalid request: ${field}: must be a number between -${MAX_STORED_NUMBER} and ${MAX_STORED_NUMBER}`, [{ field, problems: ['out of range'] }]);
-      }
+      if (field) throw numberTooLarge(field, MAX_STORED_NUMBER);
     }
     return result;
   }
@@ -43,10 +41,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const summary = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
-      return new AppError(ErrorCode.VALIDATION_FAILED, `Invalid request: ${summary}`, fields);
-    },
+    exceptionFactory: (errors) => requestInvalid(flatten(errors)),
   });
 }

@@ -1,6 +1,5 @@
-import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors/app-error';
+import { jsonNestsTooDeep } from '../errors/common.errors';
 
 /** No request of this API nests deeper than a handful of levels; validation recurses, so depth is capped first. */
 export const MAX_JSON_DEPTH = 16;
@@ -31,7 +30,7 @@ export function useBoundedJsonBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (jsonNestingExceeds(body as string, MAX_JSON_DEPTH)) {
-      done(new AppError(ErrorCode.MALFORMED_REQUEST, `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      done(jsonNestsTooDeep(MAX_JSON_DEPTH), undefined);
       return;
     }
     void parse(request, body as string, done);

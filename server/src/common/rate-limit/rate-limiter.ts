@@ -1,10 +1,9 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode } from '@huiyuan/shared-types';
 import type { FastifyRequest } from 'fastify';
 import type IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { AppError } from '../errors/app-error';
+import { tooManyRequests } from '../errors/common.errors';
 import { REDIS } from '../queue/queue.module';
 import { Clock } from '../time/clock';
 
@@ -95,9 +94,7 @@ export class RateLimitGuard implements CanActivate {
     if (!bucket) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const { count, windowEndsAt } = await this.limiter.hit(bucket, request.ip, MINUTE_MS);
-    if (count > this.config.http.authRatePerMinute) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests from this address; try again after ${windowEndsAt.toISOString()}`, { retryAfter: windowEndsAt.toISOString() });
-    }
+    if (count > this.config.http.authRatePerMinute) throw tooManyRequests(windowEndsAt);
     return true;
   }
 }

@@ -1,8 +1,8 @@
 import { Body, CanActivate, Controller, Delete, Get, Inject, Injectable, Put, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DevClockStatus, ErrorCode } from '@huiyuan/shared-types';
+import { DevClockStatus } from '@huiyuan/shared-types';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { AppError } from '../errors/app-error';
+import { clockNotMovable, devClockInProduction } from '../errors/common.errors';
 import { IsInstant } from '../http/validators';
 import { Clock, DevClock } from './clock';
 
@@ -19,8 +19,8 @@ export class DevClockGuard implements CanActivate {
   ) {}
 
   canActivate(): boolean {
-    if (this.config.env === 'production') throw new AppError(ErrorCode.FORBIDDEN, 'The development clock is refused in production (NODE_ENV=production)');
-    if (!(this.clock instanceof DevClock)) throw new AppError(ErrorCode.FORBIDDEN, "This server's clock cannot be moved over HTTP");
+    if (this.config.env === 'production') throw devClockInProduction();
+    if (!(this.clock instanceof DevClock)) throw clockNotMovable();
     return true;
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ErrorCode, EXPORT_DATASET_LABELS, ExportDataset, ExportJob, ExportRequest, StaffRole } from '@huiyuan/shared-types';
+import { EXPORT_DATASET_LABELS, ExportDataset, ExportJob, ExportRequest, StaffRole } from '@huiyuan/shared-types';
 import ExcelJS from 'exceljs';
 import { AuditTrail } from '../../audit/audit-trail';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { AppError } from '../../common/errors/app-error';
+import { rangeReversed } from '../../common/errors/common.errors';
 import { JobQueue } from '../../common/queue/job-queue';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { addDays } from '../../common/time/business-date';
@@ -20,7 +20,16 @@ import { ExportFilter, ExportReadsRepository } from '../export-reads.repository'
 import { businessDateTimeFormatter, RawRow, SheetLookups, SHEETS } from '../export-sheets';
 import { TransferJob } from '../entities/transfer-job.entity';
 import { TRANSFER_FILE_TTL_MS, TransferFiles } from '../transfer-files';
-import { transferNotFound, transferNotReady } from '../transfers.errors';
+import {
+  auditExportHqOnly,
+  memberFiltersOnOtherDataset,
+  phoneRevealHqOnly,
+  phonesOnlyInMembersExport,
+  segmentExportTakesNoFilters,
+  transferNotFound,
+  transferNotReady,
+  unknownTierCode,
+} from '../transfers.errors';
 import { TransfersRepository } from '../transfers.repository';
 
 export const EXPORT_JOB = 'transfers.export';
@@ -83,16 +92,12 @@ export class ExportUseCase implements OnModuleInit {
 
   async request(staff: StaffPrincipal, body: ExportRequest, requestId: string): Promise<ExportJob> {
     const hq = staff.role === StaffRole.HQ_ADMIN;
-    if (body.dataset === ExportDataset.AUDIT && !hq) throw new AppError(ErrorCode.FORBIDDEN, 'Only HQ may export the audit log');
-    if (body.revealPhones && !hq) throw new AppError(ErrorCode.FORBIDDEN, 'revealPhones: only HQ may export full phone numbers');
-    if (body.revealPhones && body.dataset !== ExportDataset.MEMBERS) throw new AppError(ErrorCode.VALIDATION_FAILED, 'revealPhones: only the members export has phone numbers');
-    if (body.dataset !== ExportDataset.MEMBERS && (body.segmentId !== undefined || body.q || body.tierCode)) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'segmentId, q and tierCode filter the members export only');
-    }
-    if (body.segmentId !== undefined && (body.q || body.tierCode || body.storeCode)) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, "segmentId: a segment export takes the segment's own rules; leave q, tierCode and storeCode out");
-    }
-    if (body.from && body.to && body.from > body.to) throw new AppError(ErrorCode.VALIDATION_FAILED, 'from: must not be after to');
+    if (body.dataset === ExportDataset.AUDIT && !hq) throw auditExportHqOnly();
+    if (body.revealPhones && !hq) throw phoneRevealHqOnly();
+    if (body.revealPhones && body.dataset !== ExportDataset.MEMBERS) throw phonesOnlyInMembersExport();
+    if (body.dataset !== ExportDataset.MEMBERS && (body.segmentId !== undefined || body.q || body.tierCode)) throw memberFiltersOnOtherDataset();
+    if (body.segmentId !== undefined && (body.q || body.tierCode || body.storeCode)) throw segmentExportTakesNoFilters();
+    if (body.from && body.to && body.from > body.to) throw rangeReversed();
     // Checks the segment exists and is the staff member's to see before anything is queued.
     if (body.segmentId !== undefined) await this.segments.get(staff, body.segmentId);
     const params: ExportParams = {
@@ -239,7 +244,7 @@ export class ExportUseCase implements OnModuleInit {
     const member: ExportFilter['member'] = { ...terms, ...(phone ? { phoneHash: this.phones.hash(phone) } : {}) };
     if (body.tierCode) {
       const tier = (await this.tiers.all()).find((t) => t.code === body.tierCode);
-      if (!tier) throw new AppError(ErrorCode.VALIDATION_FAILED, `tierCode: no tier ${body.tierCode}`);
+      if (!tier) throw unknownTierCode(body.tierCode);
       member.tierId = tier.id;
     }
     return member;
