@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The weekly cap's counters (claimed atomically) and the index the sweep reads sent events by. */
-export class CampaignWeekCountsAndSentEventIndex1796170000000 implements MigrationInterface {
-  name = 'CampaignWeekCountsAndSentEventIndex1796170000000';
+export class CampaignWeekCountsAndSentEventIndex1796170000001 implements MigrationInterface {
+  name = 'CampaignWeekCountsAndSentEventIndex1796170000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE \`campaign_week_counts\` (\`week_start\` datetime(3) NOT NULL, \`member_id\` int NOT NULL, \`messages\` int NOT NULL DEFAULT '0', PRIMARY KEY (\`week_start\`, \`member_id\`)) ENGINE=InnoDB`);
