@@ -8,7 +8,7 @@ import { SegmentsRepository } from '../segments/segments.repository';
 import { SegmentsService } from '../segments/segments.service';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscriptionQuota } from '../subscriptions/subscription-quota';
-import { conversionLift, isHeldOut, startOfBusinessWeek } from './campaign-rules';
+import { conversionLift, isHeldOut, quietUntil, startOfBusinessWeek } from './campaign-rules';
 import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { campaignNotFound } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
@@ -164,9 +164,13 @@ export class CampaignsService {
         const holdout = await this.deliveries.buyers(m, id, ['skipped_holdout'], from, to);
         attribution = { days: campaign.attributionDays, recipients, holdout, lift: conversionLift(recipients, holdout) };
       }
+      // HQ sees why the queue is not moving at night, and when it will.
+      const waiting = campaign.status === 'sending' && (byStatus.queued ?? 0) > 0;
+      const quietEnds = waiting ? quietUntil(this.clock.now(), { start: campaign.quietStart, end: campaign.quietEnd }, this.calendar.timeZone) : null;
       return {
         status: campaign.status as CampaignStatus,
         pauseReason: campaign.pauseReason,
+        quietUntil: quietEnds?.toISOString() ?? null,
         total: [...counts.values()].reduce((a, b) => a + b, 0),
         byStatus,
         failedByErrcode,

@@ -174,12 +174,16 @@ describe('template-message campaigns', () => {
     await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/launch`).set(bearer(hq)).expect(200);
     const held = await settle(campaign.id, (r) => r.total === 2);
     expect(held.byStatus).toEqual({ queued: 2 });
+    // HQ's progress says why nothing moves, and until when.
+    expect(held.quietUntil).toBe('2026-12-02T00:00:00.000Z');
     // 07:59 the next morning: still held.
     await at('2026-12-01T23:59:00.000Z');
     expect((await settle(campaign.id, (r) => r.total === 2)).byStatus).toEqual({ queued: 2 });
     for (const m of list) expect(await outboxFor(m.openid)).toHaveLength(0);
     await at('2026-12-02T00:00:00.000Z');
-    expect((await settle(campaign.id)).byStatus).toEqual({ sent: 2 });
+    const released = await settle(campaign.id);
+    expect(released.byStatus).toEqual({ sent: 2 });
+    expect(released.quietUntil).toBeNull();
   });
 
   it('caps campaign messages per business week: Sunday 23:00 and Monday 00:30 Shanghai are different weeks', async () => {

@@ -141,4 +141,9 @@ export interface StaffWechatBinding {
   bound: boolean;
   /** The bound openid, shown masked. */
   openidMasked: string | null;
+  /**
+   * The active campaign templates (at most 3, WeChat's limit for one pop-up): a test send needs the
+   * staff member's own accept of the campaign's template, asked from the counter tool.
+   */
+  testTemplates: Array<{ wechatTemplateId: string; title: string }>;
 }
