@@ -10,28 +10,34 @@
  */
 import mysql from 'mysql2/promise'
 import { api, recreateDatabase, run, startServer } from './lib.mjs'
-import { load, random } from './segments.mjs'
+import { load } from './segments.mjs'
 
 const DAY = 86_400_000
 const STORES = 30
-const PANELS = ['members', 'points', 'checkins', 'coupons', 'referrals']
+const PANELS = ['members', 'points', 'checkins', 'coupons', 'referrals', 'campaigns']
 
+/**
+ * The ledger, generated inside MariaDB (INSERT … SELECT over the sequence engine, a million rows a
+ * statement): row by row from here, ten million entries would take most of an hour on a busy box.
+ */
 async function loadLedger(conn, { entries, now, stores }) {
-  const rnd = random(20261202)
   const [[{ lo, hi }]] = await conn.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM members')
-  const types = [['earn', 1, 0.62], ['spend', -1, 0.2], ['expire', -1, 0.1], ['refund', -1, 0.04], ['adjust', 1, 0.04]]
-  const batch = 10_000
-  for (let done = 0; done < entries; done += batch) {
-    const rows = []
-    for (let i = 0; i < Math.min(batch, entries - done); i++) {
-      let x = rnd()
-      const [type, sign] = types.find(([, , share]) => (x -= share) < 0) ?? types[0]
-      const at = new Date(now - Math.floor(rnd() * 365 * DAY))
-      const store = type === 'earn' || type === 'refund' ? stores[Math.floor(rnd() * stores.length)].id : null
-      rows.push([lo + Math.floor(rnd() * (hi - lo + 1)), sign * (1 + Math.floor(rnd() * 300)), 0, type, type, null, store, null, 'bench', null, at])
-    }
-    await conn.query('INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at) VALUES ?', [rows])
-    if ((done / batch) % 100 === 99) process.stdout.write(`  loaded ${done + batch} ledger entries\n`)
+  await conn.query("SET time_zone = '+00:00'")
+  const storeIds = stores.map((s) => Number(s.id)).join(', ')
+  const chunk = 1_000_000
+  for (let done = 0; done < entries; done += chunk) {
+    const n = Math.min(chunk, entries - done)
+    await conn.query(
+      `INSERT INTO points_ledger (member_id, delta, balance_after, type, source_type, source_id, store_id, staff_id, reason, dedupe_key, created_at)
+       SELECT ${lo} + FLOOR(r.m * ${hi - lo + 1}),
+              (CASE WHEN r.type IN ('earn', 'adjust') THEN 1 ELSE -1 END) * (1 + FLOOR(r.size * 300)), 0, r.type, r.type, NULL,
+              CASE WHEN r.type IN ('earn', 'refund') THEN ELT(1 + FLOOR(r.store * ${stores.length}), ${storeIds}) END, NULL, 'bench', NULL,
+              FROM_UNIXTIME(${Math.floor(now / 1000)} - FLOOR(r.age * ${365 * 86400}))
+         FROM (SELECT RAND() AS m, k.kind, RAND() AS size, RAND() AS store, RAND() AS age,
+                      CASE WHEN k.kind < 0.62 THEN 'earn' WHEN k.kind < 0.82 THEN 'spend' WHEN k.kind < 0.92 THEN 'expire' WHEN k.kind < 0.96 THEN 'refund' ELSE 'adjust' END AS type
+                 FROM (SELECT seq, RAND() AS kind FROM seq_1_to_${n}) k) r`,
+    )
+    process.stdout.write(`  loaded ${done + n} ledger entries\n`)
   }
 }
 
