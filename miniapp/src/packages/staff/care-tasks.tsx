@@ -20,25 +20,31 @@ function TaskMember({ memberId }: { memberId: number }) {
   if (!m) return detail.isError ? <Text className='error-text'>{errorMessage(detail.error)}</Text> : <Text className='hint'>{copy.memberLoading}</Text>
   return (
     <View className='staff__glance care-task__glance'>
-      <Text className='staff__glance-line'>{copy.memberLine(m.card.tier.name, m.card.points, m.profile.phoneMasked)}</Text>
-      <Text className='staff__glance-line'>{copy.lastVisit(m.stats.lastVisitAt ? formatDateTime(m.stats.lastVisitAt) : null)}</Text>
+      <View className='staff__glance-block'>
+        <Text className='staff__glance-line'>{copy.memberLine(m.card.tier.name, m.card.points, m.profile.phoneMasked)}</Text>
+        <Text className='staff__glance-line'>{copy.lastVisit(m.stats.lastVisitAt ? formatDateTime(m.stats.lastVisitAt) : null)}</Text>
+      </View>
       {m.tags.length > 0 && (
         <View className='staff__tags'>
           {m.tags.map((tag) => <Text key={tag.id} className='staff__tag'>{tag.name}</Text>)}
         </View>
       )}
-      <Text className='staff__glance-label'>{glanceCopy.purchases}</Text>
-      {recentPurchases(m).length === 0 ? (
-        <Text className='hint'>{glanceCopy.noPurchases}</Text>
-      ) : (
-        recentPurchases(m).map((p) => <Text key={p.id} className='staff__glance-line'>{glanceCopy.purchase(formatDate(p.at), p.storeName, centsToYuan(p.amountCents), p.points)}</Text>)
-      )}
-      <Text className='staff__glance-label'>{glanceCopy.coupons}</Text>
-      {usableCoupons(m).length === 0 ? (
-        <Text className='hint'>{glanceCopy.noCoupons}</Text>
-      ) : (
-        usableCoupons(m).map((c) => <Text key={c.id} className='staff__glance-line'>{glanceCopy.coupon(c.title, c.faceText, formatDate(c.expiresAt))}</Text>)
-      )}
+      <View className='staff__glance-block'>
+        <Text className='staff__glance-label'>{glanceCopy.purchases}</Text>
+        {recentPurchases(m).length === 0 ? (
+          <Text className='hint'>{glanceCopy.noPurchases}</Text>
+        ) : (
+          recentPurchases(m).map((p) => <Text key={p.id} className='staff__glance-line'>{glanceCopy.purchase(formatDate(p.at), p.storeName, centsToYuan(p.amountCents), p.points)}</Text>)
+        )}
+      </View>
+      <View className='staff__glance-block'>
+        <Text className='staff__glance-label'>{glanceCopy.coupons}</Text>
+        {usableCoupons(m).length === 0 ? (
+          <Text className='hint'>{glanceCopy.noCoupons}</Text>
+        ) : (
+          usableCoupons(m).map((c) => <Text key={c.id} className='staff__glance-line'>{glanceCopy.coupon(c.title, c.faceText, formatDate(c.expiresAt))}</Text>)
+        )}
+      </View>
     </View>
   )
 }
