@@ -8,7 +8,8 @@ import { SegmentsRepository } from '../segments/segments.repository';
 import { SegmentsService } from '../segments/segments.service';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscriptionQuota } from '../subscriptions/subscription-quota';
-import { conversionLift, isHeldOut, startOfBusinessWeek } from './campaign-rules';
+import { conversionLift, isHeldOut, quietUntil, startOfBusinessWeek } from './campaign-rules';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { campaignNotFound } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -28,6 +29,7 @@ export class CampaignsService {
     private readonly calendar: BusinessCalendar,
     private readonly campaigns: CampaignsRepository,
     private readonly deliveries: DeliveriesRepository,
+    private readonly weekCounts: CampaignWeekCountsRepository,
     private readonly segments: SegmentsRepository,
     private readonly segmentReads: SegmentsService,
     private readonly members: MembersRepository,
@@ -115,7 +117,7 @@ export class CampaignsService {
         return {
           profiles: found,
           withQuota: await this.quota.membersWithQuota(m, campaign.templateId, withOpenid),
-          weekCounts: campaign.weeklyCap !== null ? await this.deliveries.campaignMessagesSince(m, withOpenid, weekStart) : new Map<number, number>(),
+          weekCounts: campaign.weeklyCap !== null ? await this.weekCounts.counts(m, withOpenid, weekStart) : new Map<number, number>(),
         };
       });
       for (const memberId of ids) {
@@ -162,9 +164,13 @@ export class CampaignsService {
         const holdout = await this.deliveries.buyers(m, id, ['skipped_holdout'], from, to);
         attribution = { days: campaign.attributionDays, recipients, holdout, lift: conversionLift(recipients, holdout) };
       }
+      // HQ sees why the queue is not moving at night, and when it will.
+      const waiting = campaign.status === 'sending' && (byStatus.queued ?? 0) > 0;
+      const quietEnds = waiting ? quietUntil(this.clock.now(), { start: campaign.quietStart, end: campaign.quietEnd }, this.calendar.timeZone) : null;
       return {
         status: campaign.status as CampaignStatus,
         pauseReason: campaign.pauseReason,
+        quietUntil: quietEnds?.toISOString() ?? null,
         total: [...counts.values()].reduce((a, b) => a + b, 0),
         byStatus,
         failedByErrcode,
