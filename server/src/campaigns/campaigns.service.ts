@@ -9,6 +9,7 @@ import { SegmentsService } from '../segments/segments.service';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscriptionQuota } from '../subscriptions/subscription-quota';
 import { conversionLift, isHeldOut, quietUntil, startOfBusinessWeek } from './campaign-rules';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { campaignNotFound } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -28,6 +29,7 @@ export class CampaignsService {
     private readonly calendar: BusinessCalendar,
     private readonly campaigns: CampaignsRepository,
     private readonly deliveries: DeliveriesRepository,
+    private readonly weekCounts: CampaignWeekCountsRepository,
     private readonly segments: SegmentsRepository,
     private readonly segmentReads: SegmentsService,
     private readonly members: MembersRepository,
@@ -115,7 +117,7 @@ export class CampaignsService {
         return {
           profiles: found,
           withQuota: await this.quota.membersWithQuota(m, campaign.templateId, withOpenid),
-          weekCounts: campaign.weeklyCap !== null ? await this.deliveries.campaignMessagesSince(m, withOpenid, weekStart) : new Map<number, number>(),
+          weekCounts: campaign.weeklyCap !== null ? await this.weekCounts.counts(m, withOpenid, weekStart) : new Map<number, number>(),
         };
       });
       for (const memberId of ids) {

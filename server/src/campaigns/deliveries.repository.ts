@@ -120,18 +120,6 @@ export class DeliveriesRepository {
     return this.byIds(m, rows.map((r) => Number(r.id)));
   }
 
-  /** Campaign messages each member has had (or is being sent) since the week began: the weekly cap counts these. */
-  async campaignMessagesSince(m: EntityManager, memberIds: number[], since: Date): Promise<Map<number, number>> {
-    if (memberIds.length === 0) return new Map();
-    const list = memberIds.map(() => '?').join(', ');
-    const at = sqlDate(m, since);
-    const rows: Array<{ member_id: number; n: number }> = await m.query(
-      `SELECT member_id, COUNT(*) AS n FROM campaign_deliveries WHERE member_id IN (${list}) AND campaign_id IS NOT NULL AND ((status = 'sent' AND sent_at >= ?) OR (status = 'sending' AND claimed_at >= ?)) GROUP BY member_id`,
-      [...memberIds, at, at],
-    );
-    return new Map(rows.map((r) => [Number(r.member_id), Number(r.n)]));
-  }
-
   async cancelQueued(m: EntityManager, campaignId: number): Promise<number> {
     return execute(m, "UPDATE campaign_deliveries SET status = 'cancelled' WHERE campaign_id = ? AND status = 'queued'", [campaignId]);
   }
