@@ -32,7 +32,7 @@ import { ManageCampaignsUseCase } from './usecases/manage-campaigns.usecase';
   imports: [AuditModule, CouponsModule, MembersModule, PointsModule, SegmentsModule, StaffModule, StoresModule, SubscriptionsModule, TiersModule, WechatModule],
   controllers: [StaffCampaignsController, CampaignOpensController],
   providers: [CampaignsRepository, DeliveriesRepository, CampaignWeekCountsRepository, CampaignsService, RenderContexts, DeliveryDispatcher, DeliveryWorker, MessageDelivery, FanOutCampaignUseCase, ManageCampaignsUseCase, CampaignSweepJob],
-  exports: [MessageDelivery],
+  exports: [MessageDelivery, CampaignsService],
 })
 export class CampaignsModule implements OnModuleInit {
   constructor(
