@@ -8,6 +8,7 @@ import { Clock } from '../common/time/clock';
 import { unknownPlaceholders } from '../campaigns/message-rendering';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
+import { AutomationEngine } from './automation-engine';
 import { AUTOMATIONS } from './automation-rules';
 import {
   automationNotFound,
@@ -39,6 +40,7 @@ export class AutomationsService {
     private readonly templates: MessageTemplatesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly engine: AutomationEngine,
   ) {}
 
   async list(): Promise<AutomationView[]> {
@@ -81,6 +83,7 @@ export class AutomationsService {
       if (request.pointsAward !== undefined) changes.pointsAward = request.pointsAward;
       if (request.timing !== undefined) changes.timingDays = request.timing.days;
       await this.repository.update(m, id, changes);
+      if (request.enabled !== undefined) this.tx.afterCommit(m, () => this.engine.forgetSwitches());
       await this.audit.record(m, { staff: actor, requestId }, {
         action: 'automation.update',
         targetType: 'automation',
