@@ -96,7 +96,8 @@ export async function campaignsBench({ port, env }) {
     const [openids] = await conn.query('SELECT m.openid FROM member_tags t JOIN members m ON m.id = t.member_id WHERE t.tag_id = ?', [tag.id])
     await pool(openids.length, 32, async (i) => {
       await api(baseUrl, 'POST', '/sandbox/wechat/dev/login', { body: { openid: openids[i].openid } })
-      await api(baseUrl, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid: openids[i].openid, templateIds: [ACTIVITY] } })
+      // No popup event: the grant is already in the ledger, and the event would credit it a second time.
+      await api(baseUrl, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid: openids[i].openid, templateIds: [ACTIVITY], push: false } })
     })
     results.deliveriesCeilingPerSecond = await insertCeiling(conn, recipients, firstMember)
     results.sendsCeilingPerSecond = await sendCeiling(baseUrl)

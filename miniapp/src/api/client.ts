@@ -138,7 +138,8 @@ export function onMemberLogin(listener: LoginListener): () => void {
   return () => loginListeners.delete(listener)
 }
 
-async function obtainWechatCode(): Promise<string> {
+/** A wx.login code (on H5 the sandbox's, for this browser's openid): a member login, or a staff member binding their WeChat. */
+export async function obtainWechatCode(): Promise<string> {
   if (!isH5()) {
     const { code } = await Taro.login()
     if (!code) throw new ApiError(0, 'WECHAT_CODE_INVALID', 'wx.login returned no code')

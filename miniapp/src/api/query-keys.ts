@@ -22,6 +22,7 @@ export const queryKeys = {
     verifications: (storeCode: string, date: string) => ['staff', 'verifications', storeCode, date] as const,
     couponSettings: ['staff', 'coupon-settings'] as const,
     careTasks: ['staff', 'care-tasks'] as const,
+    wechat: (staffId: number) => ['staff', 'me', staffId, 'wechat'] as const,
     member: (cardNo: string) => ['staff', 'member', cardNo] as const,
     member360: (memberId: number) => ['staff', 'member-360', memberId] as const,
   },

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { clearStorageForTest } from '../__mocks__/taro'
 import { subscriptionsApi } from '../../src/api/endpoints/subscriptions'
 import { copy, outcomeText } from '../../src/components/SubscribeButton/copy'
+import { confirmationPollMs } from '../../src/api/hooks/subscriptions'
 
 const requestMock = Taro.request as unknown as jest.Mock
 const subscribeMock = Taro.requestSubscribeMessage as unknown as jest.Mock
@@ -47,4 +48,17 @@ it('says in Chinese what happened, never an error code alone', () => {
   expect(outcomeText({ a: 'filter' })).toBe(copy.filtered)
   expect(copy.error(20004)).toContain('总开关')
   expect(copy.error(20005)).not.toMatch(/\d{5}/)
+})
+
+describe('waiting for WeChat to confirm an accept', () => {
+  const item = (unconfirmed: number, lastAcceptedAt: string | null) => ({ templateId: 1, wechatTemplateId: 'tplA', code: null, title: '会员活动通知', purpose: 'campaign' as const, remaining: 1, unconfirmed, status: 'active' as const, lastAcceptedAt })
+  const now = Date.parse('2026-12-01T04:00:30Z')
+  it('asks again every 2 s while a fresh accept is unconfirmed, and stops once confirmed or after a minute', () => {
+    const view = (i: ReturnType<typeof item>) => ({ items: [i], moments: { checkin: [], redeem: [], card: [] } })
+    expect(confirmationPollMs(view(item(1, '2026-12-01T04:00:00Z')), now)).toBe(2000)
+    expect(confirmationPollMs(view(item(0, '2026-12-01T04:00:00Z')), now)).toBe(false)
+    // No push URL configured (or WeChat never answered): the page does not poll forever.
+    expect(confirmationPollMs(view(item(1, '2026-12-01T03:58:00Z')), now)).toBe(false)
+    expect(confirmationPollMs(undefined, now)).toBe(false)
+  })
 })

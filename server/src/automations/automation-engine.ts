@@ -9,7 +9,7 @@ import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { CouponIssuer, IssuedCoupon } from '../coupons/coupon-issuer';
 import { PointsLedger } from '../points/points-ledger';
-import { AUTOMATIONS } from './automation-rules';
+import { AUTOMATIONS, fillOwnPlaceholders } from './automation-rules';
 import { AutomationsRepository } from './automations.repository';
 import { Automation } from './entities/automation.entity';
 
@@ -19,6 +19,10 @@ export interface Occurrence {
   key: string;
   status: 'fired' | 'expired';
   storeId?: number | null;
+  /** The kind's own placeholders for this member ({growthToReturn}, {memberDay}…). */
+  values?: Record<string, string>;
+  /** When the message stops being worth sending (default: a day from now). */
+  notAfter?: Date;
 }
 
 /** A moment's message is not worth sending a day later (a birthday greeting, an expiry reminder). */
@@ -114,9 +118,14 @@ export class AutomationEngine {
       // The coupon was given here, whether or not the member can be messaged: the message names it
       // rather than giving a second one when sent.
       const given = coupon ? { coupon: coupon.title, expiry: chineseDate(this.calendar.dateOf(new Date(coupon.expiresAt.getTime() - 1))) } : { coupon: '', expiry: '' };
-      const fieldValues = Object.fromEntries(Object.entries(JSON.parse(automation.fieldValues) as Record<string, string>).map(([key, text]) => [key, text.replace(/\{(coupon|expiry)\}/g, (_, name: 'coupon' | 'expiry') => given[name])]));
-      await this.delivery.enqueue(m, { automationId: automation.id, occurrenceKey: o.key, memberId: o.memberId, templateId: automation.templateId, fieldValues, page: automation.page, lane: 'service', notAfter: new Date(now.getTime() + MESSAGE_FRESH_MS) });
+      const fieldValues = fillOwnPlaceholders(JSON.parse(automation.fieldValues) as Record<string, string>, { ...blankOwn(automation), ...o.values, ...given });
+      await this.delivery.enqueue(m, { automationId: automation.id, occurrenceKey: o.key, memberId: o.memberId, templateId: automation.templateId, fieldValues, page: automation.page, lane: 'service', notAfter: o.notAfter ?? new Date(now.getTime() + MESSAGE_FRESH_MS) });
     }
     return 'fired';
   }
+}
+
+/** A kind's own placeholders with nothing known for them render empty, as an unknown nickname does. */
+function blankOwn(automation: Automation): Record<string, string> {
+  return Object.fromEntries(Object.keys(AUTOMATIONS[automation.kind].extraPlaceholders ?? {}).map((name) => [name, '']));
 }

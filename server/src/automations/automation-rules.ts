@@ -11,6 +11,15 @@ export interface AutomationDefinition {
   offsetSign: 1 | -1 | 0;
   /** The default placeholders, as HQ first sees them. */
   fieldValues: Record<string, string>;
+  /** The largest N HQ may set (a member day recurs weekly: more than 6 days ahead is the one before). */
+  maxDays?: number;
+  /** For kinds that fire at a time of day: what it means, and its default (HH:MM, business zone). */
+  timeLabel?: string;
+  defaultTime?: string;
+  /** Announcements to members who subscribed give nothing: WeChat forbids rewarding a subscription. */
+  noAwards?: true;
+  /** Placeholders only this kind fills, before the message joins the delivery path. */
+  extraPlaceholders?: Record<string, string>;
 }
 
 export const AUTOMATIONS: Record<AutomationKind, AutomationDefinition> = {
@@ -22,11 +31,49 @@ export const AUTOMATIONS: Record<AutomationKind, AutomationDefinition> = {
   [AutomationKind.COUPON_EXPIRING]: { name: '优惠券到期提醒', description: '优惠券到期前 N 天提醒', timingLabel: '到期前 N 天', defaultDays: 3, offsetSign: -1, fieldValues: { thing1: '您有优惠券即将到期' } },
   [AutomationKind.DORMANT_WIN_BACK]: { name: '沉睡唤醒', description: '会员被标记为「沉睡」时发送唤醒消息，可附赠优惠券', timingLabel: null, defaultDays: 0, offsetSign: 0, fieldValues: { thing1: '好久不见，{nickname}', thing2: '{coupon}' } },
   [AutomationKind.TIER_UP]: { name: '升级祝贺', description: '会员等级提升时发送祝贺', timingLabel: null, defaultDays: 0, offsetSign: 0, fieldValues: { thing1: '恭喜升级为{tier}' } },
-  [AutomationKind.TIER_DOWN]: { name: '降级提醒', description: '等级评定降级时提醒会员', timingLabel: null, defaultDays: 0, offsetSign: 0, fieldValues: { thing1: '您的等级已调整为{tier}' } },
+  [AutomationKind.TIER_DOWN]: {
+    name: '降级提醒',
+    description: '等级评定降级时提醒会员，并告知恢复原等级还需多少成长值',
+    timingLabel: null,
+    defaultDays: 0,
+    offsetSign: 0,
+    fieldValues: { thing1: '您的等级已调整为{tier}', thing2: '再得{growthToReturn}成长值可恢复{returnTier}' },
+    extraPlaceholders: { returnTier: '降级前的等级名称', growthToReturn: '恢复降级前等级还需的成长值' },
+  },
+  [AutomationKind.CHECKIN_REMINDER]: {
+    name: '签到提醒',
+    description: '订阅了签到提醒、到设定时间仍未签到的会员，当天提醒一次',
+    timingLabel: null,
+    defaultDays: 0,
+    offsetSign: 0,
+    fieldValues: { thing1: '每日签到', phrase2: '今日未签到', number3: '{streak}', thing4: '签到领积分，别断签哦' },
+    timeLabel: '每天此时仍未签到则提醒',
+    defaultTime: '20:00',
+    noAwards: true,
+    extraPlaceholders: { streak: '截至昨天的连续签到天数' },
+  },
+  [AutomationKind.MEMBER_DAY]: {
+    name: '会员日预告',
+    description: '积分规则中的会员日前 N 天，向订阅了该消息的会员预告',
+    timingLabel: '会员日前 N 天',
+    defaultDays: 1,
+    offsetSign: -1,
+    fieldValues: { thing1: '会员日预告', thing2: '{memberDay}消费享{multiplier}积分', date3: '{memberDay}', thing4: '到店出示会员码即可' },
+    maxDays: 6,
+    noAwards: true,
+    extraPlaceholders: { memberDay: '会员日日期（YYYY年M月D日）', multiplier: '会员日积分倍数，如 2倍' },
+  },
 };
 
 /** Kinds the hourly scan finds; the others answer events. */
-export const SCHEDULED_KINDS = [AutomationKind.FIRST_PURCHASE_FOLLOW_UP, AutomationKind.BIRTHDAY, AutomationKind.POINTS_EXPIRING, AutomationKind.COUPON_EXPIRING] as const;
+export const SCHEDULED_KINDS = [
+  AutomationKind.FIRST_PURCHASE_FOLLOW_UP,
+  AutomationKind.BIRTHDAY,
+  AutomationKind.POINTS_EXPIRING,
+  AutomationKind.COUPON_EXPIRING,
+  AutomationKind.CHECKIN_REMINDER,
+  AutomationKind.MEMBER_DAY,
+] as const;
 
 /** The day a moment is due: N days after or before its trigger day. */
 export function momentDay(kind: AutomationKind, days: number, triggerDay: string): string {
@@ -49,3 +96,33 @@ export function occurrenceStatus(moment: string, today: string): 'fired' | 'expi
 
 /** An event's message is worth sending within a day of it; a queue that held it longer skips it as expired. */
 export const EVENT_FRESH_MS = 24 * 3600_000;
+
+/** The days in [from, to] that fall on an ISO weekday (1 = Monday … 7 = Sunday): the member days a scan announces. */
+export function weekdaysIn(from: string, to: string, weekday: number): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1 === weekday) days.push(day);
+  }
+  return days;
+}
+
+/** Minutes after local midnight of an HH:MM time; null when it is not one. */
+export function minutesOfDay(time: string): number | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** A member-day multiplier as the message says it: 200 → 2倍, 150 → 1.5倍. */
+export function multiplierText(multiplierPct: number): string {
+  return `${Number((multiplierPct / 100).toFixed(2))}倍`;
+}
+
+/** Growth still needed to be back in the tier a member fell from (reaching its entry growth upgrades at once). */
+export function growthToReturn(returnTierEntryGrowth: number, growth: number): number {
+  return Math.max(0, returnTierEntryGrowth - growth);
+}
+
+/** Replaces the kind's own placeholders; the rest are rendered per member on the delivery path. */
+export function fillOwnPlaceholders(values: Record<string, string>, own: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, text]) => [key, text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => own[name] ?? whole)]));
+}

@@ -6,9 +6,12 @@ import { JobScheduler } from '../common/queue/job-scheduler';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { addDays } from '../common/time/business-date';
 import { Clock } from '../common/time/clock';
+import { chineseDate } from '../campaigns/message-rendering';
+import { EarningRulesService } from '../points/earning-rules.service';
 import { PointsLedger } from '../points/points-ledger';
 import { AutomationEngine, Occurrence } from './automation-engine';
-import { momentDay, occurrenceStatus, SCHEDULED_KINDS, triggerDaysToScan } from './automation-rules';
+import { AUTOMATIONS, minutesOfDay, momentDay, multiplierText, occurrenceStatus, SCHEDULED_KINDS, triggerDaysToScan, weekdaysIn } from './automation-rules';
+import { Automation } from './entities/automation.entity';
 import { AutomationsRepository } from './automations.repository';
 
 export const AUTOMATION_SCAN_JOB = 'automations-scan';
@@ -29,6 +32,7 @@ export class AutomationScanJob implements OnModuleInit {
     private readonly scheduler: JobScheduler,
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
+    private readonly earningRules: EarningRulesService,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +45,7 @@ export class AutomationScanJob implements OnModuleInit {
     for (const kind of SCHEDULED_KINDS) {
       const automation = await this.engine.enabled(kind);
       if (!automation) continue;
-      summary[kind] = await this.engine.answerAll(automation, await this.occurrences(kind, automation.timingDays, today));
+      summary[kind] = await this.engine.answerAll(automation, await this.occurrences(kind, automation, today));
     }
     return summary;
   }
@@ -63,7 +67,10 @@ export class AutomationScanJob implements OnModuleInit {
     return awarded;
   }
 
-  private async occurrences(kind: (typeof SCHEDULED_KINDS)[number], days: number, today: string): Promise<Occurrence[]> {
+  private async occurrences(kind: (typeof SCHEDULED_KINDS)[number], automation: Automation, today: string): Promise<Occurrence[]> {
+    const days = automation.timingDays;
+    if (kind === AutomationKind.CHECKIN_REMINDER) return this.checkinReminders(automation, today);
+    if (kind === AutomationKind.MEMBER_DAY) return this.memberDayAnnouncements(automation, today);
     const { from, to } = triggerDaysToScan(kind, days, today);
     const occurrence = (memberId: number, triggerDay: string, key: string): Occurrence => ({ memberId, key, status: occurrenceStatus(momentDay(kind, days, triggerDay), today) });
     // An expiry at a midnight is the end of the day before it: that is the last day the points or coupon can be used.
@@ -84,6 +91,46 @@ export class AutomationScanJob implements OnModuleInit {
           return unique((await this.repository.expiringCoupons(m, expiringSpan.from, expiringSpan.to)).map((c) => occurrence(c.memberId, lastDay(c.expiresAt), `coupons-${lastDay(c.expiresAt)}`)));
       }
     });
+  }
+
+  /**
+   * Members who accepted the reminder's template and have not checked in today, once the set time
+   * has passed; yesterday's that no run reached are recorded as expired (a reminder for a day gone).
+   * Members already answered are left out by the read, so hourly re-runs cost one query.
+   */
+  private async checkinReminders(automation: Automation, today: string): Promise<Occurrence[]> {
+    const templateId = automation.templateId;
+    if (templateId === null) return [];
+    const minutes = minutesOfDay(automation.timingTime ?? AUTOMATIONS[automation.kind].defaultTime ?? '20:00') ?? 0;
+    const due = this.clock.now().getTime() >= this.calendar.startOfDay(today).getTime() + minutes * 60_000;
+    const days = due ? [addDays(today, -1), today] : [addDays(today, -1)];
+    const found: Occurrence[] = [];
+    for (const day of days) {
+      const key = `checkin-${day}`;
+      const notAfter = this.calendar.startOfDay(addDays(day, 1));
+      // A day gone counts only members who had accepted by its end: they could have been reminded on it.
+      const rows = await this.tx.read((m) => this.repository.notCheckedIn(m, automation.id, templateId, day, key, notAfter));
+      found.push(...rows.map((r) => ({ memberId: r.memberId, key, status: occurrenceStatus(day, today), values: { streak: String(r.streak) }, notAfter })));
+    }
+    return found;
+  }
+
+  /** The earning rules' member day N days ahead, announced to members who accepted the template. */
+  private async memberDayAnnouncements(automation: Automation, today: string): Promise<Occurrence[]> {
+    const templateId = automation.templateId;
+    const memberDay = (await this.earningRules.get()).memberDay;
+    if (templateId === null || !memberDay) return [];
+    const { from, to } = triggerDaysToScan(AutomationKind.MEMBER_DAY, automation.timingDays, today);
+    const found: Occurrence[] = [];
+    for (const day of weekdaysIn(from, to, memberDay.weekday)) {
+      const key = `member-day-${day}`;
+      const members = await this.tx.read((m) => this.repository.subscribers(m, automation.id, templateId, key));
+      // Worth reading until the member day ends.
+      const notAfter = this.calendar.startOfDay(addDays(day, 1));
+      const values = { memberDay: chineseDate(day), multiplier: multiplierText(memberDay.multiplierPct) };
+      found.push(...members.map((memberId) => ({ memberId, key, status: occurrenceStatus(momentDay(AutomationKind.MEMBER_DAY, automation.timingDays, day), today), values, notAfter })));
+    }
+    return found;
   }
 }
 

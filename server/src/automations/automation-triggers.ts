@@ -5,7 +5,7 @@ import { TransactionRunner } from '../common/db/transaction-runner';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { AutomationEngine } from './automation-engine';
-import { EVENT_FRESH_MS } from './automation-rules';
+import { EVENT_FRESH_MS, growthToReturn } from './automation-rules';
 import { AutomationsRepository } from './automations.repository';
 
 /** Postings that are not news to the member: their own message says it (welcome, automations), or nothing happened at a counter. */
@@ -36,8 +36,12 @@ export class AutomationTriggers implements OnModuleInit {
       },
       { when: async ({ sourceType }, m) => !QUIET_SOURCES.has(sourceType) && (await this.engine.isSwitchedOn(m, AutomationKind.POINTS_CHANGED)) },
     );
-    this.events.subscribe('tier.changed', async ({ memberId, direction, toTierId, at }) => {
-      await this.fire(direction === 'up' ? AutomationKind.TIER_UP : AutomationKind.TIER_DOWN, [memberId], `tier-${toTierId}-${at}`, at);
+    this.events.subscribe('tier.changed', async ({ memberId, direction, fromTierId, toTierId, at }) => {
+      if (direction === 'up') return this.fire(AutomationKind.TIER_UP, [memberId], `tier-${toTierId}-${at}`, at);
+      // What it takes to return: the growth still missing to the tier the member fell from.
+      const path = await this.tx.read((m) => this.repository.returnPath(m, memberId, fromTierId));
+      const values = path ? { returnTier: path.tierName, growthToReturn: String(growthToReturn(path.entryGrowth, path.growth)) } : undefined;
+      await this.fire(AutomationKind.TIER_DOWN, [memberId], `tier-${toTierId}-${at}`, at, null, values);
     });
     this.events.subscribe('tag.added', async ({ tagId, memberIds }) => {
       if ((await this.tx.read((m) => this.repository.ruleTagKey(m, tagId))) !== 'lifecycle.dormant') return;
@@ -46,10 +50,10 @@ export class AutomationTriggers implements OnModuleInit {
   }
 
   /** `at`: when the event happened; a queue that held it for more than a day records it as expired. */
-  private async fire(kind: AutomationKind, memberIds: number[], key: string, at: string | null, storeId: number | null = null): Promise<void> {
+  private async fire(kind: AutomationKind, memberIds: number[], key: string, at: string | null, storeId: number | null = null, values?: Record<string, string>): Promise<void> {
     const automation = await this.engine.enabled(kind);
     if (!automation) return;
     const stale = at !== null && this.clock.now().getTime() - Date.parse(at) > EVENT_FRESH_MS;
-    await this.engine.answerAll(automation, memberIds.map((memberId) => ({ memberId, key, status: stale ? 'expired' : 'fired', storeId })));
+    await this.engine.answerAll(automation, memberIds.map((memberId) => ({ memberId, key, status: stale ? 'expired' : 'fired', storeId, values })));
   }
 }

@@ -15,3 +15,8 @@ export const tooManyFieldValues = (max: number) => invalidField('fieldValues', `
 export const notATemplateFieldKey = (key: string) => invalidField(`fieldValues.${key}`, 'not a template field key (thing1, number2, date3…)');
 export const fieldValueTooLong = (key: string, max: number) => invalidField(`fieldValues.${key}`, `must be text of at most ${max} characters`);
 export const unknownPlaceholder = (key: string, names: string[]) => invalidField(`fieldValues.${key}`, `unknown placeholder ${names.map((n) => `{${n}}`).join(', ')}`);
+/** Sent to members who subscribed to it: WeChat forbids rewarding a subscription. */
+export const announcementGivesNothing = (name: string, field: 'couponTemplateId' | 'pointsAward') => invalidField(field, `${name} goes to members who subscribed to it and gives nothing (WeChat forbids rewarding a subscription)`);
+export const automationTakesNoTime = (name: string) => invalidField('timing.time', `${name} takes no time of day`);
+/** A member day recurs weekly: more days ahead would announce the one before. */
+export const automationTooManyDays = (name: string, max: number) => invalidField('timing.days', `${name} takes at most ${max} days`);

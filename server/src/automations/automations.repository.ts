@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AutomationKind } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { isDuplicateKeyError } from '../common/db/db-errors';
+import { addDays } from '../common/time/business-date';
 import { execute, findRow, fromSqlDate, insertRow, isSqlite, sqlDate } from '../common/db/sql';
 import { AutomationOccurrence } from './entities/automation-occurrence.entity';
 import { Automation } from './entities/automation.entity';
@@ -124,6 +125,40 @@ export class AutomationsRepository {
       [sqlDate(m, from), sqlDate(m, to)],
     );
     return rows.map((r) => ({ memberId: Number(r.member_id), expiresAt: fromSqlDate(r.expires_at) }));
+  }
+
+  /**
+   * Members who can receive the template (an accept left, given before `acceptedBefore`) and have not
+   * checked in on `day`, with the streak they would break (yesterday's), less those already answered.
+   */
+  async notCheckedIn(m: EntityManager, automationId: number, templateId: number, day: string, occurrenceKey: string, acceptedBefore: Date): Promise<Array<{ memberId: number; streak: number }>> {
+    const rows: Array<{ member_id: number; streak: number | null }> = await m.query(
+      `SELECT g.member_id, (SELECT c.streak FROM checkins c WHERE c.member_id = g.member_id AND c.day = ?) AS streak
+       FROM subscription_grants g JOIN members mb ON mb.id = g.member_id
+       WHERE g.template_id = ? AND g.remaining > 0 AND g.status = 'active' AND g.last_accepted_at < ? AND mb.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.member_id = g.member_id AND c.day = ?)
+         AND NOT EXISTS (SELECT 1 FROM automation_occurrences o WHERE o.automation_id = ? AND o.member_id = g.member_id AND o.occurrence_key = ?)`,
+      [addDays(day, -1), templateId, sqlDate(m, acceptedBefore), day, automationId, occurrenceKey],
+    );
+    return rows.map((r) => ({ memberId: Number(r.member_id), streak: Number(r.streak ?? 0) }));
+  }
+
+  /** Members who can receive the template (an accept left), less those this occurrence already answered. */
+  async subscribers(m: EntityManager, automationId: number, templateId: number, occurrenceKey: string): Promise<number[]> {
+    const rows: Array<{ member_id: number }> = await m.query(
+      `SELECT g.member_id FROM subscription_grants g JOIN members mb ON mb.id = g.member_id
+       WHERE g.template_id = ? AND g.remaining > 0 AND g.status = 'active' AND mb.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM automation_occurrences o WHERE o.automation_id = ? AND o.member_id = g.member_id AND o.occurrence_key = ?)`,
+      [templateId, automationId, occurrenceKey],
+    );
+    return rows.map((r) => Number(r.member_id));
+  }
+
+  /** The member's growth now, and the entry growth and name of the tier they fell from. */
+  async returnPath(m: EntityManager, memberId: number, fromTierId: number): Promise<{ growth: number; tierName: string; entryGrowth: number } | null> {
+    const rows: Array<{ growth: number; name: string; entry_growth: number }> = await m.query('SELECT mb.growth, t.name, t.entry_growth FROM members mb JOIN tiers t ON t.id = ? WHERE mb.id = ?', [fromTierId, memberId]);
+    const r = rows[0];
+    return r ? { growth: Number(r.growth), tierName: String(r.name), entryGrowth: Number(r.entry_growth) } : null;
   }
 
   async ruleTagKey(m: EntityManager, tagId: number): Promise<string | null> {

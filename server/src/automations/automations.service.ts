@@ -11,7 +11,10 @@ import { MessageTemplatesService } from '../subscriptions/message-templates.serv
 import { AutomationEngine } from './automation-engine';
 import { AUTOMATIONS } from './automation-rules';
 import {
+  announcementGivesNothing,
   automationNotFound,
+  automationTakesNoTime,
+  automationTooManyDays,
   automationTakesNoDays,
   couponTemplateNotActive,
   couponValidOnlyAtIssuingStore,
@@ -60,9 +63,13 @@ export class AutomationsService {
   }
 
   async update(actor: StaffPrincipal, id: number, request: UpdateAutomationRequest, requestId: string): Promise<AutomationView> {
-    if (request.fieldValues) checkFieldValues(request.fieldValues);
     await this.tx.run(async (m) => {
       const row = await this.find(m, id);
+      const def = AUTOMATIONS[row.kind];
+      if (request.fieldValues) checkFieldValues(request.fieldValues, def.extraPlaceholders ?? {});
+      if (def.noAwards && ((request.couponTemplateId ?? null) !== null || (request.pointsAward ?? 0) > 0)) throw announcementGivesNothing(def.name, request.couponTemplateId ? 'couponTemplateId' : 'pointsAward');
+      if (request.timing?.time != null && !def.timeLabel) throw automationTakesNoTime(def.name);
+      if (request.timing && def.maxDays !== undefined && request.timing.days > def.maxDays) throw automationTooManyDays(def.name, def.maxDays);
       if (row.kind === AutomationKind.POINTS_CHANGED && (request.pointsAward ?? 0) > 0) throw pointsChangedAwardsPoints();
       if (request.templateId) {
         const template = await this.templates.byId(m, request.templateId);
@@ -82,6 +89,7 @@ export class AutomationsService {
       if (request.couponTemplateId !== undefined) changes.couponTemplateId = request.couponTemplateId;
       if (request.pointsAward !== undefined) changes.pointsAward = request.pointsAward;
       if (request.timing !== undefined) changes.timingDays = request.timing.days;
+      if (request.timing?.time != null) changes.timingTime = request.timing.time;
       await this.repository.update(m, id, changes);
       if (request.enabled !== undefined) this.tx.afterCommit(m, () => this.engine.forgetSwitches());
       await this.audit.record(m, { staff: actor, requestId }, {
@@ -110,13 +118,13 @@ export class AutomationsService {
   }
 }
 
-function checkFieldValues(values: Record<string, string>): void {
+function checkFieldValues(values: Record<string, string>, own: Record<string, string>): void {
   const entries = Object.entries(values);
   if (entries.length > MAX_FIELDS) throw tooManyFieldValues(MAX_FIELDS);
   for (const [key, value] of entries) {
     if (!FIELD_KEY.test(key)) throw notATemplateFieldKey(key);
     if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH) throw fieldValueTooLong(key, MAX_FIELD_LENGTH);
-    const unknown = unknownPlaceholders(value);
+    const unknown = unknownPlaceholders(value).filter((name) => !(name in own));
     if (unknown.length) throw unknownPlaceholder(key, unknown);
   }
 }
@@ -135,8 +143,11 @@ function automationView(r: Automation, last30Days: { fired: number; expired: num
     couponTemplateId: r.couponTemplateId,
     couponTitle,
     pointsAward: r.pointsAward,
-    timing: { days: r.timingDays },
+    timing: def.timeLabel ? { days: r.timingDays, time: r.timingTime ?? def.defaultTime ?? null } : { days: r.timingDays },
     timingLabel: def.timingLabel,
+    timeLabel: def.timeLabel ?? null,
+    awards: !def.noAwards,
+    extraPlaceholders: def.extraPlaceholders ?? {},
     updatedAt: r.updatedAt ? r.updatedAt.toISOString() : null,
     last30Days,
   };

@@ -4,10 +4,13 @@ import { DataSource } from 'typeorm';
 import { withNamedLock } from '../common/db/named-lock';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { JobScheduler } from '../common/queue/job-scheduler';
+import { BusinessCalendar } from '../common/time/business-calendar';
 import { Clock } from '../common/time/clock';
 import { MembersRepository } from '../members/members.repository';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscribeEventsRepository } from '../subscriptions/subscribe-events.repository';
+import { startOfBusinessWeek } from './campaign-rules';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { CampaignsRepository } from './campaigns.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { FanOutCampaignUseCase } from './usecases/fan-out-campaign.usecase';
@@ -33,8 +36,10 @@ export class CampaignSweepJob implements OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
     private readonly campaigns: CampaignsRepository,
     private readonly deliveries: DeliveriesRepository,
+    private readonly weekCounts: CampaignWeekCountsRepository,
     private readonly members: MembersRepository,
     private readonly templates: MessageTemplatesService,
     private readonly sentEvents: SubscribeEventsRepository,
@@ -54,6 +59,9 @@ export class CampaignSweepJob implements OnModuleInit {
     const { settled, unknown } = await this.settleStaleClaims();
     let started = 0;
     const now = this.clock.now();
+    // Only this week's counts matter to the cap; last week's are kept while its last claims settle.
+    const lastWeek = startOfBusinessWeek(new Date(startOfBusinessWeek(now, this.calendar.timeZone).getTime() - 1), this.calendar.timeZone);
+    await this.tx.run((m) => this.weekCounts.forgetBefore(m, lastWeek));
     for (const id of await this.tx.read((m) => this.campaigns.dueScheduled(m, now))) {
       const campaign = await this.tx.read((m) => this.campaigns.byId(m, id));
       if (campaign && (await this.fanOut.start(campaign, campaign.createdBy))) started++;
@@ -97,7 +105,10 @@ export class CampaignSweepJob implements OnModuleInit {
           }
           if (event) {
             if (event.errorCode === 0) await this.deliveries.markSent(m, row.id, event.msgId, event.receivedAt);
-            else await this.deliveries.markFailed(m, row.id, event.errorCode, `settled from WeChat's sent event: ${event.errorStatus}`);
+            else if (await this.deliveries.markFailed(m, row.id, event.errorCode, `settled from WeChat's sent event: ${event.errorStatus}`)) {
+              // Not delivered: it no longer counts towards the member's weekly cap.
+              if (row.campaignId !== null && row.claimedAt) await this.weekCounts.giveBack(m, row.memberId, startOfBusinessWeek(row.claimedAt, this.calendar.timeZone));
+            }
             return 'settled';
           }
           await this.deliveries.markUnknown(m, row.id, 'the worker stopped between claiming and recording; WeChat sent no result for it');

@@ -12,6 +12,7 @@ import { TiersModule } from '../tiers/tiers.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { CampaignOpensController } from './campaign-opens.controller';
 import { CampaignSweepJob } from './campaign-sweep.job';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -30,8 +31,8 @@ import { ManageCampaignsUseCase } from './usecases/manage-campaigns.usecase';
 @Module({
   imports: [AuditModule, CouponsModule, MembersModule, PointsModule, SegmentsModule, StaffModule, StoresModule, SubscriptionsModule, TiersModule, WechatModule],
   controllers: [StaffCampaignsController, CampaignOpensController],
-  providers: [CampaignsRepository, DeliveriesRepository, CampaignsService, RenderContexts, DeliveryDispatcher, DeliveryWorker, MessageDelivery, FanOutCampaignUseCase, ManageCampaignsUseCase, CampaignSweepJob],
-  exports: [MessageDelivery],
+  providers: [CampaignsRepository, DeliveriesRepository, CampaignWeekCountsRepository, CampaignsService, RenderContexts, DeliveryDispatcher, DeliveryWorker, MessageDelivery, FanOutCampaignUseCase, ManageCampaignsUseCase, CampaignSweepJob],
+  exports: [MessageDelivery, CampaignsService],
 })
 export class CampaignsModule implements OnModuleInit {
   constructor(

@@ -46,6 +46,11 @@ export class CampaignsRepository {
     await execute(m, 'UPDATE campaigns SET sent_count = sent_count + ?, failed_count = failed_count + ? WHERE id = ?', [sent, failed, id]);
   }
 
+  /** Campaigns started within [from, to), newest first: the dashboard's funnels. */
+  async startedBetween(m: EntityManager, from: Date, to: Date): Promise<Campaign[]> {
+    return m.createQueryBuilder(Campaign, 'c').where('c.started_at >= :from AND c.started_at < :to', { from: sqlDate(m, from), to: sqlDate(m, to) }).orderBy('c.started_at', 'DESC').addOrderBy('c.id', 'DESC').getMany();
+  }
+
   /** Scheduled campaigns whose time has come. */
   async dueScheduled(m: EntityManager, now: Date): Promise<number[]> {
     const rows: Array<{ id: number }> = await m.query("SELECT id FROM campaigns WHERE status = 'scheduled' AND send_at <= ? ORDER BY id", [sqlDate(m, now)]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CampaignAudience, CampaignResults, CampaignStatus, CampaignView, DeliveryStatus, Page, PlaceholderInfo, RenderedSample } from '@huiyuan/shared-types';
+import type { EntityManager } from 'typeorm';
+import { CampaignAudience, CampaignFunnel, CampaignResults, CampaignStatus, CampaignView, DeliveryStatus, Page, PlaceholderInfo, RenderedSample } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { Clock } from '../common/time/clock';
 import { BusinessCalendar } from '../common/time/business-calendar';
@@ -8,10 +9,11 @@ import { SegmentsRepository } from '../segments/segments.repository';
 import { SegmentsService } from '../segments/segments.service';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { SubscriptionQuota } from '../subscriptions/subscription-quota';
-import { conversionLift, isHeldOut, startOfBusinessWeek } from './campaign-rules';
+import { conversionLift, isHeldOut, quietUntil, startOfBusinessWeek } from './campaign-rules';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { campaignNotFound } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesRepository, JoinStores } from './deliveries.repository';
 import { Campaign } from './entities/campaign.entity';
 import { PLACEHOLDERS, renderMessage } from './message-rendering';
 import { RenderContexts } from './render-contexts';
@@ -28,6 +30,7 @@ export class CampaignsService {
     private readonly calendar: BusinessCalendar,
     private readonly campaigns: CampaignsRepository,
     private readonly deliveries: DeliveriesRepository,
+    private readonly weekCounts: CampaignWeekCountsRepository,
     private readonly segments: SegmentsRepository,
     private readonly segmentReads: SegmentsService,
     private readonly members: MembersRepository,
@@ -115,7 +118,7 @@ export class CampaignsService {
         return {
           profiles: found,
           withQuota: await this.quota.membersWithQuota(m, campaign.templateId, withOpenid),
-          weekCounts: campaign.weeklyCap !== null ? await this.deliveries.campaignMessagesSince(m, withOpenid, weekStart) : new Map<number, number>(),
+          weekCounts: campaign.weeklyCap !== null ? await this.weekCounts.counts(m, withOpenid, weekStart) : new Map<number, number>(),
         };
       });
       for (const memberId of ids) {
@@ -153,18 +156,14 @@ export class CampaignsService {
     return this.tx.read(async (m) => {
       const counts = await this.deliveries.countsByStatus(m, id);
       const byStatus: Partial<Record<DeliveryStatus, number>> = Object.fromEntries(counts) as Partial<Record<DeliveryStatus, number>>;
-      const [failedByErrcode, opened, coupons, firstSent] = [await this.deliveries.failuresByErrcode(m, id), await this.deliveries.openedCount(m, id), await this.deliveries.couponCounts(m, id), await this.deliveries.firstSentAt(m, id)];
-      let attribution: CampaignResults['attribution'] = null;
-      const from = firstSent ?? campaign.startedAt;
-      if (from) {
-        const to = new Date(from.getTime() + campaign.attributionDays * 86_400_000);
-        const recipients = await this.deliveries.buyers(m, id, ['sent'], from, to);
-        const holdout = await this.deliveries.buyers(m, id, ['skipped_holdout'], from, to);
-        attribution = { days: campaign.attributionDays, recipients, holdout, lift: conversionLift(recipients, holdout) };
-      }
+      const [failedByErrcode, opened, coupons, attribution] = [await this.deliveries.failuresByErrcode(m, id), await this.deliveries.openedCount(m, id), await this.deliveries.couponCounts(m, id), await this.attribution(m, campaign, 'all')];
+      // HQ sees why the queue is not moving at night, and when it will.
+      const waiting = campaign.status === 'sending' && (byStatus.queued ?? 0) > 0;
+      const quietEnds = waiting ? quietUntil(this.clock.now(), { start: campaign.quietStart, end: campaign.quietEnd }, this.calendar.timeZone) : null;
       return {
         status: campaign.status as CampaignStatus,
         pauseReason: campaign.pauseReason,
+        quietUntil: quietEnds?.toISOString() ?? null,
         total: [...counts.values()].reduce((a, b) => a + b, 0),
         byStatus,
         failedByErrcode,
@@ -174,6 +173,34 @@ export class CampaignsService {
         attribution,
       };
     });
+  }
+
+  /**
+   * The funnel of each campaign started within [from, to), counted for the members who joined in
+   * `joinStores` (a manager's stores), with the lift of recipients over the holdout.
+   */
+  async funnels(from: Date, to: Date, joinStores: JoinStores): Promise<CampaignFunnel[]> {
+    const campaigns = await this.tx.read((m) => this.campaigns.startedBetween(m, from, to));
+    const funnels: CampaignFunnel[] = [];
+    for (const c of campaigns) {
+      funnels.push(
+        await this.tx.read(async (m) => {
+          const [steps, attribution] = [await this.deliveries.funnel(m, c.id, joinStores), await this.attribution(m, c, joinStores)];
+          return { campaignId: c.id, name: c.name, status: c.status, startedAt: c.startedAt?.toISOString() ?? null, ...steps, purchasers: attribution?.recipients.buyers ?? 0, attribution };
+        }),
+      );
+    }
+    return funnels;
+  }
+
+  /** Recipients' and the holdout's purchases over the attribution window from the first send; null before anything went out. */
+  private async attribution(m: EntityManager, campaign: Campaign, joinStores: JoinStores): Promise<CampaignResults['attribution']> {
+    const from = (await this.deliveries.firstSentAt(m, campaign.id)) ?? campaign.startedAt;
+    if (!from) return null;
+    const to = new Date(from.getTime() + campaign.attributionDays * 86_400_000);
+    const recipients = await this.deliveries.buyers(m, campaign.id, ['sent'], from, to, joinStores);
+    const holdout = await this.deliveries.buyers(m, campaign.id, ['skipped_holdout'], from, to, joinStores);
+    return { days: campaign.attributionDays, recipients, holdout, lift: conversionLift(recipients, holdout) };
   }
 
   /** The member opened the campaign's landing page (the mini-program reports it); the first open counts. */

@@ -6,6 +6,18 @@ import { CampaignDelivery } from './entities/campaign-delivery.entity';
 
 export type NewDelivery = Omit<CampaignDelivery, 'id' | 'attempts' | 'enqueuedAt' | 'renderedJson' | 'msgid' | 'errcode' | 'detail' | 'couponId' | 'claimedAt' | 'sentAt' | 'openedAt'>;
 
+/** Stores whose members a count keeps (by join store), or every member. */
+export type JoinStores = number[] | 'all';
+
+/** Deliveries that never had a chance to go out: the audience preview's reasons, as statuses. */
+const UNREACHABLE: DeliveryStatus[] = ['skipped_no_openid', 'skipped_quota', 'skipped_cap', 'skipped_holdout'];
+
+function joinStoreScope(stores: JoinStores): { join: string; where: string; params: number[] } {
+  if (stores === 'all') return { join: '', where: '', params: [] };
+  if (stores.length === 0) return { join: '', where: ' AND 1 = 0', params: [] };
+  return { join: ' JOIN members mb ON mb.id = d.member_id', where: ` AND mb.join_store_id IN (${stores.map(() => '?').join(', ')})`, params: stores };
+}
+
 const COLUMNS = ['campaign_id', 'automation_id', 'occurrence_key', 'member_id', 'template_id', 'lane', 'status', 'field_values_json', 'page', 'coupon_template_id', 'points_award', 'not_before', 'not_after', 'attempts', 'detail', 'created_at'] as const;
 
 /** Every SQL statement of `campaign_deliveries`. Status changes are conditional on the status they leave. */
@@ -120,18 +132,6 @@ export class DeliveriesRepository {
     return this.byIds(m, rows.map((r) => Number(r.id)));
   }
 
-  /** Campaign messages each member has had (or is being sent) since the week began: the weekly cap counts these. */
-  async campaignMessagesSince(m: EntityManager, memberIds: number[], since: Date): Promise<Map<number, number>> {
-    if (memberIds.length === 0) return new Map();
-    const list = memberIds.map(() => '?').join(', ');
-    const at = sqlDate(m, since);
-    const rows: Array<{ member_id: number; n: number }> = await m.query(
-      `SELECT member_id, COUNT(*) AS n FROM campaign_deliveries WHERE member_id IN (${list}) AND campaign_id IS NOT NULL AND ((status = 'sent' AND sent_at >= ?) OR (status = 'sending' AND claimed_at >= ?)) GROUP BY member_id`,
-      [...memberIds, at, at],
-    );
-    return new Map(rows.map((r) => [Number(r.member_id), Number(r.n)]));
-  }
-
   async cancelQueued(m: EntityManager, campaignId: number): Promise<number> {
     return execute(m, "UPDATE campaign_deliveries SET status = 'cancelled' WHERE campaign_id = ? AND status = 'queued'", [campaignId]);
   }
@@ -175,14 +175,37 @@ export class DeliveriesRepository {
     return { issued: Number(rows[0]?.issued ?? 0), used: Number(rows[0]?.used ?? 0) };
   }
 
-  /** Members of a group (sent, or held out) and how many of them bought between `from` and `to`. */
-  async buyers(m: EntityManager, campaignId: number, statuses: DeliveryStatus[], from: Date, to: Date): Promise<{ members: number; buyers: number }> {
+  /** Members of a group (sent, or held out) and how many of them bought between `from` and `to`; only members who joined in `joinStores` when given. */
+  async buyers(m: EntityManager, campaignId: number, statuses: DeliveryStatus[], from: Date, to: Date, joinStores: JoinStores = 'all'): Promise<{ members: number; buyers: number }> {
     const list = statuses.map(() => '?').join(', ');
+    const scope = joinStoreScope(joinStores);
     const rows: Array<{ members: number; buyers: number | null }> = await m.query(
-      `SELECT COUNT(*) AS members, SUM(CASE WHEN EXISTS (SELECT 1 FROM purchases p WHERE p.member_id = d.member_id AND p.created_at >= ? AND p.created_at < ?) THEN 1 ELSE 0 END) AS buyers FROM campaign_deliveries d WHERE d.campaign_id = ? AND d.status IN (${list})`,
-      [sqlDate(m, from), sqlDate(m, to), campaignId, ...statuses],
+      `SELECT COUNT(*) AS members, SUM(CASE WHEN EXISTS (SELECT 1 FROM purchases p WHERE p.member_id = d.member_id AND p.created_at >= ? AND p.created_at < ?) THEN 1 ELSE 0 END) AS buyers FROM campaign_deliveries d${scope.join} WHERE d.campaign_id = ? AND d.status IN (${list})${scope.where}`,
+      [sqlDate(m, from), sqlDate(m, to), campaignId, ...statuses, ...scope.params],
     );
     return { members: Number(rows[0]?.members ?? 0), buyers: Number(rows[0]?.buyers ?? 0) };
+  }
+
+  /**
+   * A campaign's funnel over its deliveries (one per audience member), for the members who joined in
+   * `joinStores`: audience, reachable (not skipped for want of an openid, an accept, the cap, or held
+   * out), sent, opened, and its coupons verified in store.
+   */
+  async funnel(m: EntityManager, campaignId: number, joinStores: JoinStores): Promise<{ audience: number; reachable: number; sent: number; opened: number; couponsVerified: number }> {
+    const scope = joinStoreScope(joinStores);
+    const unreachable = UNREACHABLE.map(() => '?').join(', ');
+    const rows: Array<Record<'audience' | 'reachable' | 'sent' | 'opened' | 'verified', number | string | null>> = await m.query(
+      `SELECT COUNT(*) AS audience,
+              SUM(CASE WHEN d.status NOT IN (${unreachable}) THEN 1 ELSE 0 END) AS reachable,
+              SUM(CASE WHEN d.status = 'sent' THEN 1 ELSE 0 END) AS sent,
+              SUM(CASE WHEN d.opened_at IS NOT NULL THEN 1 ELSE 0 END) AS opened,
+              SUM(CASE WHEN c.status = 'used' THEN 1 ELSE 0 END) AS verified
+         FROM campaign_deliveries d${scope.join} LEFT JOIN coupons c ON c.id = d.coupon_id
+        WHERE d.campaign_id = ?${scope.where}`,
+      [...UNREACHABLE, campaignId, ...scope.params],
+    );
+    const n = (key: 'audience' | 'reachable' | 'sent' | 'opened' | 'verified') => Number(rows[0]?.[key] ?? 0);
+    return { audience: n('audience'), reachable: n('reachable'), sent: n('sent'), opened: n('opened'), couponsVerified: n('verified') };
   }
 
   /** When a campaign's first message went out: attribution windows start there. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { MessageLane } from '@huiyuan/shared-types';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runsBackgroundWork } from '../config/queue.config';
 import { TransactionRunner } from '../common/db/transaction-runner';
@@ -14,8 +15,14 @@ export interface SendJob {
 
 const POLL_MS = 1000;
 const SOON_MS = 20;
-/** A row carried by a job this long ago and still queued lost its job (Redis lost it): it is carried again. */
-const LOST_AFTER_MS = 10 * 60_000;
+/**
+ * A row carried by a job this long ago and still queued lost its job (Redis lost it, or the process
+ * died between marking the rows and adding their job): it is carried again. Campaign rows wait in
+ * the queue a few seconds at most (the backlog follows the pace), so theirs is short; service rows
+ * have no backlog cap, so a long queue must not make them look lost. A second job for a row is
+ * harmless: the claim is conditional.
+ */
+const LOST_AFTER_MS = { campaign: 60_000, service: 10 * 60_000 } as const;
 /** Ids per job: small, so a worker that dies leaves few claims in doubt. */
 const SERVICE_JOB_SIZE = 5;
 const CAMPAIGN_JOB_SIZE = 25;
@@ -91,13 +98,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   private async pass(): Promise<number> {
     const now = this.clock.now();
-    const lostBefore = new Date(now.getTime() - LOST_AFTER_MS);
+    const lostBefore = (lane: MessageLane) => new Date(now.getTime() - LOST_AFTER_MS[lane]);
     const backlogLimit = Math.max(MIN_CAMPAIGN_BACKLOG, this.config.wechat.sendRatePerSecond * CAMPAIGN_BACKLOG_SECONDS);
     const { service, campaign } = await this.tx.read(async (m) => {
-      const outstanding = await this.deliveries.rowsInQueue(m, lostBefore);
+      const outstanding = await this.deliveries.rowsInQueue(m, lostBefore('campaign'));
       return {
-        service: await this.deliveries.dueUnenqueued(m, 'service', now, lostBefore, SERVICE_PER_PASS),
-        campaign: outstanding < backlogLimit ? await this.deliveries.dueUnenqueued(m, 'campaign', now, lostBefore, backlogLimit - outstanding) : [],
+        service: await this.deliveries.dueUnenqueued(m, 'service', now, lostBefore('service'), SERVICE_PER_PASS),
+        campaign: outstanding < backlogLimit ? await this.deliveries.dueUnenqueued(m, 'campaign', now, lostBefore('campaign'), backlogLimit - outstanding) : [],
       };
     });
     await this.add(service, SERVICE_JOB_SIZE, false);

@@ -15,6 +15,7 @@ import { SubscriptionQuota } from '../subscriptions/subscription-quota';
 import { WechatGateway } from '../wechat/wechat-gateway';
 import { WechatError, WechatQuotaExhaustedError, WechatRateLimitedError, WechatUnreachableError } from '../wechat/wechat.errors';
 import { errorRateTooHigh, quietUntil, retryDelayMs, startOfBusinessWeek } from './campaign-rules';
+import { CampaignWeekCountsRepository } from './campaign-week-counts.repository';
 import { CampaignsRepository } from './campaigns.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { SEND_JOB, SendJob } from './delivery-dispatcher';
@@ -40,6 +41,8 @@ interface Claimed {
   template: MessageTemplateRecord;
   openid: string;
   data: Record<string, { value: string }>;
+  /** The business week a campaign message was counted in, for the weekly cap; null for automations'. */
+  week: Date | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export class DeliveryWorker implements OnModuleInit {
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
     private readonly deliveries: DeliveriesRepository,
+    private readonly weekCounts: CampaignWeekCountsRepository,
     private readonly campaigns: CampaignsRepository,
     private readonly members: MembersRepository,
     private readonly templates: MessageTemplatesService,
@@ -97,14 +101,16 @@ export class DeliveryWorker implements OnModuleInit {
         return found;
       }),
     ]);
-    const weekCounts = await this.tx.read((m) => this.deliveries.campaignMessagesSince(m, rows.filter((r) => r.campaignId !== null).map((r) => r.memberId), startOfBusinessWeek(now, this.calendar.timeZone)));
     const contexts = await this.contexts.forMembers([...profiles.values()], rows.map((r) => r.couponTemplateId), now);
+    const week = startOfBusinessWeek(now, this.calendar.timeZone);
+    await this.tx.run((m) => this.weekCounts.ensure(m, rows.filter((r) => r.campaignId !== null).map((r) => r.memberId), week));
 
     const claimed = await this.tx.run(async (m) => {
       const out: Claimed[] = [];
-      for (const row of rows) {
+      // In member order, as every claim takes its locks: two jobs sending to the same members never deadlock.
+      for (const row of [...rows].sort((a, b) => a.memberId - b.memberId || a.id - b.id)) {
         const campaign = row.campaignId !== null ? campaigns.get(row.campaignId) : undefined;
-        const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), weekCounts, now);
+        const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), now);
         switch (decision.kind) {
           case 'wait':
             // Paused, or not yet launched: left queued and out of the queue until it is released again.
@@ -123,12 +129,18 @@ export class DeliveryWorker implements OnModuleInit {
               break;
             }
             if (!(await this.deliveries.claim(m, row.id, now, JSON.stringify(rendered.data)))) break;
+            // The cap is counted and checked in one conditional update, so concurrent campaigns cannot both pass it.
+            const counted = row.campaignId !== null ? week : null;
+            if (counted && !(await this.weekCounts.take(m, row.memberId, counted, campaign?.weeklyCap ?? null))) {
+              await this.deliveries.skip(m, row.id, 'sending', 'skipped_cap', null);
+              break;
+            }
             if (!(await this.quota.take(m, row.memberId, row.templateId))) {
+              if (counted) await this.weekCounts.giveBack(m, row.memberId, counted);
               await this.deliveries.skip(m, row.id, 'sending', 'skipped_quota', null);
               break;
             }
-            if (row.campaignId !== null) weekCounts.set(row.memberId, (weekCounts.get(row.memberId) ?? 0) + 1);
-            out.push({ row, template: decision.template, openid: decision.openid, data: rendered.data });
+            out.push({ row, template: decision.template, openid: decision.openid, data: rendered.data, week: counted });
           }
         }
       }
@@ -144,12 +156,11 @@ export class DeliveryWorker implements OnModuleInit {
     campaign: Campaign | undefined,
     profile: MessageProfile | undefined,
     template: MessageTemplateRecord | undefined,
-    weekCounts: Map<number, number>,
     now: Date,
   ):
     | { kind: 'wait' }
     | { kind: 'hold'; until: Date; reason: string }
-    | { kind: 'skip'; status: 'skipped_expired' | 'skipped_no_openid' | 'skipped_render' | 'skipped_cap'; reason: string | null }
+    | { kind: 'skip'; status: 'skipped_expired' | 'skipped_no_openid' | 'skipped_render'; reason: string | null }
     | { kind: 'send'; template: MessageTemplateRecord; openid: string; couponTemplateId: number | null } {
     if (row.campaignId !== null && campaign?.status !== 'sending') return { kind: 'wait' };
     if (row.notAfter && now.getTime() > row.notAfter.getTime()) return { kind: 'skip', status: 'skipped_expired', reason: null };
@@ -161,9 +172,6 @@ export class DeliveryWorker implements OnModuleInit {
     if (!profile?.openid) return { kind: 'skip', status: 'skipped_no_openid', reason: null };
     if (!template || !template.active) return { kind: 'skip', status: 'skipped_render', reason: 'the template is not registered or is switched off' };
     if (campaign && template.purpose !== TemplatePurpose.CAMPAIGN) return { kind: 'skip', status: 'skipped_render', reason: 'a campaign may only use a campaign template' };
-    if (campaign?.weeklyCap !== null && campaign?.weeklyCap !== undefined && (weekCounts.get(row.memberId) ?? 0) >= campaign.weeklyCap) {
-      return { kind: 'skip', status: 'skipped_cap', reason: null };
-    }
     return { kind: 'send', template, openid: profile.openid, couponTemplateId: row.couponTemplateId };
   }
 
@@ -184,7 +192,8 @@ export class DeliveryWorker implements OnModuleInit {
     return outcomes;
   }
 
-  private async sendOne({ row, template, openid, data }: Claimed): Promise<Outcome> {
+  private async sendOne(claim: Claimed): Promise<Outcome> {
+    const { row, template, openid, data } = claim;
     let msgid: string;
     try {
       ({ msgid } = await this.wechat.sendSubscribeMessage({
@@ -196,7 +205,7 @@ export class DeliveryWorker implements OnModuleInit {
         miniprogramState: MINIPROGRAM_STATE[this.config.wechat.qrEnvVersion],
       }));
     } catch (error) {
-      return this.recordFailure(row, error);
+      return this.recordFailure(claim, error);
     }
     await this.tx.run(async (m) => {
       if (!(await this.deliveries.markSent(m, row.id, msgid, this.clock.now()))) return;
@@ -222,7 +231,7 @@ export class DeliveryWorker implements OnModuleInit {
     }
   }
 
-  private async recordFailure(row: CampaignDelivery, error: unknown): Promise<Outcome> {
+  private async recordFailure({ row, week }: Claimed, error: unknown): Promise<Outcome> {
     const notSent = error instanceof WechatError && (error.api !== 'sendSubscribeMessage' || (error instanceof WechatUnreachableError && !error.mayHaveReachedWechat));
     const transient = error instanceof WechatError && (error.transient || notSent) && !(error instanceof WechatUnreachableError && error.mayHaveReachedWechat);
     return this.tx.run(async (m) => {
@@ -236,6 +245,8 @@ export class DeliveryWorker implements OnModuleInit {
         await this.deliveries.markUnknown(m, row.id, error instanceof Error ? error.message : String(error));
         return 'unknown';
       }
+      // Not sent: the message no longer counts towards the member's weekly cap.
+      if (week) await this.weekCounts.giveBack(m, row.memberId, week);
       if (error instanceof WechatQuotaExhaustedError) {
         // WeChat says no accept is left: our count was wrong, so it is set to what WeChat says.
         await this.deliveries.markFailed(m, row.id, error.errcode, error.errmsg);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { PointsModule } from '../points/points.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { StoresModule } from '../stores/stores.module';
@@ -10,7 +11,7 @@ import { StaffDashboardsController } from './staff-dashboards.controller';
 
 /** 数据看板: the rollup job and the panels that read it. It reads the other features' tables and writes only its own. */
 @Module({
-  imports: [ProgrammeModule, StoresModule, TiersModule, PointsModule],
+  imports: [CampaignsModule, ProgrammeModule, StoresModule, TiersModule, PointsModule],
   controllers: [StaffDashboardsController],
   providers: [DashboardsRepository, DashboardsRollupJob, DashboardsService],
 })

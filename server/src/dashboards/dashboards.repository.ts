@@ -166,9 +166,24 @@ export class DashboardsRepository {
     return rows.map((r) => ({ storeId: Number(r.store_id), ruleKey: r.rule_key, count: Number(r.n), spend365dCents: Number(r.spend ?? 0) }));
   }
 
-  /** Replaces the rollup rows of days from–to with the recount, in the caller's transaction. */
-  async replaceDays(m: EntityManager, from: string, to: string, rows: FigureRow[]): Promise<void> {
-    await execute(m, 'DELETE FROM dashboard_daily WHERE day >= ? AND day <= ?', [from, to]);
+  /**
+   * The earliest day from `open` before `before` with a check-in written since `since` (a make-up:
+   * a daily check-in is written on its own day), or null.
+   */
+  async earliestCheckinDayWrittenSince(m: EntityManager, open: string, before: string, since: Date): Promise<string | null> {
+    const [row] = (await m.query('SELECT MIN(day) AS day FROM checkins WHERE day >= ? AND day < ? AND created_at >= ?', [open, before, sqlDate(m, since)])) as Array<{ day: string | null }>;
+    return row?.day ?? null;
+  }
+
+  /** When the earliest verification made since `openStart` and undone since `since` was made, or null. */
+  async earliestVerificationUndoneSince(m: EntityManager, openStart: Date, since: Date): Promise<Date | null> {
+    const [row] = (await m.query('SELECT MIN(verified_at) AS at FROM coupon_verifications WHERE verified_at >= ? AND undone_at >= ?', [sqlDate(m, openStart), sqlDate(m, since)])) as Array<{ at: Date | string | null }>;
+    return row?.at ? fromSqlDate(row.at) : null;
+  }
+
+  /** Replaces the rollup rows of the metrics on days from–to with the recount, in the caller's transaction. */
+  async replaceDays(m: EntityManager, from: string, to: string, metrics: string[], rows: FigureRow[]): Promise<void> {
+    await execute(m, `DELETE FROM dashboard_daily WHERE metric IN (${metrics.map(() => '?').join(', ')}) AND day >= ? AND day <= ?`, [...metrics, from, to]);
     await insertMany(
       m,
       'dashboard_daily',

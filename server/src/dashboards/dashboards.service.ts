@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CampaignsDashboard,
   CheckinsDashboard,
   CouponsDashboard,
   DashboardStoreRef,
@@ -12,6 +13,10 @@ import {
 } from '@huiyuan/shared-types';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { TransactionRunner } from '../common/db/transaction-runner';
+import { BusinessCalendar } from '../common/time/business-calendar';
+import { addDays } from '../common/time/business-date';
+import { Clock } from '../common/time/clock';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { EarningRulesService } from '../points/earning-rules.service';
 import { StoreScope } from '../stores/store-scope';
 import { storeNotFound } from '../stores/stores.errors';
@@ -45,6 +50,9 @@ export class DashboardsService {
     private readonly scope: StoreScope,
     private readonly tiers: TiersService,
     private readonly earning: EarningRulesService,
+    private readonly campaignResults: CampaignsService,
+    private readonly calendar: BusinessCalendar,
+    private readonly clock: Clock,
   ) {}
 
   async members(staff: StaffPrincipal, range: DashboardRange): Promise<MembersDashboard> {
@@ -188,6 +196,14 @@ export class DashboardsService {
       flagged: total(flagged),
       daily: eachDay(q.from, q.to).map((day) => ({ day, invited: invited.get(day) ?? 0, qualified: qualified.get(day) ?? 0, rewarded: rewarded.get(day) ?? 0, flagged: flagged.get(day) ?? 0 })),
     };
+  }
+
+  /** Campaigns started in the range, each funnel counted now over the members of the stores in scope (by join store). */
+  async campaigns(staff: StaffPrincipal, range: DashboardRange): Promise<CampaignsDashboard> {
+    const q = await this.scoped(staff, range);
+    const asOf = this.clock.now().toISOString();
+    const funnels = await this.campaignResults.funnels(this.calendar.startOfDay(q.from), this.calendar.startOfDay(addDays(q.to, 1)), q.stores);
+    return { asOf, campaigns: funnels };
   }
 
   /** RFM groups now: no date range, the groups are today's (the tags' 12-month windows). */

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CheckinsDashboard, CouponsDashboard, DashboardStatus, MembersDashboard, PointsDashboard, ReferralsDashboard, RfmDashboard, StaffRole } from '@huiyuan/shared-types';
+import { CampaignsDashboard, CheckinsDashboard, CouponsDashboard, DashboardStatus, MembersDashboard, PointsDashboard, ReferralsDashboard, RfmDashboard, StaffRole } from '@huiyuan/shared-types';
 import { CurrentStaff, StaffAuth } from '../common/auth/guards';
 import type { StaffPrincipal } from '../common/auth/principal';
 import { DashboardRangeQuery, DashboardStoreQuery } from './dto/dashboard.dto';
@@ -59,6 +59,12 @@ export class StaffDashboardsController {
   @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
   referrals(@CurrentStaff() staff: StaffPrincipal, @Query() query: DashboardRangeQuery): Promise<ReferralsDashboard> {
     return this.dashboards.referrals(staff, query);
+  }
+
+  @Get('campaigns')
+  @StaffAuth(StaffRole.HQ_ADMIN, StaffRole.STORE_MANAGER)
+  campaigns(@CurrentStaff() staff: StaffPrincipal, @Query() query: DashboardRangeQuery): Promise<CampaignsDashboard> {
+    return this.dashboards.campaigns(staff, query);
   }
 
   @Get('rfm')

@@ -44,6 +44,7 @@ import { DashboardDaily } from '../dashboards/entities/dashboard-daily.entity';
 import { DashboardSnapshot } from '../dashboards/entities/dashboard-snapshot.entity';
 import { Campaign } from '../campaigns/entities/campaign.entity';
 import { CampaignDelivery } from '../campaigns/entities/campaign-delivery.entity';
+import { CampaignWeekCount } from '../campaigns/entities/campaign-week-count.entity';
 import { TransferJob } from '../transfers/entities/transfer-job.entity';
 import { ImportRejection } from '../transfers/entities/import-rejection.entity';
 import { MemberImportKey } from '../transfers/entities/member-import-key.entity';
@@ -96,6 +97,7 @@ export const ENTITIES = [
   DashboardSnapshot,
   Campaign,
   CampaignDelivery,
+  CampaignWeekCount,
   TransferJob,
   ImportRejection,
   MemberImportKey,

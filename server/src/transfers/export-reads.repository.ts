@@ -11,6 +11,8 @@ export interface ExportFilter {
   from: Date | null;
   to: Date | null;
   member: { cardNo?: string; phoneHash?: string; phoneLast4?: string; nicknameLike?: string; tierId?: number };
+  /** Campaign deliveries of this campaign only. */
+  campaignId?: number | null;
 }
 
 interface Source {
@@ -20,6 +22,8 @@ interface Source {
   time: string | null;
   /** Columns a store scope matches: one of them in the scope keeps the row. */
   stores: string[];
+  /** What every row of the dataset is, besides the filters. */
+  always?: string;
 }
 
 /**
@@ -66,6 +70,15 @@ const SOURCES: Record<ExportDataset, Source> = {
     time: 'a.created_at',
     stores: ['a.store_id'],
   },
+  // Campaign messages (not automations'), by the recipient's join store as the member list is.
+  campaign_deliveries: {
+    select: 'd.id, c.name AS campaign_name, mm.card_no, mm.nickname, mm.phone_last4, d.status, d.errcode, d.detail, d.created_at, d.sent_at, d.opened_at, cp.code AS coupon_code',
+    from: 'campaign_deliveries d JOIN campaigns c ON c.id = d.campaign_id JOIN members mm ON mm.id = d.member_id LEFT JOIN coupons cp ON cp.id = d.coupon_id',
+    id: 'd.id',
+    time: 'd.created_at',
+    stores: ['mm.join_store_id'],
+    always: 'd.campaign_id IS NOT NULL',
+  },
 };
 
 @Injectable()
@@ -104,6 +117,11 @@ export class ExportReadsRepository {
       if (f.member.phoneLast4) add('m.phone_last4 = ?', f.member.phoneLast4);
       if (f.member.nicknameLike) add("m.nickname LIKE ? ESCAPE '!'", `%${likeLiteral(f.member.nicknameLike)}%`);
       if (f.member.tierId !== undefined) add('m.tier_id = ?', f.member.tierId);
+    }
+    if (source.always) parts.push(source.always);
+    if (dataset === 'campaign_deliveries' && f.campaignId) {
+      parts.push('d.campaign_id = ?');
+      params.push(f.campaignId);
     }
     if (source.time && f.from) {
       parts.push(`${source.time} >= ?`);

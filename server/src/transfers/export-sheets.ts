@@ -27,6 +27,12 @@ export interface SheetSpec {
 const LEDGER_TYPES: Record<string, string> = { earn: '获得', spend: '使用', expire: '过期', adjust: '调整', refund: '退款扣回', reversal: '冲正' };
 const COUPON_STATUS: Record<string, string> = { active: '未使用', used: '已核销', expired: '已过期' };
 
+const DELIVERY_STATUS: Record<string, string> = {
+  queued: '排队中', sending: '发送中', sent: '已发送', failed: '发送失败', unknown: '结果未知', cancelled: '已取消',
+  skipped_quota: '未订阅（无额度）', skipped_cap: '超出每周上限', skipped_holdout: '对照组（不发送）', skipped_render: '内容无法生成',
+  skipped_no_openid: '未关联微信', skipped_expired: '已过时效',
+};
+
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const yuan = (cents: unknown) => Math.round(num(cents)) / 100;
@@ -158,6 +164,38 @@ export const SHEETS: Record<ExportDataset, SheetSpec> = {
       text(r.target_id),
       text(r.summary),
       text(r.request_id),
+    ],
+  },
+  // Phones as the last four digits only: revealing them is for HQ's members export.
+  campaign_deliveries: {
+    title: '活动发送记录',
+    columns: [
+      { header: '记录号', width: 10 },
+      { header: '活动', width: 20 },
+      { header: '会员卡号', width: 20 },
+      { header: '昵称', width: 16 },
+      { header: '手机号', width: 14 },
+      { header: '状态', width: 16 },
+      { header: '微信错误码', width: 10 },
+      { header: '说明', width: 30 },
+      { header: '创建时间', width: 20 },
+      { header: '发送时间', width: 20 },
+      { header: '打开时间', width: 20 },
+      { header: '券码', width: 16 },
+    ],
+    cells: (r, l) => [
+      num(r.id),
+      text(r.campaign_name),
+      text(r.card_no),
+      text(r.nickname),
+      l.phone(null, (r.phone_last4 as string | null) ?? null),
+      DELIVERY_STATUS[text(r.status)] ?? text(r.status),
+      r.errcode === null || r.errcode === undefined ? '' : num(r.errcode),
+      text(r.detail),
+      l.dateTime(r.created_at),
+      l.dateTime(r.sent_at),
+      l.dateTime(r.opened_at),
+      text(r.coupon_code),
     ],
   },
 };

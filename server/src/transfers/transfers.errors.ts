@@ -12,5 +12,6 @@ export const auditExportHqOnly = () => new AppError(ErrorCode.FORBIDDEN, 'Only H
 export const phoneRevealHqOnly = () => new AppError(ErrorCode.FORBIDDEN, 'revealPhones: only HQ may export full phone numbers');
 export const phonesOnlyInMembersExport = () => invalidField('revealPhones', 'only the members export has phone numbers');
 export const memberFiltersOnOtherDataset = () => new AppError(ErrorCode.VALIDATION_FAILED, 'segmentId, q and tierCode filter the members export only');
+export const campaignFilterOnOtherDataset = () => invalidField('campaignId', 'filters the campaign deliveries export only');
 export const segmentExportTakesNoFilters = () => invalidField('segmentId', "a segment export takes the segment's own rules; leave q, tierCode and storeCode out");
 export const unknownTierCode = (code: string) => invalidField('tierCode', `no tier ${code}`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { SegmentsModule } from '../segments/segments.module';
@@ -17,7 +18,7 @@ import { MemberImportUseCase } from './usecases/member-import.usecase';
 
 /** Excel exports and member imports for the console. */
 @Module({
-  imports: [AuditModule, MembersModule, PointsModule, SegmentsModule, StoresModule, TagsModule, TiersModule],
+  imports: [AuditModule, CampaignsModule, MembersModule, PointsModule, SegmentsModule, StoresModule, TagsModule, TiersModule],
   controllers: [StaffExportsController, StaffImportsController],
   providers: [TransfersRepository, ExportReadsRepository, TransferFiles, TransfersCleanupJob, ExportUseCase, MemberImportUseCase],
 })

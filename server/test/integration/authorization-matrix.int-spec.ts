@@ -125,6 +125,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/staff/dashboards/coupons': 'manager',
   'GET /api/v1/staff/dashboards/referrals': 'manager',
   'GET /api/v1/staff/dashboards/rfm': 'manager',
+  'GET /api/v1/staff/dashboards/campaigns': 'manager',
   'GET /api/v1/staff/care-tasks/completion': 'manager',
   'GET /api/v1/staff/care-task-rules': 'manager',
   'POST /api/v1/staff/exports': 'manager',

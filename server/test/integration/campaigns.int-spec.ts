@@ -2,6 +2,7 @@ import type { CampaignAudience, CampaignResults, CampaignView } from '@huiyuan/s
 import { CampaignSweepJob } from '../../src/campaigns/campaign-sweep.job';
 import { isHeldOut } from '../../src/campaigns/campaign-rules';
 import { DeliveryDispatcher } from '../../src/campaigns/delivery-dispatcher';
+import { DeliveryWorker } from '../../src/campaigns/delivery-worker';
 import { MessageDelivery } from '../../src/campaigns/message-delivery';
 import { sqlDate } from '../../src/common/db/sql';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
@@ -173,12 +174,16 @@ describe('template-message campaigns', () => {
     await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/launch`).set(bearer(hq)).expect(200);
     const held = await settle(campaign.id, (r) => r.total === 2);
     expect(held.byStatus).toEqual({ queued: 2 });
+    // HQ's progress says why nothing moves, and until when.
+    expect(held.quietUntil).toBe('2026-12-02T00:00:00.000Z');
     // 07:59 the next morning: still held.
     await at('2026-12-01T23:59:00.000Z');
     expect((await settle(campaign.id, (r) => r.total === 2)).byStatus).toEqual({ queued: 2 });
     for (const m of list) expect(await outboxFor(m.openid)).toHaveLength(0);
     await at('2026-12-02T00:00:00.000Z');
-    expect((await settle(campaign.id)).byStatus).toEqual({ sent: 2 });
+    const released = await settle(campaign.id);
+    expect(released.byStatus).toEqual({ sent: 2 });
+    expect(released.quietUntil).toBeNull();
   });
 
   it('caps campaign messages per business week: Sunday 23:00 and Monday 00:30 Shanghai are different weeks', async () => {
@@ -197,6 +202,51 @@ describe('template-message campaigns', () => {
     expect(await send('2026-12-06T16:30:00.000Z')).toEqual({ sent: 1 });
     // A capped member keeps the accept the cap saved.
     expect(await remaining(m!)).toBe(1);
+  });
+
+  it('holds the weekly cap when two campaigns send to the same members at the same moment', async () => {
+    const list = await members(8, 2);
+    const segmentId = await segmentOf(list);
+    // Held by quiet hours until 13:00, so both campaigns' deliveries exist before either sends.
+    const both = [await create(segmentId, { weeklyCap: 1, quietStart: '11:00', quietEnd: '13:00' }), await create(segmentId, { weeklyCap: 1, quietStart: '11:00', quietEnd: '13:00' })];
+    for (const c of both) await t.http.post(`/api/v1/staff/campaigns/${c.id}/launch`).set(bearer(hq)).expect(200);
+    for (const c of both) expect((await settle(c.id, (r) => r.total === list.length)).byStatus).toEqual({ queued: list.length });
+    await at('2026-12-01T05:00:00.000Z');
+    const deliveryIds = (campaignId: number) =>
+      t.get(TransactionRunner).read(async (em) => ((await em.query('SELECT id FROM campaign_deliveries WHERE campaign_id = ? ORDER BY id', [campaignId])) as Array<{ id: number }>).map((r) => Number(r.id)));
+    const batches = await Promise.all(both.map((c) => deliveryIds(c.id)));
+    // Two workers, one per campaign, claiming the same members concurrently.
+    await Promise.all(batches.map((ids) => t.get(DeliveryWorker).process(ids)));
+    const [first, second] = await Promise.all(both.map(async (c) => (await settle(c.id)).byStatus));
+    for (const m of list) expect(await outboxFor(m.openid)).toHaveLength(1);
+    expect((first!.sent ?? 0) + (second!.sent ?? 0)).toBe(list.length);
+    expect((first!.skipped_cap ?? 0) + (second!.skipped_cap ?? 0)).toBe(list.length);
+    // The capped message kept its accept.
+    for (const m of list) expect(await remaining(m)).toBe(1);
+  });
+
+  it('a 20005 from the mini-program (the app is banned) pauses every sending campaign', async () => {
+    const list = await members(2);
+    // Held by quiet hours: sending, with nothing sent yet.
+    const campaign = await create(await segmentOf(list), { quietStart: '11:00', quietEnd: '13:00' });
+    await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/launch`).set(bearer(hq)).expect(200);
+    expect((await settle(campaign.id, (r) => r.total === list.length)).status).toBe('sending');
+    const report = (body: object) => t.http.post('/api/v1/subscriptions/reports').set(bearer(list[0]!.token)).send(body);
+    const refusal = async (body: object) => ((await report(body).expect(400)).body as { error: { message: string } }).error.message;
+    expect(await refusal({ errCode: 20005, results: { [ACTIVITY]: 'accept' } })).toMatch(/errCode/);
+    expect(await refusal({ errCode: 20006 })).toMatch(/errCode/);
+    expect(await refusal({})).toMatch(/results/);
+    await report({ errCode: 20004 }).expect(200);
+    expect((await results(campaign.id)).status).toBe('sending');
+    await report({ errCode: 20005 }).expect(200);
+    const paused = await settle(campaign.id, (r) => r.status === 'paused');
+    expect(paused.byStatus).toEqual({ queued: list.length });
+    const view = (await t.http.get(`/api/v1/staff/campaigns/${campaign.id}`).set(bearer(hq)).expect(200)).body as CampaignView;
+    expect(view.pauseReason).toMatch(/20005/);
+    // Past the quiet hours nothing goes out while paused.
+    await at('2026-12-01T05:30:00.000Z');
+    expect((await settle(campaign.id, (r) => r.status === 'paused')).byStatus).toEqual({ queued: list.length });
+    for (const m of list) expect(await outboxFor(m.openid)).toHaveLength(0);
   });
 
   it('holds out a stable share of the reachable audience, which spends nothing', async () => {

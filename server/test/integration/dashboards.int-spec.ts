@@ -287,6 +287,41 @@ describe('dashboards', () => {
     expect(status.body).toMatchObject({ asOf: '2026-12-05T04:00:00.000Z', frozenThrough: '2026-10-26' });
   });
 
+  it('recounts only what was written since the last run, a make-up on an earlier day and a verification undone after midnight included', async () => {
+    const idle = await t.get(DashboardsRollupJob).run();
+    // Nothing written since: the ledger, joins and coupons of today only.
+    expect(idle!.days).toBe(1);
+    const member = await joinMember(t, 'dash-watermark', 's=S001');
+    const a1 = await visitorToken(t, 'dash-a1');
+    const a1Id = Number(((await t.dataSource.query("SELECT id FROM members WHERE openid = 'dash-a1'")) as Array<{ id: number }>)[0]!.id);
+    // The make-up costs points; a1's expired or went to the mall.
+    await t.http.post(`/api/v1/staff/members/${a1Id}/points-adjustments`).set(as('demo-hq')).send({ delta: 100, reason: '补签测试' }).expect(201);
+    await t.http.post('/api/v1/checkins').set(bearer(a1)).expect(201);
+    const templateId = Number(((await t.dataSource.query("SELECT id FROM coupon_templates WHERE title = '满100减20'")) as Array<{ id: number }>)[0]!.id);
+    const coupon = (await t.http.post('/api/v1/staff/coupons').set(as('demo-manager')).send({ memberCardNo: member.cardNo, templateId, reason: '到店礼' }).expect(201)).body as { code: string };
+    await t.get(DashboardsRollupJob).run();
+
+    // A make-up for yesterday raises today's streak; both days change, and yesterday was written to now.
+    await t.http.post('/api/v1/checkins/makeups').set(bearer(a1)).send({ date: '2026-12-04' }).expect(201);
+    // 23:56 on the 5th: verified; a run after midnight; then undone within the window, on the 6th.
+    t.clock.set('2026-12-05T15:56:00.000Z');
+    await login();
+    const verification = (await t.http.post('/api/v1/staff/coupon-verifications').set(as('demo-clerk')).send({ code: coupon.code }).expect(201)).body as { id: number };
+    t.clock.set('2026-12-05T16:05:10.000Z');
+    expect((await t.get(DashboardsRollupJob).run())!.days).toBe(2);
+    expect((await panels('demo-hq')).coupons.verified).toBe((await expected('all')).coupons.verified);
+    t.clock.set('2026-12-05T16:05:50.000Z');
+    await login();
+    await t.http.post(`/api/v1/staff/coupon-verifications/${verification.id}/undo`).set(as('demo-manager')).expect(201);
+    t.clock.set('2026-12-05T16:06:30.000Z');
+    const steady = await t.get(DashboardsRollupJob).run();
+    expect(steady!.days).toBe(1);
+    await login();
+    const after = await expectExact('demo-hq', 'all');
+    expect(after.checkins.daily.find((d) => d.day === '2026-12-04')?.makeups).toBe(1);
+    await expectExact('demo-manager', [await storeId('S001')]);
+  });
+
   it('values the liability at the cost per point HQ sets', async () => {
     const rules = (await t.http.get('/api/v1/staff/earning-rules').set(as('demo-hq')).expect(200)).body as Record<string, unknown>;
     expect(rules.costPer100PointsCents).toBe(100);

@@ -224,6 +224,20 @@ describe('subscribe messages through the WeChat sandbox', () => {
     expect(pushes.items.filter((p) => p.event === 'subscribe_msg_popup_event').every((p) => p.delivered && p.answer === 'success')).toBe(true);
   });
 
+  it('push: false keeps the accept on WeChat\'s side only: no popup event, nothing credited, a send still allowed', async () => {
+    const m = await joinMember(t, 'sbx-sub-nopush');
+    const popups = async () => ((await t.http.get('/sandbox/wechat/dev/pushes').expect(200)).body as { items: Array<{ event: string }> }).items.filter((p) => p.event === 'subscribe_msg_popup_event').length;
+    const before = await popups();
+    expect((await subscribe(m.openid, [CHECKIN], { push: 'no' }).expect(400)).body).toMatchObject({ errcode: 40097, errmsg: expect.stringContaining('push must be true or false') });
+    await subscribe(m.openid, [CHECKIN], { push: false }).expect(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await popups()).toBe(before);
+    const mine = ((await t.http.get('/api/v1/subscriptions').set(bearer(m.token)).expect(200)).body as MemberSubscriptionsView).items;
+    expect(mine.find((x) => x.wechatTemplateId === CHECKIN)).toMatchObject({ remaining: 0 });
+    const message = { toOpenid: m.openid, templateId: CHECKIN, page: 'packages/checkin/index', data: { thing1: '每日签到', phrase2: '未签到', number3: '3', thing4: '今天签到可得 10 积分' } };
+    await expect(t.get(WechatGateway).sendSubscribeMessage(message)).resolves.toMatchObject({ msgid: expect.any(String) });
+  });
+
   it('answers the client errors 20003 (more than 3 ids), 20004 (main switch off), 20005 (banned) and filters repeated titles', async () => {
     const m = await joinMember(t, 'sbx-sub-2');
     const four = await subscribe(m.openid, [POINTS, ACTIVITY, CHECKIN, 'sbxWelcomeMember9Lm4Xq2WbNz7VkDs3PfTy8RcJg5Hu6']).expect(400);

@@ -57,6 +57,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
+  /** Crash members our ledger credited more than the one accept each gave. */
+  async function overCredited(templateId: number): Promise<number> {
+    const rows: Array<{ n: number }> = await db.query('SELECT COUNT(*) AS n FROM subscription_grants g JOIN members m ON m.id = g.member_id WHERE g.template_id = ? AND m.openid LIKE ? AND g.accepted_total > 1', [templateId, 'crash-%']);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   it('kill -9 twice mid-send: no duplicate, nothing left queued, unknown within one worker’s in-flight claims', async () => {
     const hq = await staffLogin(api.url, 'demo-hq');
     const templates = (await call(api.url, 'GET', '/api/v1/staff/message-templates', { token: hq })).body as Array<{ id: number; wechatTemplateId: string }>;
@@ -73,14 +79,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
       await db.query('INSERT INTO members (id, openid, card_no, tier_id, points_balance, growth, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?', [rows]);
     }
     await db.query('INSERT INTO member_tags (tag_id, member_id, created_at) SELECT ?, id, NOW(3) FROM members WHERE openid LIKE ?', [tag.id, 'crash-%']);
+    // One accept per member on both sides: in our ledger, written here, and in the sandbox, which keeps
+    // WeChat's own count. `push: false`: a popup event would credit the ledger a second time.
     await db.query("INSERT INTO subscription_grants (member_id, template_id, remaining, unconfirmed, accepted_total, used_total, status, updated_at) SELECT id, ?, 1, 0, 1, 0, 'active', NOW(3) FROM members WHERE openid LIKE ?", [templateId, 'crash-%']);
-    // Each member accepted once in WeChat too (the sandbox keeps its own count, as WeChat does).
     for (let start = 0; start < MEMBERS; start += 50) {
       await Promise.all(
         Array.from({ length: Math.min(50, MEMBERS - start) }, async (_, k) => {
           const openid = `crash-${start + k}`;
           expect((await call(api.url, 'POST', '/sandbox/wechat/dev/login', { body: { openid } })).status).toBe(200);
-          expect((await call(api.url, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid, templateIds: [ACTIVITY] } })).status).toBe(200);
+          expect((await call(api.url, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid, templateIds: [ACTIVITY], push: false } })).status).toBe(200);
         }),
       );
     }
@@ -107,7 +114,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     }
 
     process.stdout.write(`crash test: ${JSON.stringify(final)}\n`);
-    const failures: Array<{ status: string; errcode: number | null; n: number }> = await db.query("SELECT status, errcode, COUNT(*) AS n FROM campaign_deliveries WHERE campaign_id = ? AND status NOT IN ('sent', 'unknown') GROUP BY status, errcode", [campaign.id]);
+    const failures: unknown[] = await db.query("SELECT status, errcode, detail, attempts, enqueued_at, claimed_at, COUNT(*) AS n FROM campaign_deliveries WHERE campaign_id = ? AND status NOT IN ('sent', 'unknown') GROUP BY status, errcode, detail, attempts, enqueued_at, claimed_at", [campaign.id]);
     process.stdout.write(`crash test, neither sent nor unknown: ${JSON.stringify(failures)}\n`);
     expect(final.queued ?? 0).toBe(0);
     expect(final.sending ?? 0).toBe(0);
@@ -123,6 +130,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const sentIds: Array<{ msgid: string }> = await db.query("SELECT msgid FROM campaign_deliveries WHERE campaign_id = ? AND status = 'sent'", [campaign.id]);
     const inOutbox = new Set(outbox.map((m) => String(m.msgid)));
     expect(sentIds.filter((r) => !inOutbox.has(r.msgid))).toEqual([]);
+    expect(await overCredited(templateId)).toBe(0);
     process.stdout.write(`crash test: ${JSON.stringify(final)}, outbox ${outbox.length}\n`);
   }, 900_000);
 });

@@ -22,8 +22,9 @@ export interface TestApp {
 
 /** Boots the real application on an ephemeral port against a fresh database, the WeChat sandbox included. */
 /** `appClock`: the application's clock instead of the ManualClock (then `t.clock` moves nothing), e.g. a DevClock. */
-export async function startTestApp(options: { env?: Record<string, string>; now?: string; appClock?: Clock } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** `database`: another app's database, for a second instance beside it (closing it leaves the database to its owner). */
+export async function startTestApp(options: { env?: Record<string, string>; now?: string; appClock?: Clock; database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: database.dataDir,
@@ -52,7 +53,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     get: (token) => app.get(token),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

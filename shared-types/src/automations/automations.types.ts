@@ -9,11 +9,15 @@ export enum AutomationKind {
   DORMANT_WIN_BACK = 'dormant_win_back',
   TIER_UP = 'tier_up',
   TIER_DOWN = 'tier_down',
+  CHECKIN_REMINDER = 'checkin_reminder',
+  MEMBER_DAY = 'member_day',
 }
 
 /** Timing, per kind: `days` is N (days after, before or ahead), unused where a kind has no N. */
 export interface AutomationTiming {
   days: number;
+  /** A business-zone time of day, HH:MM, for kinds that fire at one (the check-in reminder). */
+  time?: string | null;
 }
 
 export interface AutomationView {
@@ -34,6 +38,12 @@ export interface AutomationView {
   timing: AutomationTiming;
   /** Whether the kind takes a `days` timing, and what it means. */
   timingLabel: string | null;
+  /** Whether the kind takes a time of day (`timing.time`), and what it means. */
+  timeLabel: string | null;
+  /** Whether the kind may give a coupon or points (an announcement to subscribers may not: WeChat forbids rewarding a subscription). */
+  awards: boolean;
+  /** Placeholders only this kind fills, name → meaning (tier down: {returnTier}, {growthToReturn}). */
+  extraPlaceholders: Record<string, string>;
   updatedAt: string | null;
   /** Occurrences fired and skipped as expired in the last 30 days. */
   last30Days: { fired: number; expired: number };

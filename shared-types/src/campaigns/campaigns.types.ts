@@ -104,6 +104,8 @@ export interface TestSendResult {
 export interface CampaignResults {
   status: CampaignStatus;
   pauseReason: string | null;
+  /** While sending with messages queued inside the quiet hours: when they end (ISO), else null. */
+  quietUntil: string | null;
   total: number;
   byStatus: Partial<Record<DeliveryStatus, number>>;
   failedByErrcode: Array<{ errcode: number | null; count: number }>;

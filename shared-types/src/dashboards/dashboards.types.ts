@@ -103,3 +103,40 @@ export interface RfmDashboard {
   asOf: string | null;
   groups: Array<{ key: string; name: string; members: number; spend365dCents: number; averageSpendCents: number }>;
 }
+
+/**
+ * One campaign's funnel, counted live from its deliveries for the members who joined in the stores
+ * the staff member sees (or picked): every member of its audience has a delivery row, so each step is
+ * a subset of the one before.
+ */
+export interface CampaignFunnel {
+  campaignId: number;
+  name: string;
+  status: string;
+  startedAt: string | null;
+  /** Members of the segment when it was sent. */
+  audience: number;
+  /** Less those without an openid, without an accept left, over the weekly cap, or held out. */
+  reachable: number;
+  sent: number;
+  /** Recipients who opened the landing page. */
+  opened: number;
+  /** Coupons the campaign gave that were verified in store. */
+  couponsVerified: number;
+  /** Recipients who bought within the attribution window (from the first send). */
+  purchasers: number;
+  /** Purchase rates of recipients and of the holdout over the same window; lift null without a holdout. */
+  attribution: {
+    days: number;
+    recipients: { members: number; buyers: number };
+    holdout: { members: number; buyers: number };
+    lift: { recipientsRate: number; holdoutRate: number; differencePoints: number; low: number; high: number; relative: number | null } | null;
+  } | null;
+}
+
+export interface CampaignsDashboard {
+  /** Counted when asked, not from the rollup. */
+  asOf: string;
+  /** Campaigns started within the range (business days), newest first; drafts and scheduled ones have nothing to show. */
+  campaigns: CampaignFunnel[];
+}

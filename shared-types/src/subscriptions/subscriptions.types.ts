@@ -98,9 +98,17 @@ export interface WechatLibraryTemplate {
 /** Per template, what a member answered in wx.requestSubscribeMessage. */
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 
-/** The client's report of one wx.requestSubscribeMessage call: the answer per WeChat template id (at most 3). */
+/** wx.requestSubscribeMessage's client errors the server is told of: 20004 the member's main switch is off, 20005 the app is banned. */
+export type SubscribeClientErrCode = 20004 | 20005;
+export const SUBSCRIBE_CLIENT_ERR_CODES: readonly SubscribeClientErrCode[] = [20004, 20005];
+
+/**
+ * The client's report of one wx.requestSubscribeMessage call: the answer per WeChat template id (at
+ * most 3), or, when the call failed, its errCode instead. A 20005 pauses every campaign.
+ */
 export interface SubscribeReportRequest {
-  results: Record<string, SubscribeAnswer>;
+  results?: Record<string, SubscribeAnswer>;
+  errCode?: SubscribeClientErrCode;
 }
 
 /** One template as the member's 消息订阅 page shows it. */
@@ -133,4 +141,9 @@ export interface StaffWechatBinding {
   bound: boolean;
   /** The bound openid, shown masked. */
   openidMasked: string | null;
+  /**
+   * The active campaign templates (at most 3, WeChat's limit for one pop-up): a test send needs the
+   * staff member's own accept of the campaign's template, asked from the counter tool.
+   */
+  testTemplates: Array<{ wechatTemplateId: string; title: string }>;
 }

@@ -5,6 +5,7 @@ export const ExportDataset = {
   COUPONS: 'coupons',
   PURCHASES: 'purchases',
   AUDIT: 'audit',
+  CAMPAIGN_DELIVERIES: 'campaign_deliveries',
 } as const;
 export type ExportDataset = (typeof ExportDataset)[keyof typeof ExportDataset];
 
@@ -14,6 +15,7 @@ export const EXPORT_DATASET_LABELS: Record<ExportDataset, string> = {
   coupons: '优惠券',
   purchases: '消费记录',
   audit: '审计日志',
+  campaign_deliveries: '活动发送记录',
 };
 
 /** queued → running → done (or failed); a finished file is deleted after a while (expired). */
@@ -31,7 +33,9 @@ export interface ExportRequest {
   tierCode?: string;
   /** A store or region: members who joined there; ledger, purchases and coupons of that store. */
   storeCode?: string;
-  /** Whole days in the business time zone (ledger, coupons, purchases, audit). */
+  /** One campaign's deliveries (campaign deliveries only; HQ, who sees the campaigns). */
+  campaignId?: number;
+  /** Whole days in the business time zone (ledger, coupons, purchases, audit, campaign deliveries). */
   from?: string;
   to?: string;
   /** Full phone numbers instead of 1******1234: HQ only, and audited. */

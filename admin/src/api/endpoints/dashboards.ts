@@ -1,4 +1,4 @@
-import type { CheckinsDashboard, CouponsDashboard, DashboardQuery, DashboardStatus, MembersDashboard, PointsDashboard, ReferralsDashboard, RfmDashboard } from '@huiyuan/shared-types'
+import type { CampaignsDashboard, CheckinsDashboard, CouponsDashboard, DashboardQuery, DashboardStatus, MembersDashboard, PointsDashboard, ReferralsDashboard, RfmDashboard } from '@huiyuan/shared-types'
 import { api } from '../client'
 
 const base = '/api/v1/staff/dashboards'
@@ -13,5 +13,6 @@ export const dashboardsApi = {
   checkins: (q: DashboardQuery) => api.get<CheckinsDashboard>(`${base}/checkins`, range(q)),
   coupons: (q: DashboardQuery) => api.get<CouponsDashboard>(`${base}/coupons`, range(q)),
   referrals: (q: DashboardQuery) => api.get<ReferralsDashboard>(`${base}/referrals`, range(q)),
+  campaigns: (q: DashboardQuery) => api.get<CampaignsDashboard>(`${base}/campaigns`, range(q)),
   rfm: (storeCode: string | undefined) => api.get<RfmDashboard>(`${base}/rfm`, { storeCode }),
 }

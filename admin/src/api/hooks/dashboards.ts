@@ -8,6 +8,7 @@ export const usePointsDashboard = (q: DashboardQuery) => useQuery({ queryKey: qu
 export const useCheckinsDashboard = (q: DashboardQuery) => useQuery({ queryKey: queryKeys.dashboard('checkins', q), queryFn: () => dashboardsApi.checkins(q) })
 export const useCouponsDashboard = (q: DashboardQuery) => useQuery({ queryKey: queryKeys.dashboard('coupons', q), queryFn: () => dashboardsApi.coupons(q) })
 export const useReferralsDashboard = (q: DashboardQuery) => useQuery({ queryKey: queryKeys.dashboard('referrals', q), queryFn: () => dashboardsApi.referrals(q) })
+export const useCampaignsDashboard = (q: DashboardQuery) => useQuery({ queryKey: queryKeys.dashboard('campaigns', q), queryFn: () => dashboardsApi.campaigns(q) })
 export const useRfmDashboard = (storeCode: string | undefined) => useQuery({ queryKey: queryKeys.dashboard('rfm', { storeCode }), queryFn: () => dashboardsApi.rfm(storeCode) })
 export const useDashboardStatus = () => useQuery({ queryKey: queryKeys.dashboardStatus, queryFn: dashboardsApi.status })
 

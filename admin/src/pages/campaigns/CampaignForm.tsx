@@ -2,6 +2,7 @@ import { CAMPAIGN_DEFAULT_QUIET_HOURS, type CampaignView, type MessageTemplateVi
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
+import { Link } from 'react-router-dom'
 import { useCouponTemplateOptions } from '../../api/hooks/coupons'
 import { useCampaignPlaceholders } from '../../api/hooks/campaigns'
 import { useMessageTemplates } from '../../api/hooks/subscriptions'
@@ -23,7 +24,7 @@ interface FormValues {
   attributionDays: number
 }
 
-const TYPE_HINTS: Record<string, string> = {
+export const TYPE_HINTS: Record<string, string> = {
   thing: '20 个字以内',
   number: '纯数字',
   letter: '32 个字母以内',
@@ -79,6 +80,20 @@ export function CampaignForm({ campaign, saving, error, onSave }: { campaign?: C
 
   return (
     <Form<FormValues> form={form} layout="vertical" initialValues={initialValues(campaign)} onFinish={(v) => onSave(toRequest(v))}>
+      {templates.data && campaignTemplates.length === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="no-campaign-templates"
+          message="还没有可用的营销类消息模板"
+          description={
+            <>
+              营销活动只能使用用途为“营销活动”的订阅消息模板。请先在 <Link to="/message-templates">消息模板</Link> 页面登记（或启用）一个，再回来创建活动。
+            </>
+          }
+        />
+      )}
       <Row gutter={16}>
         <Col span={14}>
           <Card title="消息内容">

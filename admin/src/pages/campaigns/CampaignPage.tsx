@@ -1,4 +1,4 @@
-import type { CampaignAudience, CampaignResults, CampaignView, DeliveryStatus } from '@huiyuan/shared-types'
+import type { CampaignAudience, CampaignResults, CampaignView, DeliveryStatus, MessageTemplateField } from '@huiyuan/shared-types'
 import { useState } from 'react'
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd'
 import { useNavigate, useParams } from 'react-router-dom'
@@ -6,8 +6,9 @@ import { useCampaign, useCampaignAction, useCampaignAudience, useCampaignResults
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
 import { dateTime } from '../../lib/format'
-import { deliveryNames, errcodeNames, statusNames } from './campaign-copy'
-import { CampaignForm } from './CampaignForm'
+import { deliveryNames, errcodeNames, stateNotice, statusNames } from './campaign-copy'
+import { CampaignForm, TYPE_HINTS } from './CampaignForm'
+import { useMessageTemplates } from '../../api/hooks/subscriptions'
 
 export function CampaignPage() {
   const { id: idParam = 'new' } = useParams()
@@ -58,6 +59,7 @@ function BeforeSending({ campaign }: { campaign: CampaignView }) {
   const [asked, setAsked] = useState(false)
   const audience = useCampaignAudience(campaign.id, asked)
   const testSend = useTestSend(campaign.id)
+  const fields = useMessageTemplates().data?.find((t) => t.id === campaign.templateId)?.fields ?? []
   const act = useCampaignAction(campaign.id)
   const launch = () =>
     act.mutate('launch', {
@@ -68,7 +70,7 @@ function BeforeSending({ campaign }: { campaign: CampaignView }) {
     <Card title="发送前确认" style={{ marginTop: 16 }} extra={<Button onClick={() => (asked ? void audience.refetch() : setAsked(true))} loading={audience.isFetching}>{asked ? '重新计算' : '计算可触达人数'}</Button>}>
       {!asked && <Typography.Paragraph type="secondary">保存后，先计算可触达人数并检查三位会员收到的消息，再试发给自己，最后开始发送。</Typography.Paragraph>}
       {audience.isError && <Alert type="error" message={errorText(audience.error)} />}
-      {audience.data && <AudienceView audience={audience.data} />}
+      {audience.data && <AudienceView audience={audience.data} fields={fields} />}
       <Space style={{ marginTop: 16 }}>
         <Button
           loading={testSend.isPending}
@@ -97,7 +99,25 @@ function isFieldError(error: unknown): string | null {
   return problems && problems[0] ? (problems[0].problems[0] ?? null) : null
 }
 
-function AudienceView({ audience }: { audience: CampaignAudience }) {
+/** Why a segment reaches no one, from the largest cause down; each one says what HQ can do. */
+function unreachableWhy(a: CampaignAudience): string {
+  const causes = [
+    a.withoutQuota > 0 && `${a.withoutQuota} 人未订阅该模板（会员在小程序里点“订阅”并允许后才能收到，每次允许可收一条）`,
+    a.capped > 0 && `${a.capped} 人本周已达每周频次上限`,
+    a.heldOut > 0 && `${a.heldOut} 人在对照组`,
+    a.withoutOpenid > 0 && `${a.withoutOpenid} 人没有微信身份`,
+  ].filter(Boolean)
+  return `分群共 ${a.segmentSize} 人：${causes.join('；')}。`
+}
+
+/** A sample's render problem as HQ reads it: the field's label and what its type allows (the server's words are for logs). */
+function skipText(problem: string | null, fields: MessageTemplateField[]): string {
+  const field = fields.find((f) => f.key === problem?.split(' ')[0])
+  if (!field) return '内容不符合模板要求'
+  return `「${field.label}」填入后不符合该字段的要求（${TYPE_HINTS[field.type] ?? field.type}），请修改内容或占位符`
+}
+
+function AudienceView({ audience, fields }: { audience: CampaignAudience; fields: MessageTemplateField[] }) {
   return (
     <>
       <Row gutter={16}>
@@ -108,6 +128,16 @@ function AudienceView({ audience }: { audience: CampaignAudience }) {
         <Col span={4}><Statistic title="对照组" value={audience.heldOut} /></Col>
         <Col span={4}><Statistic title="无微信身份" value={audience.withoutOpenid} /></Col>
       </Row>
+      {audience.segmentSize > 0 && audience.reachable === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="campaign-unreachable"
+          message="现在没有可触达的会员：开始发送也不会发出任何消息"
+          description={unreachableWhy(audience)}
+        />
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>消息预览（分群中的前三位会员）</Typography.Title>
       {audience.samples.length === 0 && <Empty description="分群中还没有会员" />}
       <Row gutter={16}>
@@ -117,11 +147,11 @@ function AudienceView({ audience }: { audience: CampaignAudience }) {
               {s.data ? (
                 <Descriptions column={1} size="small">
                   {Object.entries(s.data).map(([key, v]) => (
-                    <Descriptions.Item key={key} label={key}>{v.value}</Descriptions.Item>
+                    <Descriptions.Item key={key} label={fields.find((f) => f.key === key)?.label ?? key}>{v.value}</Descriptions.Item>
                   ))}
                 </Descriptions>
               ) : (
-                <Alert type="warning" message={`该会员将跳过：${s.problem ?? ''}`} />
+                <Alert type="warning" message={`该会员将跳过：${skipText(s.problem, fields)}`} />
               )}
             </Card>
           </Col>
@@ -141,6 +171,7 @@ function Sending({ campaign }: { campaign: CampaignView }) {
   const run = (action: 'pause' | 'resume' | 'cancel', done: string) => act.mutate(action, { onSuccess: () => void message.success(done), onError: (e) => void message.error(errorText(e)) })
   const r = results.data
   const status = r?.status ?? campaign.status
+  const notice = stateNotice(status, r, campaign, dateTime)
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Card
@@ -157,7 +188,7 @@ function Sending({ campaign }: { campaign: CampaignView }) {
           </Space>
         }
       >
-        {r?.pauseReason && status === 'paused' && <Alert type="warning" showIcon message={r.pauseReason} style={{ marginBottom: 16 }} />}
+        {notice && <Alert type={notice.type} showIcon message={notice.message} style={{ marginBottom: 16 }} data-testid="campaign-state" />}
         {r ? <Progress percent={progressOf(r)} status={status === 'sending' ? 'active' : undefined} /> : <Skeleton active />}
         <Descriptions size="small" column={3} style={{ marginTop: 16 }}>
           <Descriptions.Item label="模板">{campaign.templateTitle}</Descriptions.Item>

@@ -34,3 +34,30 @@ export const errcodeNames: Record<number, string> = {
   47003: '字段内容不合规',
   45009: '已达微信每日上限',
 }
+
+/**
+ * What a campaign's state means for HQ, in one sentence under its progress: why nothing is moving
+ * (quiet hours, paused and by whom or what), or what is over (cancelled, completed). null: nothing to add.
+ */
+export function stateNotice(
+  status: CampaignStatus,
+  r: { pauseReason: string | null; quietUntil: string | null; byStatus: Partial<Record<DeliveryStatus, number>> } | undefined,
+  at: { sendAt: string | null; quietStart: string; quietEnd: string },
+  clock: (iso: string | null) => string,
+): { type: 'info' | 'warning' | 'success'; message: string } | null {
+  const queued = r?.byStatus.queued ?? 0
+  switch (status) {
+    case 'scheduled':
+      return { type: 'info', message: `定时发送：将于 ${clock(at.sendAt)} 开始，开始时按分群冻结发送对象。` }
+    case 'sending':
+      return r?.quietUntil ? { type: 'info', message: `免打扰时段（${at.quietStart}–${at.quietEnd}）：${queued} 条消息排队中，将于 ${clock(r.quietUntil)} 后按发送速率逐步发出。` } : null
+    case 'paused':
+      return { type: 'warning', message: `已暂停${r?.pauseReason ? `（${r.pauseReason}）` : ''}：排队中的 ${queued} 条消息暂不发送，点“恢复”继续，或“取消活动”不再发送。` }
+    case 'cancelled':
+      return { type: 'warning', message: '活动已取消：未发出的消息不再发送，也不会占用会员的订阅次数；已发出的消息和统计保留如下。' }
+    case 'completed':
+      return { type: 'success', message: '发送完毕：以下为各状态人数，打开与消费转化会继续累计。' }
+    default:
+      return null
+  }
+}

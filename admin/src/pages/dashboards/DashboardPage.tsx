@@ -8,7 +8,7 @@ import { useScope, useSession } from '../../api/hooks/session'
 import { useStores } from '../../api/hooks/stores'
 import { Page } from '../../components/Page'
 import { businessToday, dateTime, storeKindNames } from '../../lib/format'
-import { CheckinsPanel, CouponsPanel, MembersPanel, PointsPanel, ReferralsPanel, RfmPanel } from './panels'
+import { CampaignsPanel, CheckinsPanel, CouponsPanel, MembersPanel, PointsPanel, ReferralsPanel, RfmPanel } from './panels'
 
 const copy = {
   title: '数据看板',
@@ -88,6 +88,9 @@ export function DashboardPage() {
         </Col>
         <Col span={24}>
           <CouponsPanel query={query} />
+        </Col>
+        <Col span={24}>
+          <CampaignsPanel query={query} />
         </Col>
         <Col span={24}>
           <RfmPanel storeCode={query.storeCode} />

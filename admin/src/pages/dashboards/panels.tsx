@@ -1,8 +1,8 @@
-import type { CouponsDashboard, DashboardQuery, RfmDashboard } from '@huiyuan/shared-types'
+import type { CampaignsDashboard, CouponsDashboard, DashboardQuery, RfmDashboard } from '@huiyuan/shared-types'
 import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { useMemo } from 'react'
-import { useCheckinsDashboard, useCouponsDashboard, useMembersDashboard, usePointsDashboard, useReferralsDashboard, useRfmDashboard } from '../../api/hooks/dashboards'
+import { useCampaignsDashboard, useCheckinsDashboard, useCouponsDashboard, useMembersDashboard, usePointsDashboard, useReferralsDashboard, useRfmDashboard } from '../../api/hooks/dashboards'
 import { errorText } from '../../lib/errors'
 import { yuan } from '../../lib/format'
 import { categoryBarsOption, Chart, daySeriesOption } from './Chart'
@@ -295,6 +295,68 @@ export function RfmPanel({ storeCode }: { storeCode: string | undefined }) {
             />
           </Col>
         </Row>
+      )}
+    </Panel>
+  )
+}
+
+type FunnelRow = CampaignsDashboard['campaigns'][number]
+const funnelSteps: Array<[keyof FunnelRow, string]> = [
+  ['audience', '目标人群'],
+  ['reachable', '可触达'],
+  ['sent', '已发送'],
+  ['opened', '已打开'],
+  ['couponsVerified', '券已核销'],
+  ['purchasers', '发送后消费'],
+]
+const points = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(2)}`
+
+/** Lift in words: the difference of purchase rates with its 95% interval, or why there is none. */
+function liftText(r: FunnelRow): string {
+  const lift = r.attribution?.lift
+  if (!r.attribution) return '尚未发送'
+  if (!lift) return '无对照组'
+  return `${points(lift.differencePoints)} 个百分点（95% 区间 ${points(lift.low)} ～ ${points(lift.high)}）`
+}
+
+export function CampaignsPanel({ query }: { query: DashboardQuery }) {
+  const q = useCampaignsDashboard(query)
+  const d = q.data
+  // The chart shows the eight newest; the table pages through them all.
+  const shown = useMemo(() => d?.campaigns.slice(0, 8) ?? [], [d])
+  const funnel = useMemo(() => categoryBarsOption(shown.map((c) => c.name), funnelSteps.map(([key, name]) => ({ name, values: shown.map((c) => Number(c[key])) }))), [shown])
+  return (
+    <Panel title="营销活动" query={q}>
+      {d && (
+        d.campaigns.length === 0 ? (
+          <Typography.Text type="secondary">所选期间没有开始发送的活动</Typography.Text>
+        ) : (
+          <Row gutter={16}>
+            <Col xs={24} xl={10}>
+              <Typography.Text strong>活动漏斗</Typography.Text>
+              <Chart label="各活动的漏斗" option={funnel} height={Math.max(260, 70 * shown.length)} />
+            </Col>
+            <Col xs={24} xl={14}>
+              <Typography.Text strong>对照组提升</Typography.Text>
+              <Table<FunnelRow>
+                size="small"
+                rowKey="campaignId"
+                dataSource={d.campaigns}
+                pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                columns={[
+                  { title: '活动', dataIndex: 'name' },
+                  { title: '已发送', dataIndex: 'sent', align: 'right' },
+                  { title: '发送组购买率', align: 'right', render: (_, r) => (r.attribution?.lift ? `${r.attribution.lift.recipientsRate.toFixed(2)}%` : '—') },
+                  { title: '对照组购买率', align: 'right', render: (_, r) => (r.attribution?.lift ? `${r.attribution.lift.holdoutRate.toFixed(2)}%` : '—') },
+                  { title: '提升', render: (_, r) => liftText(r) },
+                ]}
+              />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                按入会门店统计会员；购买率为首次发送后归因期内有消费的比例，提升 = 发送组 − 对照组
+              </Typography.Paragraph>
+            </Col>
+          </Row>
+        )
       )}
     </Panel>
   )

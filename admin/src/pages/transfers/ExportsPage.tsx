@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Progress, 
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { exportsApi } from '../../api/endpoints/transfers'
+import { useCampaigns } from '../../api/hooks/campaigns'
 import { useStores } from '../../api/hooks/stores'
 import { useSession, useScope } from '../../api/hooks/session'
 import { useTiers } from '../../api/hooks/programme'
@@ -15,6 +16,7 @@ import { dateTime } from '../../lib/format'
 interface ExportForm {
   dataset: ExportDataset
   segmentId?: number
+  campaignId?: number
   q?: string
   tierCode?: string
   storeCode?: string
@@ -42,6 +44,23 @@ function saveAs(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** HQ picks one campaign's deliveries, or leaves it empty for every campaign's. */
+function CampaignSelect({ value, onChange }: { value?: number; onChange?: (id?: number) => void }) {
+  const campaigns = useCampaigns()
+  return (
+    <Select
+      aria-label="活动"
+      allowClear
+      placeholder="全部活动"
+      style={{ width: 200 }}
+      value={value}
+      onChange={onChange}
+      loading={campaigns.isLoading}
+      options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+    />
+  )
+}
+
 /** Excel exports: ask for one, watch its progress bar, download it (files are kept for 24 hours). */
 export function ExportsPage() {
   const { message } = App.useApp()
@@ -63,6 +82,7 @@ export function ExportsPage() {
     const body: ExportRequest = {
       dataset: f.dataset,
       segmentId: members ? f.segmentId : undefined,
+      campaignId: f.dataset === 'campaign_deliveries' ? f.campaignId : undefined,
       q: members && !f.segmentId ? f.q?.trim() || undefined : undefined,
       tierCode: members && !f.segmentId ? f.tierCode : undefined,
       storeCode: members && f.segmentId ? undefined : f.storeCode,
@@ -111,6 +131,11 @@ export function ExportsPage() {
                 <Select allowClear placeholder="全部" style={{ width: 120 }} options={(tiers.data ?? []).map((t) => ({ value: t.code, label: t.name }))} />
               </Form.Item>
             </>
+          )}
+          {dataset === 'campaign_deliveries' && hq && (
+            <Form.Item name="campaignId" label="活动">
+              <CampaignSelect />
+            </Form.Item>
           )}
           {!(dataset === 'members' && segmentId) && (
             <Form.Item name="storeCode" label="门店">

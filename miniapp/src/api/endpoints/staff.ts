@@ -12,11 +12,12 @@ import type {
   RefundResult,
   StaffLoginRequest,
   StaffSession,
+  StaffWechatBinding,
   Store,
 } from '@huiyuan/shared-types'
 import { api } from '../client'
 
-export type { CouponVerification, CouponVerificationPreview, Member360, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
+export type { StaffWechatBinding, CouponVerification, CouponVerificationPreview, Member360, MemberSummary, PurchaseRequest, PurchaseResult, RefundResult }
 
 /** Spending takes the member's live code (as a payment code does), never the printed card number. */
 export interface PointsPaymentRequest {
@@ -60,6 +61,10 @@ export const staffApi = {
   undoVerification: (id: number, idempotencyKey: string) =>
     api.post<CouponVerification>(`/api/v1/staff/coupon-verifications/${id}/undo`, {}, { auth: 'staff', idempotencyKey }),
   couponSettings: () => api.get<CouponSettings>('/api/v1/staff/coupon-settings', undefined, 'staff'),
+  /** The staff member's own WeChat, where HQ's campaign test sends go. */
+  wechat: () => api.get<StaffWechatBinding>('/api/v1/staff/me/wechat', undefined, 'staff'),
+  bindWechat: (code: string) => api.post<StaffWechatBinding>('/api/v1/staff/me/wechat', { code }, { auth: 'staff' }),
+  unbindWechat: () => api.delete<StaffWechatBinding>('/api/v1/staff/me/wechat', { auth: 'staff' }),
   careTasks: () => api.get<CareTaskView[]>('/api/v1/staff/care-tasks/mine', undefined, 'staff'),
   completeCareTask: (id: number, body: CompleteCareTaskRequest, idempotencyKey: string) =>
     api.post<CareTaskView>(`/api/v1/staff/care-tasks/${id}/outcome`, body, { auth: 'staff', idempotencyKey }),

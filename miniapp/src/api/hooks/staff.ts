@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { MemberSummary, StaffProfile } from '@huiyuan/shared-types'
 import { authStore } from '../auth'
-import { staffApi, type LookupQuery, type PointsPaymentRequest, type PurchaseRequest } from '../endpoints/staff'
+import { obtainWechatCode } from '../client'
+import { staffApi, type StaffWechatBinding, type LookupQuery, type PointsPaymentRequest, type PurchaseRequest } from '../endpoints/staff'
 import { queryKeys } from '../query-keys'
 import { useIdempotentMutation } from './use-idempotent-mutation'
 
@@ -103,4 +104,18 @@ export function useCouponPreview() {
 
 export function useVerifyCoupon() {
   return useIdempotentMutation((v: { code: string }, key) => staffApi.verifyCoupon(v.code, key))
+}
+
+/** The staff member's own WeChat (where HQ's campaign test sends go): whether bound, and the templates to accept. */
+export function useStaffWechat(staffId: number) {
+  return useQuery({ queryKey: keys.wechat(staffId), queryFn: () => staffApi.wechat() })
+}
+
+/** Binds the WeChat this mini-program runs in (a fresh wx.login code), or unbinds it. */
+export function useStaffWechatBinding(staffId: number) {
+  const client = useQueryClient()
+  const settle = (binding: StaffWechatBinding) => client.setQueryData(keys.wechat(staffId), binding)
+  const bind = useMutation({ mutationFn: async () => staffApi.bindWechat(await obtainWechatCode()), onSuccess: settle })
+  const unbind = useMutation({ mutationFn: () => staffApi.unbindWechat(), onSuccess: settle })
+  return { bind, unbind }
 }

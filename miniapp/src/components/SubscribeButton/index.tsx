@@ -14,6 +14,12 @@ interface Props {
 
 const SANDBOX_CHOICES: SandboxChoice[] = [{}, { reject: true }, { errCode: 20004 }, { errCode: 20005 }]
 
+/** H5 only: the sheet standing in for WeChat's pop-up; null when dismissed. */
+export async function pickSandboxChoice(): Promise<SandboxChoice | null> {
+  const picked = await Taro.showActionSheet({ itemList: copy.sandboxChoices, alertText: copy.sandboxTitle }).catch(() => null)
+  return picked ? (SANDBOX_CHOICES[picked.tapIndex] ?? {}) : null
+}
+
 /**
  * A tap that asks WeChat for the member's consent to these notifications. WeChat only shows its
  * pop-up from a tap; in the H5 build a sheet stands in for it, with the answers WeChat can give.
@@ -24,9 +30,9 @@ export function SubscribeButton({ templateIds, label, className }: Props) {
   const run = async () => {
     let sandbox: SandboxChoice = {}
     if (isH5()) {
-      const picked = await Taro.showActionSheet({ itemList: copy.sandboxChoices, alertText: copy.sandboxTitle }).catch(() => null)
+      const picked = await pickSandboxChoice()
       if (!picked) return
-      sandbox = SANDBOX_CHOICES[picked.tapIndex] ?? {}
+      sandbox = picked
     }
     const outcome = await ask.mutateAsync({ templateIds, sandbox }).catch(() => null)
     if (!outcome) return void Taro.showToast({ title: copy.error(0), icon: 'none' })

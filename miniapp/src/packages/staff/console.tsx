@@ -5,12 +5,13 @@ import { signOutStaff, useLookup, useStaffMember, useStaffSession } from '../../
 import type { LookupQuery } from '../../api/endpoints/staff'
 import { apiBase, isH5 } from '../../api/env'
 import { routes } from '../../constants/routes'
-import { copy } from './copy'
+import { copy, wechatCopy } from './copy'
 import { MemberGlance } from './counter-glance'
 import { LookupPanel, MemberView, type LookupKind } from './counter-lookup'
 import { PointsPaymentPanel, PurchasePanel, RefundPanel } from './counter-sales'
 import { VerifyPanel } from './counter-verify'
-import { mayOpen, type StaffPageKey } from './forms'
+import { WechatBindingPanel } from './counter-wechat'
+import { mayOpen, mayReceiveTestSends, type StaffPageKey } from './forms'
 // After the panels, which bring PageState's styles: every chunk then orders PageState's CSS before Section's.
 import { Section } from '../../components/Section'
 import './index.scss'
@@ -107,6 +108,11 @@ export default function StaffConsolePage() {
           <Section title={copy.verify}>
             <VerifyPanel />
           </Section>
+          {mayReceiveTestSends(staff.role) && (
+            <Section title={wechatCopy.title}>
+              <WechatBindingPanel staffId={staff.id} />
+            </Section>
+          )}
           <Section title={copy.more}>
             <View className='admin__links'>
               {(Object.keys(pageRoutes) as Array<keyof typeof pageRoutes>)

@@ -156,3 +156,23 @@ export const careTasksCopy = {
     { value: 'not_interested', label: '无意向' },
   ],
 } as const
+
+/** 我的微信: the staff member's own WeChat, where HQ's campaign test sends arrive. */
+export const wechatCopy = {
+  title: '我的微信（接收试发消息）',
+  loading: '正在读取绑定状态…',
+  unbound: '未绑定。绑定后，总部在管理后台「营销活动 → 试发给我」发出的消息会送到这个微信。',
+  bound: (masked: string) => `已绑定微信（${masked}）`,
+  boundHint: '试发前还需订阅：每次“允许”可收到一条试发消息。换了微信请在新微信里点“重新绑定”。',
+  bind: '绑定本人微信',
+  rebind: '重新绑定',
+  unbind: '解除绑定',
+  confirmUnbind: '解除后，试发消息将不再送到这个微信，确定解除吗？',
+  boundToast: '已绑定本人微信',
+  unboundToast: '已解除绑定',
+  subscribe: '订阅试发消息',
+  subscribed: '已订阅，可以在管理后台试发了',
+  rejected: '您选择了暂不接收，试发消息将无法送达',
+  noTemplates: '总部还没有登记营销类消息模板，暂时无需订阅。',
+  takenByOther: '这个微信已绑定其他员工账号，请先用那个账号解除绑定',
+} as const

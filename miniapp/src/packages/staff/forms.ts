@@ -16,6 +16,9 @@ export const staffPageRoles: Record<StaffPageKey, readonly StaffRole[]> = {
 
 export const mayOpen = (role: StaffRole, page: StaffPageKey): boolean => staffPageRoles[page].includes(role)
 
+/** Campaign test sends are HQ's (the console's 营销活动), so only HQ is offered to bind a WeChat for them. */
+export const mayReceiveTestSends = (role: StaffRole): boolean => role === 'hq_admin'
+
 export const mayUndoVerifications = (role: StaffRole): boolean => role === 'hq_admin' || role === 'store_manager'
 
 /** Whether an undo is still worth offering; with the window unknown the server decides. */

@@ -4,6 +4,7 @@ import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max,
 
 export class AutomationTimingBody implements AutomationTiming {
   @IsInt() @Min(0) @Max(60) days: number;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'timing.time must be a time of day HH:MM (00:00–23:59)' }) time?: string | null;
 }
 
 export class UpdateAutomationBody implements UpdateAutomationRequest {

@@ -34,6 +34,10 @@ export class Automation {
   @Column({ name: 'timing_days', type: 'int', default: 0 })
   timingDays: number;
 
+  /** HH:MM in the business zone, for kinds that fire at a time of day (the check-in reminder). */
+  @Column({ name: 'timing_time', type: 'varchar', length: 5, nullable: true })
+  timingTime: string | null;
+
   @Column({ name: 'updated_by', type: 'int', nullable: true })
   updatedBy: number | null;
 

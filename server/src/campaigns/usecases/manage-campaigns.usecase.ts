@@ -125,7 +125,7 @@ export class ManageCampaignsUseCase {
       const account = await this.staffRepository.find(staff.staffId, m);
       return { campaign: found, template: await this.templates.byId(m, found.templateId), openid: account?.openid ?? null };
     });
-    if (!openid) throw campaignInvalid('staff', '您还没有绑定微信：请在小程序的店员工具里绑定后再试发');
+    if (!openid) throw campaignInvalid('staff', '您还没有绑定微信：请在小程序「门店员工入口 → 工作台 → 我的微信」里点「绑定本人微信」后再试发');
     if (!template) throw campaignInvalid('templateId', `模板 ${campaign.templateId} 不存在`);
     const sample = (await this.reads.sampleMembers(campaign, 1))[0];
     const profile = sample ? (await this.tx.read((m) => this.members.messageProfiles(m, [sample])).then((p) => p.get(sample))) : undefined;
@@ -145,7 +145,7 @@ export class ManageCampaignsUseCase {
     } catch (error) {
       if (!(error instanceof WechatError)) throw error;
       // The staff member's own accept is needed too; WeChat's answer is the useful part.
-      throw campaignInvalid('staff', error.errcode === 43101 ? '您的微信还没有订阅这个模板：请在小程序里订阅一次后再试发' : `微信拒绝了试发（${error.errcode ?? '无应答'}）：${error.errmsg}`);
+      throw campaignInvalid('staff', error.errcode === 43101 ? '您的微信还没有订阅这个模板（或订阅次数已用完）：请在小程序「工作台 → 我的微信」里点「订阅试发消息」并允许后再试发' : `微信拒绝了试发（${error.errcode ?? '无应答'}）：${error.errmsg}`);
     }
   }
 

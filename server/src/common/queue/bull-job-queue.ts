@@ -49,7 +49,9 @@ export class BullJobQueue extends JobQueue {
           if (!h) throw new Error(`no handler registered for job ${job.name}`);
           await h(job.data);
         },
-        { connection: this.workerConnection, concurrency: 4, prefix: this.prefix },
+        // A job whose worker was killed stalls and runs again; BullMQ's default fails it at the second
+        // stall, which would strand its work after two crashes. Handlers are idempotent, so let it run again.
+        { connection: this.workerConnection, concurrency: 4, prefix: this.prefix, maxStalledCount: 5 },
       );
       this.worker.on('failed', (job, err) => this.logger.warn({ err, job: job?.name }, 'job failed'));
       this.worker.on('error', (err) => this.logger.warn({ err }, 'worker error'));

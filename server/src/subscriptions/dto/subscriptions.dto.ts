@@ -3,7 +3,9 @@ import {
   MessageTemplateCode,
   SUBSCRIBE_FIELD_TYPES,
   SUBSCRIBE_MAX_TEMPLATES_PER_CALL,
+  SUBSCRIBE_CLIENT_ERR_CODES,
   SubscribeAnswer,
+  SubscribeClientErrCode,
   SubscribeFieldType,
   TemplatePurpose,
 } from '@huiyuan/shared-types';
@@ -32,7 +34,17 @@ function IsSubscribeResults(): PropertyDecorator {
 }
 
 export class SubscribeReportBody {
-  @IsSubscribeResults() results: Record<string, SubscribeAnswer>;
+  @ValidateIf((o: SubscribeReportBody) => o.errCode === undefined || o.results !== undefined)
+  @IsSubscribeResults()
+  results?: Record<string, SubscribeAnswer>;
+
+  @IsOptional()
+  @IsIn(SUBSCRIBE_CLIENT_ERR_CODES)
+  @ValidateBy({
+    name: 'isInsteadOfResults',
+    validator: { validate: (_value: unknown, args) => (args?.object as SubscribeReportBody).results === undefined, defaultMessage: () => 'errCode is reported instead of results, not with them' },
+  })
+  errCode?: SubscribeClientErrCode;
 }
 
 export class MessageTemplateFieldBody {

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** WeChat's final word on one send (subscribe_msg_sent_event), by MsgID: settles deliveries a crash left in doubt. */
 @Entity('subscribe_sent_events')
+// The sweep looks up a member's sent events for a template from the time of a claim (sentEventsSince).
+@Index('ix_subscribe_sent_events_recipient', ['openid', 'wechatTemplateId', 'receivedAt'])
 export class SubscribeSentEvent {
   @PrimaryColumn({ name: 'msg_id', type: 'varchar', length: 32 })
   msgId: string;

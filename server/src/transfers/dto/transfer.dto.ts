@@ -7,6 +7,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class ExportRequestBody {
   @IsIn(Object.values(ExportDataset)) dataset: ExportDataset;
   @IsOptional() @IsInt() @Min(1) segmentId?: number;
+  @IsOptional() @IsInt() @Min(1) campaignId?: number;
   @IsOptional() @IsString() @Length(1, 64) q?: string;
   @IsOptional() @IsString() @Length(1, 32) tierCode?: string;
   @IsOptional() @IsString() @Length(1, 32) storeCode?: string;

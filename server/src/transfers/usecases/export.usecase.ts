@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EXPORT_DATASET_LABELS, ExportDataset, ExportJob, ExportRequest, StaffRole } from '@huiyuan/shared-types';
 import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { AuditTrail } from '../../audit/audit-trail';
+import { CampaignsService } from '../../campaigns/campaigns.service';
 import type { StaffPrincipal } from '../../common/auth/principal';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { rangeReversed } from '../../common/errors/common.errors';
@@ -25,6 +28,7 @@ import {
   memberFiltersOnOtherDataset,
   phoneRevealHqOnly,
   phonesOnlyInMembersExport,
+  campaignFilterOnOtherDataset,
   segmentExportTakesNoFilters,
   transferNotFound,
   transferNotReady,
@@ -40,8 +44,17 @@ const BATCH = 2000;
 interface ExportParams {
   staff: { staffId: number; role: StaffRole; storeId: number };
   segmentId: number | null;
-  filter: { storeIds: number[] | 'all'; from: string | null; to: string | null; member: ExportFilter['member'] };
+  filter: { storeIds: number[] | 'all'; from: string | null; to: string | null; member: ExportFilter['member']; campaignId?: number | null };
   revealPhones: boolean;
+}
+
+/** The output's buffer: a batch waits while more than this is waiting for the disk. */
+const OUT_HIGH_WATER = 1 << 20;
+
+/** Lets the zip drain: a turn of the event loop for the archiver to read the rows, then the file's drain if it is full. */
+async function flowed(out: WriteStream): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (out.writableNeedDrain) await once(out, 'drain');
 }
 
 export function toExportView(job: TransferJob): ExportJob {
@@ -84,6 +97,7 @@ export class ExportUseCase implements OnModuleInit {
     private readonly phones: PhoneVault,
     private readonly segments: SegmentsService,
     private readonly segmentRows: SegmentsRepository,
+    private readonly campaigns: CampaignsService,
   ) {}
 
   onModuleInit(): void {
@@ -96,10 +110,12 @@ export class ExportUseCase implements OnModuleInit {
     if (body.revealPhones && !hq) throw phoneRevealHqOnly();
     if (body.revealPhones && body.dataset !== ExportDataset.MEMBERS) throw phonesOnlyInMembersExport();
     if (body.dataset !== ExportDataset.MEMBERS && (body.segmentId !== undefined || body.q || body.tierCode)) throw memberFiltersOnOtherDataset();
+    if (body.campaignId !== undefined && body.dataset !== ExportDataset.CAMPAIGN_DELIVERIES) throw campaignFilterOnOtherDataset();
     if (body.segmentId !== undefined && (body.q || body.tierCode || body.storeCode)) throw segmentExportTakesNoFilters();
     if (body.from && body.to && body.from > body.to) throw rangeReversed();
     // Checks the segment exists and is the staff member's to see before anything is queued.
     if (body.segmentId !== undefined) await this.segments.get(staff, body.segmentId);
+    if (body.campaignId !== undefined) await this.campaigns.require(body.campaignId);
     const params: ExportParams = {
       staff: { staffId: staff.staffId, role: staff.role, storeId: staff.storeId },
       segmentId: body.segmentId ?? null,
@@ -108,6 +124,7 @@ export class ExportUseCase implements OnModuleInit {
         from: body.from ? this.calendar.startOfDay(body.from).toISOString() : null,
         to: body.to ? this.calendar.startOfDay(addDays(body.to, 1)).toISOString() : null,
         member: await this.memberFilter(body),
+        campaignId: body.campaignId ?? null,
       },
       revealPhones: body.revealPhones === true,
     };
@@ -120,13 +137,13 @@ export class ExportUseCase implements OnModuleInit {
         processed: 0, total: null, accepted: 0, skipped: 0, rejected: 0, imported: 0, fileName, filePath: null, error: null,
         createdAt: now, updatedAt: now, finishedAt: null, expiresAt: null,
       });
-      const filters = [body.segmentId !== undefined ? `分群 ${body.segmentId}` : null, body.storeCode ? `门店 ${body.storeCode}` : null, body.tierCode ? `等级 ${body.tierCode}` : null, body.q ? `搜索「${body.q}」` : null, body.from || body.to ? `${body.from ?? ''}～${body.to ?? ''}` : null].filter(Boolean);
+      const filters = [body.segmentId !== undefined ? `分群 ${body.segmentId}` : null, body.campaignId !== undefined ? `活动 ${body.campaignId}` : null, body.storeCode ? `门店 ${body.storeCode}` : null, body.tierCode ? `等级 ${body.tierCode}` : null, body.q ? `搜索「${body.q}」` : null, body.from || body.to ? `${body.from ?? ''}～${body.to ?? ''}` : null].filter(Boolean);
       await this.audit.record(m, { staff, requestId }, {
         action: params.revealPhones ? 'export.reveal_phones' : 'export.create',
         targetType: 'export',
         targetId: id,
         summary: `导出${label}${filters.length ? `（${filters.join('，')}）` : ''}${params.revealPhones ? '，含完整手机号' : ''}`,
-        after: { dataset: body.dataset, segmentId: params.segmentId, storeCode: body.storeCode ?? null, tierCode: body.tierCode ?? null, from: body.from ?? null, to: body.to ?? null, revealPhones: params.revealPhones },
+        after: { dataset: body.dataset, segmentId: params.segmentId, campaignId: body.campaignId ?? null, storeCode: body.storeCode ?? null, tierCode: body.tierCode ?? null, from: body.from ?? null, to: body.to ?? null, revealPhones: params.revealPhones },
       });
       return (await this.jobs.byId(m, id)) as TransferJob;
     });
@@ -165,7 +182,10 @@ export class ExportUseCase implements OnModuleInit {
       await this.tx.run((m) => this.jobs.update(m, id, { total, updatedAt: this.clock.now() }));
 
       const spec = SHEETS[dataset];
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: this.files.partial(relative), useStyles: true, useSharedStrings: false });
+      // Our own file stream, so each batch waits for the zip to reach the disk: without that the
+      // compressed output piles up in Buffers outside the heap when the disk is slower than the reads.
+      const out = createWriteStream(this.files.partial(relative), { highWaterMark: OUT_HIGH_WATER });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
       const sheet = workbook.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
       sheet.getRow(1).font = { bold: true };
@@ -175,6 +195,7 @@ export class ExportUseCase implements OnModuleInit {
       for await (const rows of segment ? this.segmentBatches(segment) : this.batches(dataset, filter)) {
         for (const row of rows) sheet.addRow(spec.cells(row, lookups)).commit();
         processed += rows.length;
+        await flowed(out);
         await this.tx.run((m) => this.jobs.update(m, id, { processed, updatedAt: this.clock.now() }));
       }
       sheet.commit();

@@ -23,7 +23,11 @@ export interface WechatSandboxOptions {
 
 /** What the member answers in the sandbox's stand-in for the subscribe pop-up. */
 export type SandboxSubscribeChoice =
-  | { kind: 'answer'; answers: Record<string, 'accept' | 'reject'> }
+  /**
+   * `push: false` keeps the answers to WeChat's side, as when no message-push URL was configured at
+   * the time: accepts carried over from then are loaded into the ledger directly (bulk fixtures).
+   */
+  | { kind: 'answer'; answers: Record<string, 'accept' | 'reject'>; push?: boolean }
   /** requestSubscribeMessage's client errors: 20004 the member's main switch is off, 20005 the app is banned. */
   | { kind: 'error'; errCode: 20004 | 20005 };
 
@@ -212,7 +216,7 @@ export class WechatSandboxState {
       popup.push({ TemplateId: id, SubscribeStatusString: answer, PopupScene: '0' });
       if (answer === 'accept') user.quota.set(id, (user.quota.get(id) ?? 0) + 1);
     }
-    if (popup.length > 0) this.pusher.push(openid, 'subscribe_msg_popup_event', popup);
+    if (popup.length > 0 && choice.push !== false) this.pusher.push(openid, 'subscribe_msg_popup_event', popup);
     return { ok: result };
   }
 

@@ -182,9 +182,10 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
 
   // Stand-in for wx.requestSubscribeMessage and its pop-up: the member's answer per template (accept
   // unless `answers` says reject), or the client error `errCode` (20004 main switch off, 20005 banned).
+  // `push: false` skips the popup event, as when no push URL was configured (see SandboxSubscribeChoice).
   app.post('/dev/subscribe', async (request, reply) => {
     const body = bodyOf(request) ?? {};
-    const { openid, templateIds, answers = {}, errCode } = body;
+    const { openid, templateIds, answers = {}, errCode, push } = body;
     if (typeof openid !== 'string') return devError(reply, 'openid is required');
     if (!Array.isArray(templateIds) || templateIds.length === 0 || !templateIds.every((id) => typeof id === 'string')) {
       return devError(reply, 'templateIds must be a non-empty list of template ids');
@@ -193,7 +194,8 @@ export const wechatSandboxPlugin: FastifyPluginAsync<WechatSandboxPluginOptions>
     if (typeof answers !== 'object' || answers === null || !Object.values(answers).every((a) => a === 'accept' || a === 'reject')) {
       return devError(reply, 'answers must map template ids to accept or reject');
     }
-    const choice: SandboxSubscribeChoice = errCode !== undefined ? { kind: 'error', errCode } : { kind: 'answer', answers: answers as Record<string, 'accept' | 'reject'> };
+    if (push !== undefined && typeof push !== 'boolean') return devError(reply, 'push must be true or false');
+    const choice: SandboxSubscribeChoice = errCode !== undefined ? { kind: 'error', errCode } : { kind: 'answer', answers: answers as Record<string, 'accept' | 'reject'>, push };
     const result = state.devSubscribe(openid, templateIds as string[], choice);
     if ('error' in result) return reply.status(400).send(result.error);
     return reply.send({ errMsg: 'requestSubscribeMessage:ok', ...result.ok });
