@@ -26,7 +26,8 @@ if [ -x /usr/bin/chromium ]; then
   E2E_DIR=$(mktemp -d)
   export E2E_PORT=${E2E_PORT:-3987}
   PORT=$E2E_PORT DATA_DIR="$E2E_DIR/data" LOG_LEVEL=warn node server/dist/src/cli/seed.js >"$E2E_DIR/seed.log" 2>&1 || status=1
-  PORT=$E2E_PORT DATA_DIR="$E2E_DIR/data" LOG_LEVEL=warn node server/dist/src/main.js >"$E2E_DIR/server.log" 2>&1 &
+  # The automations scan and care-task generation run every few seconds, so journeys 32 and 33 need not wait an hour.
+  PORT=$E2E_PORT DATA_DIR="$E2E_DIR/data" LOG_LEVEL=warn JOB_INTERVALS=automations-scan=3000,care-tasks-generate=3000 node server/dist/src/main.js >"$E2E_DIR/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$E2E_PORT/api/health" >/dev/null 2>&1 && break; sleep 1; done
   E2E_BASE_URL="http://127.0.0.1:$E2E_PORT" node scripts/e2e/run.mjs | tee "$RESULTS/e2e.txt" || status=1

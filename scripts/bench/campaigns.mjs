@@ -110,7 +110,7 @@ export async function campaignsBench({ port, env }) {
     })
     process.stdout.write('  sending…\n')
     const t0 = performance.now()
-    await api(baseUrl, 'POST', `/api/v1/staff/campaigns/${campaign.id}/launch`, { token })
+    await api(baseUrl, 'POST', `/api/v1/staff/campaigns/${campaign.id}/launch`, { token, body: {} })
     let fanoutSeconds = null
     let firstSentAt = null
     for (;;) {

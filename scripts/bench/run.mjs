@@ -4,7 +4,7 @@
  * scenario, and prints a table; bench-results.json gets one object per scenario. Where a scenario has a
  * ceiling, the same SQL transaction is also issued directly with mysql2 in the same run.
  * Env: BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/huiyuan_bench, dropped and recreated),
- * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>,
+ * BENCH_DURATION seconds per run (default 8), BENCH_PORT (default 3990), BENCH_ONLY=<substring>[|<substring>…],
  * BENCH_PROFILE_DIR (the server writes a V8 CPU profile there), BENCH_PIN=1 (see pinCpus in lib.mjs).
  * The segments scenario (segments.mjs: a million members in their own database) runs last, or alone with BENCH_ONLY=segments.
  * The campaigns scenario (campaigns.mjs: a million members, a 100,000-recipient campaign, needs REDIS_URL) runs alone
@@ -69,10 +69,12 @@ await recreateDatabase(databaseUrl)
 await run('node', ['server/dist/src/cli/seed.js'], env)
 const server = await startServer(env, baseUrl)
 const results = []
+// BENCH_ONLY=purchase|check-in|verify: the scenarios whose names contain any of the parts.
+const only = process.env.BENCH_ONLY?.split('|')
 try {
   const actors = await prepareActors(baseUrl)
   for (const scenario of scenarios) {
-    if (process.env.BENCH_ONLY && !scenario.name.includes(process.env.BENCH_ONLY)) continue
+    if (only && !only.some((part) => scenario.name.includes(part))) continue
     process.stdout.write(`running ${scenario.name} (${scenario.concurrency} clients)…\n`)
     // The ceiling runs first, while the server is idle, so neither run slows the other.
     const ceilingRps = scenario.ceiling ? await scenario.ceiling({ databaseUrl, duration, actors }) : undefined

@@ -36,7 +36,7 @@ describe('MemberCodePanel', () => {
     const { container } = render(
       <MemberCodePanel
         state={{
-          code: { code: 'HY123456', expiresAt: '', qrPng: 'data:image/png;base64,QR', barcodePng: 'data:image/png;base64,BAR' },
+          code: { code: 'HY123456', expiresAt: '', validForMs: 30_000, qrPng: 'data:image/png;base64,QR', barcodePng: 'data:image/png;base64,BAR' },
           error: null,
           loading: false,
           secondsLeft: 42,

@@ -47,7 +47,8 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, newP
 
   // The counter tool on HQ's phone (its sandbox openid chosen before the app starts and logs in).
   const phone = await newPage()
-  const openid = `hq-wx-${id}`
+  // Ends in digits: the masked openid on screen is data, not copy, and the Chinese-only check reads words.
+  const openid = `hq-wx-${id}-2026`
   await phone.goto(`${baseUrl}/api/health`)
   await phone.evaluate((o) => localStorage.setItem('hy.devOpenid', JSON.stringify({ data: o })), openid)
   await staffLogin({ page: phone, baseUrl }, 'demo-hq')

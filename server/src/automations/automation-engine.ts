@@ -27,6 +27,8 @@ export interface Occurrence {
 
 /** A moment's message is not worth sending a day later (a birthday greeting, an expiry reminder). */
 const MESSAGE_FRESH_MS = 24 * 3600_000;
+/** Switching an automation on or off reaches other instances' publishers within about this. */
+const SWITCHES_CACHE_MS = 5_000;
 
 /**
  * Answers one member's moment for one automation, in one transaction: the occurrence row first (its
@@ -37,6 +39,10 @@ const MESSAGE_FRESH_MS = 24 * 3600_000;
 @Injectable()
 export class AutomationEngine {
   private readonly logger = new Logger('AutomationEngine');
+  /** The kinds switched on, for publishers deciding in their transaction whether an event is worth writing. */
+  private switchedOn: { kinds: Set<AutomationKind>; at: number } | null = null;
+  /** Bumped by forgetSwitches: a read that began before it may have seen the old rows and is not kept. */
+  private switchesGeneration = 0;
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -47,6 +53,26 @@ export class AutomationEngine {
     private readonly calendar: BusinessCalendar,
     private readonly delivery: MessageDelivery,
   ) {}
+
+  /**
+   * From memory, read again through the asker's transaction every few seconds (SQLite's one
+   * connection is held by it); `enabled` reads the row itself.
+   */
+  async isSwitchedOn(m: EntityManager, kind: AutomationKind): Promise<boolean> {
+    if (!this.switchedOn || Date.now() - this.switchedOn.at > SWITCHES_CACHE_MS) {
+      const generation = this.switchesGeneration;
+      const kinds = new Set((await this.repository.all(m)).filter((a) => a.enabled).map((a) => a.kind));
+      if (generation === this.switchesGeneration) this.switchedOn = { kinds, at: Date.now() };
+      return kinds.has(kind);
+    }
+    return this.switchedOn.kinds.has(kind);
+  }
+
+  /** After a switch has committed in this instance: the next question reads the rows again. */
+  forgetSwitches(): void {
+    this.switchesGeneration++;
+    this.switchedOn = null;
+  }
 
   /** The automation when it is switched on, else null (nothing is recorded for a switched-off one). */
   async enabled(kind: AutomationKind): Promise<Automation | null> {

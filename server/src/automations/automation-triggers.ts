@@ -27,10 +27,15 @@ export class AutomationTriggers implements OnModuleInit {
     this.events.subscribe('member.joined', async ({ memberId, joinStoreId }) => {
       await this.fire(AutomationKind.WELCOME, [memberId], 'join', null, joinStoreId);
     });
-    this.events.subscribe('points.changed', async ({ memberId, entryId, sourceType, at }) => {
-      if (QUIET_SOURCES.has(sourceType)) return;
-      await this.fire(AutomationKind.POINTS_CHANGED, [memberId], `entry-${entryId}`, at);
-    });
+    // Every ledger posting publishes this: with the automation off (the default) or a quiet source, it is not written at all.
+    this.events.subscribe(
+      'points.changed',
+      async ({ memberId, entryId, sourceType, at }) => {
+        if (QUIET_SOURCES.has(sourceType)) return;
+        await this.fire(AutomationKind.POINTS_CHANGED, [memberId], `entry-${entryId}`, at);
+      },
+      { when: async ({ sourceType }, m) => !QUIET_SOURCES.has(sourceType) && (await this.engine.isSwitchedOn(m, AutomationKind.POINTS_CHANGED)) },
+    );
     this.events.subscribe('tier.changed', async ({ memberId, direction, fromTierId, toTierId, at }) => {
       if (direction === 'up') return this.fire(AutomationKind.TIER_UP, [memberId], `tier-${toTierId}-${at}`, at);
       // What it takes to return: the growth still missing to the tier the member fell from.

@@ -8,6 +8,7 @@ import { Clock } from '../common/time/clock';
 import { unknownPlaceholders } from '../campaigns/message-rendering';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { MessageTemplatesService } from '../subscriptions/message-templates.service';
+import { AutomationEngine } from './automation-engine';
 import { AUTOMATIONS } from './automation-rules';
 import {
   announcementGivesNothing,
@@ -42,6 +43,7 @@ export class AutomationsService {
     private readonly templates: MessageTemplatesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly engine: AutomationEngine,
   ) {}
 
   async list(): Promise<AutomationView[]> {
@@ -89,6 +91,7 @@ export class AutomationsService {
       if (request.timing !== undefined) changes.timingDays = request.timing.days;
       if (request.timing?.time != null) changes.timingTime = request.timing.time;
       await this.repository.update(m, id, changes);
+      if (request.enabled !== undefined) this.tx.afterCommit(m, () => this.engine.forgetSwitches());
       await this.audit.record(m, { staff: actor, requestId }, {
         action: 'automation.update',
         targetType: 'automation',

@@ -80,12 +80,13 @@ export class MembersService implements OnModuleInit {
 
   async code(memberId: number): Promise<MemberCode> {
     const member = await this.require(memberId);
-    const { code, expiresAt } = memberCode(member.cardNo, member.codeSecret, this.clock.now());
+    const now = this.clock.now();
+    const { code, expiresAt } = memberCode(member.cardNo, member.codeSecret, now);
     const [qr, barcode] = await Promise.all([
       bwipjs.toBuffer({ bcid: 'qrcode', text: code, scale: 5, paddingwidth: 2, paddingheight: 2 }),
       bwipjs.toBuffer({ bcid: 'code128', text: code, scale: 2, height: 14, includetext: false }),
     ]);
-    return { code, expiresAt: expiresAt.toISOString(), qrPng: `data:image/png;base64,${qr.toString('base64')}`, barcodePng: `data:image/png;base64,${barcode.toString('base64')}` };
+    return { code, expiresAt: expiresAt.toISOString(), validForMs: expiresAt.getTime() - now.getTime(), qrPng: `data:image/png;base64,${qr.toString('base64')}`, barcodePng: `data:image/png;base64,${barcode.toString('base64')}` };
   }
 
   /** Finds a member for staff; a scanned code must be from the current or previous window. */

@@ -1,5 +1,7 @@
 import { StaffRole } from '@huiyuan/shared-types';
 import { CareTaskGenerationJob } from '../../src/care-tasks/care-task-generation.job';
+import { TransactionRunner } from '../../src/common/db/transaction-runner';
+import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { bearer, joinMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -129,5 +131,41 @@ describe('care tasks', () => {
     await assign(m.id, clerkId);
     await job().run();
     expect((await mine(clerk)).some((x) => x.member.id === m.id)).toBe(false);
+  });
+
+  it('a member gone dormant brings a revisit task; one whose spend fell by half a care task, once a quarter; one whose spend held, none', async () => {
+    const at = (iso: string) => t.clock.set(iso);
+    const clerkAt = () => staffToken(t, 'demo-clerk');
+    const refresh = (ids: number[]) => t.get(TransactionRunner).run((m) => t.get(MemberStatsService).refreshMembers(m, ids));
+    at('2027-01-05T04:00:00.000Z');
+    const [sleeper, faded, steady] = [await joinMember(t, 'care-sleeper', 's=S001'), await joinMember(t, 'care-faded', 's=S001'), await joinMember(t, 'care-steady', 's=S001')];
+    const manager = await staffToken(t, 'demo-manager');
+    for (const m of [sleeper, faded, steady]) await t.http.put(`/api/v1/staff/members/${m.id}/clerk`).set(bearer(manager)).send({ clerkId }).expect(200);
+    const sale = async (m: { cardNo: string }, amountCents: number, orderNo: string) => t.http.post('/api/v1/staff/purchases').set(bearer(await clerkAt())).send({ cardNo: m.cardNo, amountCents, orderNo }).expect(201);
+    await sale(sleeper, 10_000, 'CARE-SLEEP-1');
+    await sale(faded, 100_000, 'CARE-FADE-1');
+    await sale(steady, 100_000, 'CARE-STEADY-1');
+    // A hundred days on: the faded member spends 400 yuan (under half of the 1,000 before), the steady one 600.
+    at('2027-04-15T04:00:00.000Z');
+    await sale(faded, 40_000, 'CARE-FADE-2');
+    await sale(steady, 60_000, 'CARE-STEADY-2');
+    await refresh([sleeper.id, faded.id, steady.id]);
+    await Promise.all([job().run(), job().run()]);
+    await job().run();
+    const tasks = async (memberId: number) => ((await t.dataSource.query('SELECT kind, occurrence_key, status FROM care_tasks WHERE member_id = ? AND kind IN (?, ?) ORDER BY id', [memberId, 'dormant', 'spend_drop'])) as Array<{ kind: string; occurrence_key: string; status: string }>).map((x) => [x.kind, x.occurrence_key, x.status]);
+    // 100 days without a purchase: 沉睡 (the default is 90), tagged today, so a revisit task opens today; spend fell to nothing too.
+    expect(await tasks(sleeper.id)).toEqual([['dormant', '2027-04-15', 'open'], ['spend_drop', '2027-Q2', 'open']]);
+    expect(await tasks(faded.id)).toEqual([['spend_drop', '2027-Q2', 'open']]);
+    expect(await tasks(steady.id)).toEqual([]);
+    const list = await mine(await clerkAt());
+    expect(list.filter((x) => [sleeper.id, faded.id, steady.id].includes(x.member.id)).map((x) => `${x.member.id}:${x.kind}`).sort()).toEqual([`${faded.id}:spend_drop`, `${sleeper.id}:dormant`, `${sleeper.id}:spend_drop`].sort());
+    // A week later the drop persists: still one task this quarter; the sleeper's tag is not new, so no second revisit.
+    at('2027-04-22T04:00:00.000Z');
+    await refresh([sleeper.id, faded.id, steady.id]);
+    await job().run();
+    expect(await tasks(faded.id)).toEqual([['spend_drop', '2027-Q2', 'open']]);
+    expect(await tasks(sleeper.id)).toEqual([['dormant', '2027-04-15', 'open'], ['spend_drop', '2027-Q2', 'open']]);
+    expect(await tasks(steady.id)).toEqual([]);
+    t.clock.set(NOON);
   });
 });

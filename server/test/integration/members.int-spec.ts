@@ -82,6 +82,8 @@ describe('members: join, card, code, lookup, privacy', () => {
   it('gives a dynamic code a clerk can look the member up with, and refuses it two windows later', async () => {
     const member = await joinMember(t, 'openid-code');
     const code = await t.http.get('/api/v1/members/me/code').set(bearer(member.token)).expect(200);
+    expect(code.body.validForMs).toBe(Date.parse(code.body.expiresAt) - t.clock.now().getTime());
+    expect(code.body.validForMs).toBeGreaterThan(0);
     expect(code.body).toMatchObject({ code: expect.stringMatching(new RegExp(`^${member.cardNo}\\d{6}$`)), qrPng: expect.stringMatching(/^data:image\/png;base64,/), barcodePng: expect.stringMatching(/^data:image\/png;base64,/) });
     const clerk = await staffToken(t, 'demo-clerk');
     const found = await t.http.get('/api/v1/staff/members/lookup').query({ code: code.body.code }).set(bearer(clerk)).expect(200);

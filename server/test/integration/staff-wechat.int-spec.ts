@@ -96,6 +96,26 @@ describe('staff WeChat binding and campaign test sends', () => {
     await bind(hq, 'stw-manager', 200);
   });
 
+  it('puts WeChat’s refusal of a test send in HQ’s words, never WeChat’s English errmsg', async () => {
+    await bind(hq, 'stw-faults', 200);
+    await t.http.post('/sandbox/wechat/dev/subscribe').send({ openid: 'stw-faults', templateIds: [ACTIVITY] }).expect(200);
+    const refusal = async (errcode: number) => {
+      await t.http.post('/sandbox/wechat/dev/faults').send({ path: '/cgi-bin/message/subscribe/send', errcode, errmsg: 'argument invalid! data.thing1.value invalid', times: 1 }).expect(201);
+      const res = await testSend().expect(400);
+      const words = res.body.error.details[0].problems[0] as string;
+      expect(words).not.toMatch(/argument|invalid|\d{5}/);
+      return words;
+    };
+    expect(await refusal(47003)).toContain('字段内容不符合微信的要求');
+    expect(await refusal(45009)).toContain('每日上限');
+    expect(await refusal(40003)).toContain('重新绑定');
+    expect(await refusal(61000)).toBe('微信暂时无法发送试发消息，请稍后再试');
+    await t.http.delete('/sandbox/wechat/dev/faults').expect(200);
+    // The accept was not spent by the refusals: the next test send goes.
+    await testSend().expect(200);
+    await t.http.delete('/api/v1/staff/me/wechat').set(bearer(hq)).expect(200);
+  });
+
   it('refuses a bad or spent login code with a 4xx naming it, and binds nothing', async () => {
     const clerk = await staffToken(t, 'demo-clerk');
     const bad = await t.http.post('/api/v1/staff/me/wechat').set(bearer(clerk)).send({ code: 'not-a-code' });

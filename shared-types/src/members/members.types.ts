@@ -55,6 +55,8 @@ export interface JoinResponse {
 export interface MemberCode {
   code: string;
   expiresAt: string;
+  /** Milliseconds from the answer to expiry: the phone counts down from this, since its own clock may be off. */
+  validForMs: number;
   /** PNG data URLs, so weapp and H5 show them the same way. */
   qrPng: string;
   barcodePng: string;

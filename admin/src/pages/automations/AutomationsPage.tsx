@@ -1,7 +1,9 @@
-import type { AutomationView, UpdateAutomationRequest } from '@huiyuan/shared-types'
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd'
+import type { AutomationView, MessageTemplateView, UpdateAutomationRequest } from '@huiyuan/shared-types'
+import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useAutomationOccurrences, useAutomations, useUpdateAutomation } from '../../api/hooks/automations'
+import { useCampaignPlaceholders } from '../../api/hooks/campaigns'
+import { useMessageTemplates } from '../../api/hooks/subscriptions'
 import { CouponTemplateSelect } from '../../components/CouponTemplateSelect'
 import { Page } from '../../components/Page'
 import { errorText } from '../../lib/errors'
@@ -19,11 +21,18 @@ const copy = {
   switchedOn: (name: string) => `已开启「${name}」`,
   switchedOff: (name: string) => `已关闭「${name}」`,
   noCoupon: '不赠券（输入券名称搜索）',
-  placeholders: '可用占位符：{nickname} 昵称、{points} 积分、{tier} 等级、{store} 门店、{coupon} 券名、{expiry} 到期日、{date} 日期',
+  placeholders: '可用占位符：',
+  template: '消息模板',
+  templateHint: '在“消息模板”中登记并启用的订阅消息模板；未选择时只发放赠品，不发消息。',
+  noTemplate: '选择消息模板',
+  timeHint: '按总部所在时区；到点后每小时检查一次，当天每位会员至多提醒一次。',
+  noAwards: '此消息只发给订阅了它的会员，不能附赠优惠券或积分（微信禁止以奖励诱导订阅）。',
 }
 
 export function AutomationsPage() {
   const automations = useAutomations()
+  const templates = useMessageTemplates()
+  const templateTitles = new Map((templates.data ?? []).filter((t) => t.active).map((t) => [t.id, t.title]))
   const update = useUpdateAutomation()
   const { message } = App.useApp()
   const [editing, setEditing] = useState<AutomationView | null>(null)
@@ -42,10 +51,10 @@ export function AutomationsPage() {
           pagination={false}
           columns={[
             { title: '自动化', render: (_, a) => <div><strong>{a.name}</strong><div style={{ color: '#888', fontSize: 12 }}>{a.description}</div></div> },
-            { title: '时机', render: (_, a) => (a.timingLabel ? a.timingLabel.replace('N', String(a.timing.days)) : '事件发生时') },
+            { title: '时机', render: (_, a) => (a.timingLabel ? a.timingLabel.replace('N', String(a.timing.days)) : a.timeLabel ? `每天 ${a.timing.time ?? ''}` : '事件发生时') },
             { title: '赠券', render: (_, a) => a.couponTitle ?? '—' },
             { title: '赠积分', render: (_, a) => (a.pointsAward > 0 ? a.pointsAward : '—') },
-            { title: '消息模板', render: (_, a) => (a.templateId === null ? <Tag>未选择</Tag> : `#${a.templateId}`) },
+            { title: '消息模板', render: (_, a) => (a.templateId === null ? <Tag>未选择</Tag> : (templateTitles.get(a.templateId) ?? <Tag color="red">已停用或删除</Tag>)) },
             { title: '近 30 天', render: (_, a) => `触发 ${a.last30Days.fired}，过期 ${a.last30Days.expired}` },
             { title: '状态', render: (_, a) => <Switch aria-label={`${a.name}开关`} checked={a.enabled} checkedChildren={copy.enabled} unCheckedChildren={copy.disabled} loading={update.isPending && update.variables?.id === a.id} onChange={(on) => toggle(a, on)} /> },
             { title: '操作', render: (_, a) => <Space><Button size="small" onClick={() => setEditing(a)}>{copy.edit}</Button><Button size="small" onClick={() => setHistory(a)}>{copy.history}</Button></Space> },
@@ -64,13 +73,23 @@ interface FormValues {
   couponTemplateId: number | null
   pointsAward: number
   days: number
-  fields: Array<{ key: string; value: string }>
+  time: string
+  fieldValues: Record<string, string>
 }
 
+/** HH:MM, 00:00–23:59, as the server checks it. */
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+
+/** The template is picked from those registered in 消息模板; its fields then come from the template itself. */
 function AutomationDrawer({ automation, onClose }: { automation: AutomationView; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>()
   const update = useUpdateAutomation()
+  const templates = useMessageTemplates()
+  const placeholders = useCampaignPlaceholders()
   const { message } = App.useApp()
+  const active = (templates.data ?? []).filter((t) => t.active || t.id === automation.templateId)
+  const templateId = Form.useWatch('templateId', form)
+  const template: MessageTemplateView | undefined = active.find((t) => t.id === templateId)
   useEffect(() => {
     form.setFieldsValue({
       templateId: automation.templateId,
@@ -78,54 +97,72 @@ function AutomationDrawer({ automation, onClose }: { automation: AutomationView;
       couponTemplateId: automation.couponTemplateId,
       pointsAward: automation.pointsAward,
       days: automation.timing.days,
-      fields: Object.entries(automation.fieldValues).map(([key, value]) => ({ key, value })),
+      time: automation.timing.time ?? '',
+      fieldValues: automation.fieldValues,
     })
   }, [automation, form])
+  useEffect(() => {
+    if (template && !form.getFieldValue('page')) form.setFieldValue('page', template.page)
+  }, [template, form])
   const save = (v: FormValues) => {
     const body: UpdateAutomationRequest = {
       templateId: v.templateId ?? null,
       page: v.page?.trim() || null,
-      couponTemplateId: v.couponTemplateId ?? null,
-      pointsAward: v.pointsAward ?? 0,
-      fieldValues: Object.fromEntries((v.fields ?? []).filter((f) => f?.key).map((f) => [f.key.trim(), f.value ?? ''])),
-      ...(automation.timingLabel ? { timing: { days: v.days ?? 0 } } : {}),
+      ...(automation.awards ? { couponTemplateId: v.couponTemplateId ?? null, pointsAward: v.pointsAward ?? 0 } : {}),
+      // Only the chosen template's fields are kept: a value for a field it lacks would never be shown.
+      ...(template ? { fieldValues: Object.fromEntries(template.fields.map((f) => [f.key, v.fieldValues?.[f.key] ?? ''])) } : {}),
+      ...(automation.timingLabel || automation.timeLabel ? { timing: { days: v.days ?? 0, ...(automation.timeLabel ? { time: v.time } : {}) } } : {}),
     }
     update.mutate({ id: automation.id, body }, { onSuccess: () => { void message.success(copy.saved); onClose() }, onError: (e) => void message.error(errorText(e)) })
   }
+  const own = Object.entries(automation.extraPlaceholders)
   return (
-    <Drawer open width={560} title={`设置「${automation.name}」`} onClose={onClose} extra={<Button type="primary" loading={update.isPending} onClick={() => form.submit()}>{copy.save}</Button>}>
+    <Drawer open width={600} title={`设置「${automation.name}」`} onClose={onClose} extra={<Button type="primary" loading={update.isPending} onClick={() => form.submit()}>{copy.save}</Button>}>
       <Form form={form} layout="vertical" onFinish={save}>
         {automation.timingLabel && (
           <Form.Item name="days" label={automation.timingLabel} rules={[{ required: true, message: '请填写天数' }]}>
             <InputNumber min={0} max={60} precision={0} addonAfter="天" />
           </Form.Item>
         )}
-        <Form.Item name="templateId" label="订阅消息模板 ID" extra="在“消息模板”中登记的模板编号">
-          <InputNumber min={1} precision={0} style={{ width: 200 }} />
+        {automation.timeLabel && (
+          <Form.Item name="time" label={automation.timeLabel} extra={copy.timeHint} rules={[{ required: true, message: '请填写时间' }, { pattern: CLOCK, message: '时间格式为 HH:MM，如 20:00' }]}>
+            <Input style={{ width: 120 }} placeholder="20:00" />
+          </Form.Item>
+        )}
+        <Form.Item name="templateId" label={copy.template} extra={copy.templateHint}>
+          <Select
+            allowClear
+            aria-label={copy.template}
+            placeholder={copy.noTemplate}
+            loading={templates.isLoading}
+            options={active.map((t) => ({ value: t.id, label: `${t.title}（${t.purpose === 'service' ? '服务通知' : '营销'}，${t.membersWithQuota} 人可接收）` }))}
+          />
         </Form.Item>
-        <Form.Item label="消息字段" extra={copy.placeholders}>
-          <Form.List name="fields">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} align="baseline">
-                    <Form.Item name={[f.name, 'key']} rules={[{ required: true, message: '字段名' }]}><Input placeholder="thing1" style={{ width: 120 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'value']}><Input placeholder="{nickname}，生日快乐" style={{ width: 300 }} /></Form.Item>
-                    <Button type="link" danger onClick={() => remove(f.name)}>移除</Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({ key: '', value: '' })}>添加字段</Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
+        {template?.fields.map((f) => (
+          <Form.Item key={f.key} name={['fieldValues', f.key]} label={`${f.label}（${f.key}）`} rules={[{ required: true, message: `请填写「${f.label}」` }, { max: 200 }]}>
+            <Input placeholder="可使用占位符，如 {nickname}" />
+          </Form.Item>
+        ))}
+        {template && (
+          <Typography.Paragraph type="secondary">
+            {copy.placeholders}
+            {(placeholders.data ?? []).map((p) => <Tag key={p.name} title={p.label}>{`{${p.name}}`}</Tag>)}
+            {own.map(([name, label]) => <Tag key={name} color="blue" title={label}>{`{${name}}`}</Tag>)}
+          </Typography.Paragraph>
+        )}
         <Form.Item name="page" label="点击消息打开的页面"><Input placeholder="pages/card/index" /></Form.Item>
-        <Form.Item name="couponTemplateId" label="赠送优惠券">
-          <CouponTemplateSelect allowClear owner="hq" placeholder={copy.noCoupon} aria-label="赠送优惠券" currentLabel={automation.couponTitle ?? undefined} />
-        </Form.Item>
-        <Form.Item name="pointsAward" label="赠送积分" extra={automation.kind === 'points_changed' ? '积分变动提醒不能赠积分' : undefined}>
-          <InputNumber min={0} max={100000} precision={0} disabled={automation.kind === 'points_changed'} />
-        </Form.Item>
+        {automation.awards ? (
+          <>
+            <Form.Item name="couponTemplateId" label="赠送优惠券">
+              <CouponTemplateSelect allowClear owner="hq" placeholder={copy.noCoupon} aria-label="赠送优惠券" currentLabel={automation.couponTitle ?? undefined} />
+            </Form.Item>
+            <Form.Item name="pointsAward" label="赠送积分" extra={automation.kind === 'points_changed' ? '积分变动提醒不能赠积分' : undefined}>
+              <InputNumber min={0} max={100000} precision={0} disabled={automation.kind === 'points_changed'} />
+            </Form.Item>
+          </>
+        ) : (
+          <Alert type="info" showIcon message={copy.noAwards} />
+        )}
       </Form>
     </Drawer>
   )

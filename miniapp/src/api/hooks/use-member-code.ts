@@ -29,6 +29,8 @@ export function useMemberCode({
   now = Date.now,
 }: MemberCodeOptions = {}): MemberCodeState {
   const [code, setCode] = useState<MemberCode | null>(null)
+  // The phone's clock may be hours off the server's: expiry is counted from when the code arrived.
+  const [expiresAt, setExpiresAt] = useState(0)
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(false)
   const [secondsLeft, setSecondsLeft] = useState(0)
@@ -45,6 +47,7 @@ export function useMemberCode({
       (next) => {
         if (mine !== generation.current) return
         setCode(next)
+        setExpiresAt(nowRef.current() + next.validForMs)
         setError(null)
         setLoading(false)
       },
@@ -66,7 +69,6 @@ export function useMemberCode({
 
   useEffect(() => {
     if (!enabled || !code) return undefined
-    const expiresAt = Date.parse(code.expiresAt)
     const tick = () => setSecondsLeft(Math.max(0, Math.ceil((expiresAt - nowRef.current()) / 1000)))
     tick()
     const interval = setInterval(tick, 1000)
@@ -75,7 +77,7 @@ export function useMemberCode({
       clearInterval(interval)
       clearTimeout(timer)
     }
-  }, [enabled, code, leadMs, refresh])
+  }, [enabled, code, expiresAt, leadMs, refresh])
 
   useEffect(() => {
     if (!enabled || !error) return undefined

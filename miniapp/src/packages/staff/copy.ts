@@ -148,6 +148,11 @@ export const careTasksCopy = {
   saved: '已记录',
   pickOutcome: '请选择联系结果',
   phone: (last4: string) => `手机尾号 ${last4}`,
+  openMember: '查看会员 ›',
+  hideMember: '收起会员信息',
+  memberLoading: '正在读取会员信息…',
+  memberLine: (tier: string, points: number, phone: string | null) => `${tier} · ${points} 积分${phone ? ` · ${phone}` : ''}`,
+  lastVisit: (at: string | null) => (at ? `最近到店 ${at}` : '暂无到店记录'),
   kinds: { new_member: '新会员回访', first_purchase: '首次消费回访', birthday: '生日问候', dormant: '沉睡会员唤醒', spend_drop: '消费下滑关怀' },
   outcomes: [
     { value: 'called', label: '已联系' },

@@ -16,7 +16,7 @@ import { WechatGateway } from '../../wechat/wechat-gateway';
 import { WechatError } from '../../wechat/wechat.errors';
 import { CampaignsRepository } from '../campaigns.repository';
 import { CampaignsService } from '../campaigns.service';
-import { campaignInvalid, campaignNotFound, campaignStateConflict } from '../campaigns.errors';
+import { campaignInvalid, campaignNotFound, campaignStateConflict, testSendRefused } from '../campaigns.errors';
 import { DeliveriesRepository } from '../deliveries.repository';
 import { DeliveryDispatcher } from '../delivery-dispatcher';
 import { Campaign } from '../entities/campaign.entity';
@@ -145,7 +145,7 @@ export class ManageCampaignsUseCase {
     } catch (error) {
       if (!(error instanceof WechatError)) throw error;
       // The staff member's own accept is needed too; WeChat's answer is the useful part.
-      throw campaignInvalid('staff', error.errcode === 43101 ? '您的微信还没有订阅这个模板（或订阅次数已用完）：请在小程序「工作台 → 我的微信」里点「订阅试发消息」并允许后再试发' : `微信拒绝了试发（${error.errcode ?? '无应答'}）：${error.errmsg}`);
+      throw testSendRefused(error.errcode);
     }
   }
 

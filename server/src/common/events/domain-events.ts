@@ -23,6 +23,8 @@ export interface DomainEventMap {
 export const DOMAIN_EVENTS: ReadonlyArray<keyof DomainEventMap> = ['member.joined', 'member.checked_in', 'purchase.recorded', 'points.changed', 'tier.changed', 'messaging.app_banned'];
 
 type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => Promise<void>;
+/** Whether the handler would act on this payload; runs in the publisher's transaction (`manager`), so it answers from memory where it can. */
+type Wanted<K extends keyof DomainEventMap> = (payload: DomainEventMap[K], manager: EntityManager) => boolean | Promise<boolean>;
 
 /**
  * Cross-feature reactions. An event is written to the outbox in its cause's transaction, so it
@@ -33,6 +35,8 @@ type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => P
 @Injectable()
 export class DomainEvents implements OnApplicationBootstrap {
   private readonly handlers = new Map<string, Array<Handler<never>>>();
+  /** Per event, each handler's `when` (null: it always wants the event). */
+  private readonly wanted = new Map<string, Array<Wanted<never> | null>>();
 
   constructor(
     private readonly queue: JobQueue,
@@ -41,7 +45,12 @@ export class DomainEvents implements OnApplicationBootstrap {
     private readonly outbox: OutboxRepository,
   ) {}
 
-  subscribe<K extends keyof DomainEventMap>(event: K, handler: Handler<K>): void {
+  /**
+   * `when`: an event that no handler wants is not written at all. A hot path's event that a switched-off
+   * feature would only drop (points.changed with its automation off) then costs its publisher nothing.
+   */
+  subscribe<K extends keyof DomainEventMap>(event: K, handler: Handler<K>, options: { when?: Wanted<K> } = {}): void {
+    this.wanted.set(event, [...(this.wanted.get(event) ?? []), (options.when as Wanted<never> | undefined) ?? null]);
     const list = this.handlers.get(event);
     if (list) {
       list.push(handler as Handler<never>);
@@ -65,7 +74,15 @@ export class DomainEvents implements OnApplicationBootstrap {
 
   /** Inside the cause's transaction; relayed to the queue once it commits. */
   async publish<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<void> {
+    if (!(await this.isWanted(manager, event, payload))) return;
     await this.outbox.insert(manager, event, payload, this.clock.now());
     this.relay.soon();
+  }
+
+  private async isWanted<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<boolean> {
+    for (const when of (this.wanted.get(event) ?? [null]) as Array<Wanted<K> | null>) {
+      if (when === null || (await when(payload, manager))) return true;
+    }
+    return false;
   }
 }
