@@ -78,15 +78,17 @@ export class TagsRepository {
       for (const d of missing) {
         await execute(m, `${ignore} INTO tags (name, kind, rule_key, colour, description, owner_store_id, created_at) VALUES (?, 'rule', ?, ?, ?, 0, ?)`, [d.name, d.key, d.colour, d.description, sqlDate(m, now)]);
       }
-      found = await this.ruleTagIds(m, keys);
+      // A tag another transaction created meanwhile is invisible to this one's snapshot (MySQL's repeatable
+      // read) and its insert was ignored: a locking read sees the committed row.
+      found = await this.ruleTagIds(m, keys, { latest: true });
     }
     return found;
   }
 
-  async ruleTagIds(m: EntityManager, keys?: string[]): Promise<Map<string, number>> {
+  async ruleTagIds(m: EntityManager, keys?: string[], { latest = false } = {}): Promise<Map<string, number>> {
     const rows: Array<{ id: number; rule_key: string }> = keys
       ? keys.length
-        ? await m.query(`SELECT id, rule_key FROM tags WHERE rule_key IN (${placeholders(keys.length)})`, keys)
+        ? await m.query(`SELECT id, rule_key FROM tags WHERE rule_key IN (${placeholders(keys.length)})${latest && !isSqlite(m) ? ' LOCK IN SHARE MODE' : ''}`, keys)
         : []
       : await m.query("SELECT id, rule_key FROM tags WHERE kind = 'rule'");
     return new Map(rows.map((r) => [r.rule_key, Number(r.id)]));
