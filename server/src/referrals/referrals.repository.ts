@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ReferralFlagReason, ReferralState } from '@huiyuan/shared-types';
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, insertRow, latestCommitted, sqlDate } from '../common/db/sql';
 import { ReferralReward } from './entities/referral-reward.entity';
 import { Referral } from './entities/referral.entity';
 
@@ -122,9 +122,10 @@ export class ReferralsRepository {
   }
 
   /** A referrer's rewarded referrals today and this month, for the caps. */
+  /** Read under the referrer's lock: the rewards another release committed while this one waited count. */
   async rewardedCounts(manager: EntityManager, referrerId: number, today: string): Promise<{ today: number; month: number }> {
     const counts = await manager.query<Array<{ today: number | null; month: number | null }>>(
-      'SELECT SUM(CASE WHEN rewarded_day = ? THEN 1 ELSE 0 END) AS today, COUNT(*) AS month FROM referrals WHERE referrer_id = ? AND rewarded_day >= ? AND rewarded_day <= ?',
+      `SELECT SUM(CASE WHEN rewarded_day = ? THEN 1 ELSE 0 END) AS today, COUNT(*) AS month FROM referrals WHERE referrer_id = ? AND rewarded_day >= ? AND rewarded_day <= ?${latestCommitted(manager)}`,
       [today, referrerId, `${today.slice(0, 7)}-01`, today],
     );
     return { today: Number(counts[0]?.today ?? 0), month: Number(counts[0]?.month ?? 0) };

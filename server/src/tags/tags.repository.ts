@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TagKind } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
-import { execute, findRow, insertRow, isSqlite, sqlDate } from '../common/db/sql';
+import { execute, findRow, insertRow, isSqlite, latestCommitted, sqlDate } from '../common/db/sql';
 import { Tag } from './entities/tag.entity';
 
 export interface TagRow {
@@ -78,8 +78,7 @@ export class TagsRepository {
       for (const d of missing) {
         await execute(m, `${ignore} INTO tags (name, kind, rule_key, colour, description, owner_store_id, created_at) VALUES (?, 'rule', ?, ?, ?, 0, ?)`, [d.name, d.key, d.colour, d.description, sqlDate(m, now)]);
       }
-      // A tag another transaction created meanwhile is invisible to this one's snapshot (MySQL's repeatable
-      // read) and its insert was ignored: a locking read sees the committed row.
+      // A tag another transaction created meanwhile is invisible to this one's snapshot, and its insert was ignored.
       found = await this.ruleTagIds(m, keys, { latest: true });
     }
     return found;
@@ -88,7 +87,7 @@ export class TagsRepository {
   async ruleTagIds(m: EntityManager, keys?: string[], { latest = false } = {}): Promise<Map<string, number>> {
     const rows: Array<{ id: number; rule_key: string }> = keys
       ? keys.length
-        ? await m.query(`SELECT id, rule_key FROM tags WHERE rule_key IN (${placeholders(keys.length)})${latest && !isSqlite(m) ? ' LOCK IN SHARE MODE' : ''}`, keys)
+        ? await m.query(`SELECT id, rule_key FROM tags WHERE rule_key IN (${placeholders(keys.length)})${latest ? latestCommitted(m) : ''}`, keys)
         : []
       : await m.query("SELECT id, rule_key FROM tags WHERE kind = 'rule'");
     return new Map(rows.map((r) => [r.rule_key, Number(r.id)]));

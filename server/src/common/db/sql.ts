@@ -10,6 +10,14 @@ export function forUpdate(manager: EntityManager): string {
   return isSqlite(manager) ? '' : ' FOR UPDATE';
 }
 
+/**
+ * A read that sees rows committed after this transaction's snapshot (MySQL's repeatable read would not):
+ * for a count taken under a lock that another transaction held while it wrote.
+ */
+export function latestCommitted(manager: EntityManager): string {
+  return isSqlite(manager) ? '' : ' LOCK IN SHARE MODE';
+}
+
 const insertStatements = new WeakMap<object, { sql: string; columns: Array<{ property: string; isDate: boolean; isBoolean: boolean; fallback: unknown }> }>();
 
 /**
