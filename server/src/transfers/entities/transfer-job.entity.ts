@@ -17,7 +17,7 @@ export class TransferJob {
   kind: 'export' | 'import';
 
   /** The export's dataset; 'members' for an import. */
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   dataset: string;
 
   @Column({ type: 'varchar', length: 8, nullable: true })
