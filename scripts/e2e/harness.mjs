@@ -104,6 +104,17 @@ export async function apiResponse(page, method, pathname, action) {
   return { status: res.status(), body }
 }
 
+/** Asks `check` every second until it answers something truthy (a background job's result), then returns it. */
+export async function poll(what, check, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
 export function expect(actual, message = 'expectation') {
   const fail = (why) => {
     throw new Error(`${message}: ${why}`)

@@ -4,7 +4,7 @@
  * birthday is tomorrow receives the message (the WeChat sandbox's outbox) and the coupon in 我的券.
  * The scan runs on the scheduler (scripts/test.sh runs it every few seconds for the journeys).
  */
-import { DESKTOP, PHONE } from '../harness.mjs'
+import { DESKTOP, PHONE, poll } from '../harness.mjs'
 import { consoleApi, consoleLogin, openMenu, toast } from '../console-steps.mjs'
 import { joinAsNewMember } from '../steps.mjs'
 
@@ -29,16 +29,6 @@ async function stored(page, key) {
     return typeof parsed === 'object' && parsed !== null && 'data' in parsed ? parsed.data : parsed
   } catch {
     return raw
-  }
-}
-
-async function poll(what, check, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 1000))
   }
 }
 

@@ -3,7 +3,7 @@
  * records the outcome with a note, and the task leaves the list; the store manager sees it done in the
  * console's 关怀任务. The task comes from the hourly generation (every few seconds under scripts/test.sh).
  */
-import { DESKTOP } from '../harness.mjs'
+import { DESKTOP, poll } from '../harness.mjs'
 import { consoleLogin, joinByApi, openMenu, runId } from '../console-steps.mjs'
 import { input, staffLogin } from '../steps.mjs'
 
@@ -15,16 +15,6 @@ async function staffApi(baseUrl, username, method, path, body) {
   const res = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : null }
-}
-
-async function poll(what, check, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 1000))
-  }
 }
 
 export async function run({ page, baseUrl, expect, screenshot, newPage }) {

@@ -112,13 +112,16 @@ export interface CampaignResults {
   opened: number;
   couponsIssued: number;
   couponsUsed: number;
-  attribution: {
-    days: number;
-    recipients: { members: number; buyers: number };
-    holdout: { members: number; buyers: number };
-    /** Recipients' purchase rate minus the holdout's, in percentage points, with a 95% interval; null without a holdout. */
-    lift: { recipientsRate: number; holdoutRate: number; differencePoints: number; low: number; high: number; relative: number | null } | null;
-  } | null;
+  attribution: CampaignAttribution | null;
+}
+
+/** Purchase rates of recipients and of the holdout over the same window. */
+export interface CampaignAttribution {
+  days: number;
+  recipients: { members: number; buyers: number };
+  holdout: { members: number; buyers: number };
+  /** Recipients' purchase rate minus the holdout's, in percentage points, with a 95% interval; null without a holdout. */
+  lift: { recipientsRate: number; holdoutRate: number; differencePoints: number; low: number; high: number; relative: number | null } | null;
 }
 
 export interface CampaignOpenRequest {

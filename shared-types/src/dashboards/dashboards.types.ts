@@ -4,6 +4,8 @@
  * check-ins, coupons, referrals) come from daily rollups; states (totals, tiers, liability, lifecycle,
  * RFM) from the latest snapshot. Both are written by the dashboards-rollup job: `asOf` says when.
  */
+import type { CampaignAttribution } from '../campaigns/campaigns.types';
+
 export interface DashboardQuery {
   from: string;
   to: string;
@@ -125,13 +127,7 @@ export interface CampaignFunnel {
   couponsVerified: number;
   /** Recipients who bought within the attribution window (from the first send). */
   purchasers: number;
-  /** Purchase rates of recipients and of the holdout over the same window; lift null without a holdout. */
-  attribution: {
-    days: number;
-    recipients: { members: number; buyers: number };
-    holdout: { members: number; buyers: number };
-    lift: { recipientsRate: number; holdoutRate: number; differencePoints: number; low: number; high: number; relative: number | null } | null;
-  } | null;
+  attribution: CampaignAttribution | null;
 }
 
 export interface CampaignsDashboard {
