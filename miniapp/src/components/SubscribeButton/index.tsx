@@ -14,8 +14,9 @@ interface Props {
 
 const SANDBOX_CHOICES: SandboxChoice[] = [{}, { reject: true }, { errCode: 20004 }, { errCode: 20005 }]
 
-/** H5 only: the sheet standing in for WeChat's pop-up; null when dismissed. */
+/** What the sandbox should answer for this tap: in H5 a sheet stands in for WeChat's pop-up (null when dismissed); in WeChat, nothing. */
 export async function pickSandboxChoice(): Promise<SandboxChoice | null> {
+  if (!isH5()) return {}
   const picked = await Taro.showActionSheet({ itemList: copy.sandboxChoices, alertText: copy.sandboxTitle }).catch(() => null)
   return picked ? (SANDBOX_CHOICES[picked.tapIndex] ?? {}) : null
 }
@@ -28,12 +29,8 @@ export async function pickSandboxChoice(): Promise<SandboxChoice | null> {
 export function SubscribeButton({ templateIds, label, className }: Props) {
   const ask = useAskSubscription()
   const run = async () => {
-    let sandbox: SandboxChoice = {}
-    if (isH5()) {
-      const picked = await pickSandboxChoice()
-      if (!picked) return
-      sandbox = picked
-    }
+    const sandbox = await pickSandboxChoice()
+    if (!sandbox) return
     const outcome = await ask.mutateAsync({ templateIds, sandbox }).catch(() => null)
     if (!outcome) return void Taro.showToast({ title: copy.error(0), icon: 'none' })
     const text = outcome.kind === 'error' ? copy.error(outcome.errCode) : outcomeText(outcome.results)

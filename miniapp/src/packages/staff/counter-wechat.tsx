@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { isApiError } from '../../api/client'
-import { subscriptionsApi, type SandboxChoice } from '../../api/endpoints/subscriptions'
-import { isH5 } from '../../api/env'
+import { subscriptionsApi } from '../../api/endpoints/subscriptions'
 import { useStaffWechat, useStaffWechatBinding } from '../../api/hooks/staff'
 import { PageState } from '../../components/PageState'
 import { copy as subscribeCopy } from '../../components/SubscribeButton/copy'
@@ -44,12 +43,8 @@ export function WechatBindingPanel({ staffId }: { staffId: number }) {
   }
   // Only WeChat (or, on H5, the sandbox) holds a staff member's accepts: nothing is reported to our ledger, which is members'.
   const subscribe = async () => {
-    let sandbox: SandboxChoice = {}
-    if (isH5()) {
-      const picked = await pickSandboxChoice()
-      if (!picked) return
-      sandbox = picked
-    }
+    const sandbox = await pickSandboxChoice()
+    if (!sandbox) return
     setAsking(true)
     const outcome = await subscriptionsApi.request(testTemplates.map((t) => t.wechatTemplateId), sandbox).catch(() => null)
     setAsking(false)
