@@ -59,6 +59,11 @@ export class InProcessJobQueue extends JobQueue {
     }
   }
 
+  /** Nothing waiting, delayed (a retry's backoff) or running; the repeating timers aside. Tests settle on it. */
+  get idle(): boolean {
+    return this.active === 0 && this.timers.size === 0 && this.ready.length + this.readyLow.length === 0;
+  }
+
   private async execute(name: string, data: unknown, options: JobOptions, attempt: number): Promise<void> {
     const handler = this.handlers.get(name);
     try {
