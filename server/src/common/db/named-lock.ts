@@ -26,12 +26,15 @@ export async function withNamedLock<T>(
   const { url } = dataSource.options as MysqlConnectionOptions;
   const connection = await createConnection({ uri: url, connectTimeout: 5000 });
   try {
-    const [rows] = await connection.query('SELECT GET_LOCK(?, ?) AS got', [name, waitSeconds]);
+    // GET_LOCK names are server-wide: scoped to this database (hashed: at most 64 characters), so another
+    // database on the same MySQL server (another deployment, a test run) never holds this one's jobs.
+    const scoped = "SHA1(CONCAT(DATABASE(), ':', ?))";
+    const [rows] = await connection.query(`SELECT GET_LOCK(${scoped}, ?) AS got`, [name, waitSeconds]);
     if (Number((rows as Array<{ got: number | null }>)[0]?.got) !== 1) return null;
     try {
       return { value: await work() };
     } finally {
-      await connection.query('SELECT RELEASE_LOCK(?)', [name]);
+      await connection.query(`SELECT RELEASE_LOCK(${scoped})`, [name]);
     }
   } finally {
     await connection.end();
