@@ -6,6 +6,7 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { createPino, PinoNestLogger } from './common/logging/pino-logger';
 import { Clock } from './common/time/clock';
 import { resolveDataSourceOptions } from './database/data-source-options';
+import { claimSqliteFile } from './database/sqlite-instance-lock';
 import { describeStartupError } from './startup-error';
 
 /**
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   surviveUnhandledRejections(config);
   // Reach the database before Nest starts, so a wrong DATABASE_URL ends in the one line below.
   await resolveDataSourceOptions(config.database);
+  // One process per embedded database: a second server on the same DATA_DIR is refused here, not left to stall.
+  if (config.database.driver === 'sqlite') claimSqliteFile(config.database.file);
   if (config.queue.role === 'worker') return startWorker(config);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });

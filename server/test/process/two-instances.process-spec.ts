@@ -134,3 +134,32 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     expect(checked.code).toBe(0);
   });
 });
+
+/** The embedded database serves one process: a second server on the same DATA_DIR is refused at start, clearly, instead of stalling both. */
+(MYSQL ? describe.skip : describe)('two servers on one embedded SQLite file', () => {
+  it('the second is refused with the reason and the way out; the first keeps serving, and a restart after a hard kill takes the lock over', async () => {
+    const database = await createTestDatabase();
+    const env = { DATA_DIR: database.dataDir, LOG_LEVEL: 'error' };
+    let first = await startServer(env, { port: 4174 });
+    try {
+      const refused = await startServer(env, { port: 4175 }).then(
+        async (second) => {
+          await second.stop();
+          return null;
+        },
+        (error: Error) => error.message,
+      );
+      expect(refused).toMatch(/server exited with 1/);
+      expect(refused).toContain(`already used by another Huiyuan process (pid ${first.child.pid})`);
+      expect(refused).toContain('DATABASE_URL');
+      expect((await call(first.url, 'GET', '/api/health')).status).toBe(200);
+      // SIGKILL leaves the lock behind; its process is gone, so the next start takes it over.
+      await first.killHard();
+      first = await startServer(env, { port: 4174 });
+      expect((await call(first.url, 'GET', '/api/health')).status).toBe(200);
+    } finally {
+      await first.stop();
+      await database.drop();
+    }
+  }, 120_000);
+});
