@@ -20,7 +20,7 @@ import { StoreScope } from '../../stores/store-scope';
 import { storeNotFound } from '../../stores/stores.errors';
 import { TiersService } from '../../tiers/tiers.service';
 import { ExportFilter, ExportReadsRepository } from '../export-reads.repository';
-import { businessDateTimeFormatter, RawRow, SheetLookups, SHEETS } from '../export-sheets';
+import { businessDateTimeFormatter, RawRow, sheetCells, SheetLookups, SHEETS } from '../export-sheets';
 import { TransferJob } from '../entities/transfer-job.entity';
 import { TRANSFER_FILE_TTL_MS, TransferFiles } from '../transfer-files';
 import {
@@ -193,7 +193,7 @@ export class ExportUseCase implements OnModuleInit {
       const lookups = await this.lookups(params.revealPhones);
       let processed = 0;
       for await (const rows of segment ? this.segmentBatches(segment) : this.batches(dataset, filter)) {
-        for (const row of rows) sheet.addRow(spec.cells(row, lookups)).commit();
+        for (const row of rows) sheet.addRow(sheetCells(spec, row, lookups)).commit();
         processed += rows.length;
         await flowed(out);
         await this.tx.run((m) => this.jobs.update(m, id, { processed, updatedAt: this.clock.now() }));
