@@ -141,7 +141,7 @@ async function importCeiling(databaseUrl, rows, run) {
       for (let i = start; i < Math.min(rows, start + 500); i++) batch.push([i + 1, importRow(i, run)])
       await conn.beginTransaction()
       await conn.query('INSERT INTO ceiling_members (id, card_no, nickname, birthday_calendar, birth_year, birth_month, birth_day, phone_hash, phone_last4, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, created_at) VALUES ?', [
-        batch.map(([id, r]) => [id, `C${run}${id}`, r[1], 'solar', 1990, 1, 1, r[2] ? `h${r[2]}` : null, r[2] ? r[2].slice(-4) : null, 1, r[7], r[8], 1, `R${run}${id}`, 'ceiling', 'imported', now, now]),
+        batch.map(([id, r]) => [id, `C${run}${id}`, r[1], 'solar', 1990, 1, 1, r[2] ? `h${r[2]}` : null, r[2] ? r[2].slice(-4) : null, 1, r[7], r[8], 1, id.toString(36).padStart(8, '-'), 'ceiling', 'imported', now, now]),
       ])
       await conn.query('INSERT INTO ceiling_member_import_keys (external_card_no, member_id, job_id, created_at) VALUES ?', [batch.map(([id, r]) => [r[0], id, 1, now])])
       const credited = batch.filter(([, r]) => r[7] > 0)
