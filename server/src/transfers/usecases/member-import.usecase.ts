@@ -31,10 +31,8 @@ import { TransfersRepository } from '../transfers.repository';
 
 export const IMPORT_DRY_RUN_JOB = 'transfers.import-dry-run';
 export const IMPORT_RUN_JOB = 'transfers.import-run';
-/** Rows checked against the database per query (already imported, phone in use). */
-const CHECK_BATCH = 500;
-/** Members created per transaction (multi-row INSERTs): a batch of the file is one transaction. */
-const WRITE_BATCH = CHECK_BATCH;
+/** Rows read, checked against the database (already imported, phone in use) and, importing, written in one transaction (multi-row INSERTs). */
+const BATCH = 500;
 /** Imported members have not seen the mini-program's notice: their consent came with the other system. */
 const IMPORTED_CONSENT = 'imported';
 
@@ -221,16 +219,7 @@ export class MemberImportUseCase implements OnModuleInit {
       for (const r of refused) rejections.push({ ok: false, rowNo: r.rowNo, cardNo: r.cardNo, message: `手机号 ${r.phone} 已属于现有会员，未导入` });
       counts.rejected += rejections.length;
       await this.tx.run((m) => this.jobs.addRejections(m, job.id, rejections));
-      for (let i = 0; i < valid.length; i += WRITE_BATCH) {
-        const batch = valid.slice(i, i + WRITE_BATCH);
-        try {
-          counts.imported += await this.tx.run((m) => this.write(m, job, batch));
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-          // Another run took some of these cards, or a random identifier collided: one row per transaction.
-          for (const row of batch) counts.imported += await this.writeOne(job, row);
-        }
-      }
+      counts.imported += await this.writeBatch(job, valid);
       counts.skipped = counts.processed - counts.rejected - counts.imported;
     });
   }
@@ -271,7 +260,7 @@ export class MemberImportUseCase implements OnModuleInit {
         let checked = checkRow(cells, rowNo, columns, context);
         if (checked.ok) checked = this.unique(checked.row, firstRowOf, phoneRowOf);
         pending.push(checked);
-        if (pending.length >= CHECK_BATCH) await flush();
+        if (pending.length >= BATCH) await flush();
       }
       if (columns === null) throw importFileInvalid('文件里没有任何行');
       await flush();
@@ -345,13 +334,16 @@ export class MemberImportUseCase implements OnModuleInit {
     return created.length;
   }
 
-  private async writeOne(job: TransferJob, row: ImportRow): Promise<number> {
+  /**
+   * A duplicate key fails the whole batch: either a card another run imported meanwhile (the next try
+   * re-reads the keys and skips it) or a random card number or referral code that collided (drawn again).
+   */
+  private async writeBatch(job: TransferJob, rows: ImportRow[]): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tx.run((m) => this.write(m, job, [row]));
+        return await this.tx.run((m) => this.write(m, job, rows));
       } catch (error) {
-        // A duplicate now is either this card taken by another run (skipped next time round) or a random identifier collision.
-        if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= 5) throw error;
       }
     }
   }
