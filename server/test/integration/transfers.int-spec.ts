@@ -321,6 +321,19 @@ describe('Excel export and member import', () => {
     expect(await waitFor(`/api/v1/staff/imports/${again.id}`, hq, (j) => j.phase === 'import' && finished(j))).toMatchObject({ status: 'done', imported: 0, skipped: ROWS });
     expect([await imported(), await importedMembers()]).toEqual([ROWS, ROWS]);
   });
+
+  it('two imports of the same file at once create each member once between them', async () => {
+    const ROWS = 700;
+    const file = [HEADER, ...Array.from({ length: ROWS }, (_, i) => `TWICE-${i},同时${i},,,,S001,,${i},0`)].join('\n');
+    const [a, b] = [await dryRun(file, 'a.csv'), await dryRun(file, 'b.csv')];
+    await Promise.all([a, b].map((j) => t.http.post(`/api/v1/staff/imports/${j.id}/start`).set(bearer(hq)).expect(200)));
+    const done = await Promise.all([a, b].map((j) => waitFor(`/api/v1/staff/imports/${j.id}`, hq, (x) => x.phase === 'import' && finished(x))));
+    expect(done.map((j) => j.status)).toEqual(['done', 'done']);
+    expect(done[0]!.imported + done[1]!.imported).toBe(ROWS);
+    const [n] = await t.dataSource.query("SELECT (SELECT COUNT(*) FROM member_import_keys WHERE external_card_no LIKE 'TWICE-%') AS keyed, (SELECT COUNT(*) FROM members WHERE nickname LIKE '同时%') AS members");
+    expect([Number(n.keyed), Number(n.members)]).toEqual([ROWS, ROWS]);
+    expect((await checkInvariants(t.dataSource)).flatMap((r) => r.violations)).toEqual([]);
+  });
 });
 
 /** The few characters the GBK test uses, by their GB18030 bytes (Node decodes GB18030 but has no encoder). */
