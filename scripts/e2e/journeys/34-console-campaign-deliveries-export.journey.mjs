@@ -26,7 +26,7 @@ async function hqApi(baseUrl) {
   const login = await fetch(`${baseUrl}/api/v1/staff/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'demo-hq', password: 'huiyuan-demo' }) })
   const { token } = await login.json()
   return async (method, path, body) => {
-    const res = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const res = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
     const text = await res.text()
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status} ${text.slice(0, 200)}`)
     return text ? JSON.parse(text) : null
@@ -74,7 +74,7 @@ export async function run({ page, baseUrl, expect, screenshot, requireRoutes, se
 
   // 导出 → 活动发送记录.
   await openMenu(page, '导出')
-  await page.getByLabel('导出数据').click()
+  await page.locator('.ant-form-item', { has: page.getByText('数据', { exact: true }) }).locator('.ant-select').click()
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '活动发送记录' }).click()
   const [created] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/staff/exports'),
