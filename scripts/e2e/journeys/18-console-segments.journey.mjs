@@ -1,6 +1,6 @@
 /**
  * Console: HQ builds a segment (joined in the last day, at 静安旗舰店) and watches the live count
- * change as each condition goes in, saves it, tags its members in bulk with a manual tag, and opens a
+ * change as each condition goes in (and as a subscription-quota rule, its template picked by title, goes in and out), saves it, tags its members in bulk with a manual tag, and opens a
  * member's 360 page, where the tag, the rule tags of a new member and a new 跟进记录 show.
  */
 import { DESKTOP } from '../harness.mjs'
@@ -38,6 +38,17 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, requ
   await store.locator('.ant-select-selection-item', { hasText: '静安旗舰店' }).waitFor()
   const atS001 = await countChanges(page, count, recent)
   expect(recent, 'fewer once the store is required').toBeGreaterThan(atS001)
+
+  // 且 订阅消息剩余次数 · 不小于 · (a template picked by title) 1 次: this run's members accepted none, so they drop out.
+  const quota = await addRule(page, '订阅消息剩余次数', '不小于')
+  await quota.getByRole('combobox', { name: '消息模板' }).waitFor()
+  expect(await quota.locator('.ant-select-selection-item').last().innerText(), 'the first registered template is picked by its title').toBeTruthy()
+  await quota.getByLabel('剩余次数').fill('1')
+  const withQuota = await countChanges(page, count, atS001)
+  expect(atS001, 'members with a send left of the template are fewer').toBeGreaterThan(withQuota)
+  await screenshot('18-console-segment-quota')
+  await quota.locator('.rule-remove').click()
+  expect(await countChanges(page, count, withQuota), 'the count once the quota rule is gone').toBe(atS001)
 
   await page.getByLabel('分群名称').fill(`今日静安新会员${id}`)
   const saved = await apiResponse(page, 'POST', '/api/v1/staff/segments', () => page.getByRole('button', { name: '保存分群' }).click())

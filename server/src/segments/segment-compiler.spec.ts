@@ -8,6 +8,7 @@ const ctx: SegmentContext = {
   tierIdByCode: new Map([['T1', 1], ['T2', 2]]),
   storeIdByCode: new Map([['S001', 11], ['S002', 12]]),
   tagIds: new Set([5, 6]),
+  templateIds: new Set([7, 8]),
 };
 const iso = (d: Date) => d.toISOString();
 const compile = (rules: unknown) => compileSegment(checkSegmentRules(rules, ctx), iso);
@@ -45,6 +46,13 @@ describe('compileSegment: every field type and operator', () => {
     // Zero passes these, so a member without a stats row (read as 0) must too.
     [{ field: 'spend30d', operator: '<', value: 100 }, '((s.spend_30d_cents IS NULL OR (s.spend_30d_cents < ?)))', [100]],
     [{ field: 'purchases90d', operator: '=', value: 0 }, '((s.purchases_90d IS NULL OR (s.purchases_90d >= ? AND s.purchases_90d <= ?)))', [0, 0]],
+    // Sends left of a template: members with a grant in the range, or (when 0 is in it) all but those outside it.
+    [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 7, count: 1 } }, '((m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND g.remaining >= ?)))', [7, 1]],
+    [{ field: 'subscriptionQuota', operator: '>', value: { templateId: 7, count: 0 } }, '((m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND g.remaining >= ?)))', [7, 1]],
+    [{ field: 'subscriptionQuota', operator: 'between', value: { templateId: 8, count: [2, 3] } }, '((m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND g.remaining >= ? AND g.remaining <= ?)))', [8, 2, 3]],
+    [{ field: 'subscriptionQuota', operator: '<', value: { templateId: 7, count: 2 } }, '((m.id NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (g.remaining < ?))))', [7, 2]],
+    [{ field: 'subscriptionQuota', operator: '=', value: { templateId: 7, count: 0 } }, '((m.id NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (g.remaining >= ? AND g.remaining <= ?))))', [7, 0, 0]],
+    [{ field: 'subscriptionQuota', operator: '!=', value: { templateId: 7, count: '0' } }, '((NOT (m.id NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (g.remaining >= ? AND g.remaining <= ?)))))', [7, 0, 0]],
   ])('%j', (rule, where, params) => {
     expect(one(rule)).toMatchObject({ where, params });
   });
@@ -119,6 +127,12 @@ describe('checkSegmentRules refuses, naming the problem', () => {
     ['a one-value range', { field: 'points', operator: 'between', value: [5] }, 'between takes two values'],
     ['an empty list', { field: 'tier', operator: 'in', value: [] }, 'expected a non-empty list'],
     ['a rule without operator', { field: 'points' }, 'a rule needs a field and an operator'],
+    ['an unregistered template', { field: 'subscriptionQuota', operator: '>=', value: { templateId: 99, count: 1 } }, 'no message template 99'],
+    ['SQL as a template', { field: 'subscriptionQuota', operator: '>=', value: { templateId: '7) OR (1=1', count: 1 } }, 'value.templateId: expected a whole number, got "7) OR (1=1"'],
+    ['SQL in a quota count', { field: 'subscriptionQuota', operator: '>=', value: { templateId: 7, count: '1 OR 1=1' } }, 'value.count: expected a whole number, got "1 OR 1=1"'],
+    ['a negative quota count', { field: 'subscriptionQuota', operator: '<', value: { templateId: 7, count: -1 } }, '-1 is outside 0–1000000'],
+    ['a quota without its template', { field: 'subscriptionQuota', operator: '>=', value: 1 }, 'subscriptionQuota takes { templateId, count }'],
+    ['a list operator on a quota', { field: 'subscriptionQuota', operator: 'in', value: { templateId: 7, count: 1 } }, 'field subscriptionQuota has no operator "in"'],
   ])('%s', (_, rule, message) => {
     const error = failure({ combinator: 'and', rules: [rule] });
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -147,7 +161,7 @@ describe('checkSegmentRules refuses, naming the problem', () => {
 describe('evaluateSegment agrees with the compiled meaning on NULLs', () => {
   const member: SegmentMemberFacts = {
     tierId: 1, points: 10, growth: 0, joinStoreId: null, joinedAt: new Date('2026-11-05T00:00:00Z'), hasPhone: false, lastPurchaseAt: null,
-    spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null, tagIds: new Set([5]),
+    spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null, tagIds: new Set([5]), quotas: new Map([[7, 2]]),
   };
   it.each([
     [{ field: 'joinStore', operator: '=', value: 'S001' }, false],
@@ -157,6 +171,11 @@ describe('evaluateSegment agrees with the compiled meaning on NULLs', () => {
     [{ field: 'joinDate', operator: 'withinLastDays', value: 30 }, true],
     [{ field: 'hasTag', operator: 'in', value: [5, 6] }, true],
     [{ field: 'lacksTag', operator: '=', value: 6 }, true],
+    [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 7, count: 2 } }, true],
+    [{ field: 'subscriptionQuota', operator: '>', value: { templateId: 7, count: 2 } }, false],
+    // No grant of template 8: it has 0 left.
+    [{ field: 'subscriptionQuota', operator: '=', value: { templateId: 8, count: 0 } }, true],
+    [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 8, count: 1 } }, false],
   ])('%j → %s', (rule, expected) => {
     expect(evaluateSegment(checkSegmentRules({ combinator: 'and', rules: [rule] }, ctx), member)).toBe(expected);
   });

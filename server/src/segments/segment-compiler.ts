@@ -1,5 +1,6 @@
 import { SEGMENT_MAX_DEPTH, SegmentRule } from '@huiyuan/shared-types';
 import { addDays, startOfBusinessDay } from '../common/time/business-date';
+import { remainingInRangeSql } from '../subscriptions/subscription-grants.repository';
 import { SEGMENT_FIELDS, SegmentFieldSpec, SegmentMemberFacts } from './segment-fields';
 import { segmentRuleInvalid as invalid } from './segments.errors';
 
@@ -10,6 +11,8 @@ export interface SegmentContext {
   tierIdByCode: ReadonlyMap<string, number>;
   storeIdByCode: ReadonlyMap<string, number>;
   tagIds: ReadonlySet<number>;
+  /** The registered message templates a quota rule may name. */
+  templateIds: ReadonlySet<number>;
 }
 
 const MAX_RULES = 60;
@@ -17,12 +20,14 @@ const MAX_LIST = 200;
 const MAX_DAYS = 3650;
 
 /** A checked rule: the field's spec and a predicate in one of four shapes, possibly negated. */
+type RangePredicate = { kind: 'range'; lo: number | null; hi: number | null; hiInclusive: boolean };
 type Predicate =
-  | { kind: 'range'; lo: number | null; hi: number | null; hiInclusive: boolean }
+  | RangePredicate
   | { kind: 'set'; values: number[] }
   | { kind: 'null' }
   | { kind: 'bool'; value: boolean }
-  | { kind: 'tags'; tagIds: number[] };
+  | { kind: 'tags'; tagIds: number[] }
+  | { kind: 'quota'; templateId: number; lo: number | null; hi: number | null; hiInclusive: boolean };
 
 export interface CheckedRule {
   type: 'rule';
@@ -89,6 +94,14 @@ function rule(node: unknown, path: string, ctx: SegmentContext): CheckedRule {
       const read = (v: unknown, p: string) => integer(v, p, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
       return made(...numericRange(operator, value, at, read));
     }
+    case 'quota': {
+      if (!isObject(value)) throw invalid(at, `${field} takes { templateId, count }`);
+      const templateId = integer(value.templateId, `${at}.templateId`, 1, Number.MAX_SAFE_INTEGER);
+      if (!ctx.templateIds.has(templateId)) throw invalid(`${at}.templateId`, `no message template ${templateId}`, { templateId });
+      const read = (v: unknown, p: string) => integer(v, p, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+      const [range, negate] = numericRange(operator, value.count, `${at}.count`, read);
+      return made({ kind: 'quota', templateId, lo: range.lo, hi: range.hi, hiInclusive: range.hiInclusive }, negate);
+    }
     case 'date': {
       const start = (day: string) => startOfBusinessDay(day, ctx.timeZone).getTime();
       if (operator === 'withinLastDays' || operator === 'notWithinLastDays') {
@@ -103,7 +116,7 @@ function rule(node: unknown, path: string, ctx: SegmentContext): CheckedRule {
 }
 
 /** Number-like comparisons as a half-open or closed range; `upper` reads a bound meant as "up to and including". */
-function numericRange(operator: string, value: unknown, at: string, read: (v: unknown, path: string) => number, upper?: (v: unknown, path: string) => number): [Predicate, boolean] {
+function numericRange(operator: string, value: unknown, at: string, read: (v: unknown, path: string) => number, upper?: (v: unknown, path: string) => number): [RangePredicate, boolean] {
   // For dates, "up to and including day d" is "before the start of d + 1"; for numbers it is "<= d".
   const hiOf = upper ?? read;
   const closed = upper === undefined;
@@ -207,6 +220,13 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
       case 'set':
         sql = guard(`${col} IN (${p.values.map((v) => (params.push(v), '?')).join(', ')})`);
         break;
+      case 'quota': {
+        // The grants table belongs to subscriptions, which writes the condition; a member without a grant has 0.
+        const quota = remainingInRangeSql(p.templateId, p);
+        params.push(...quota.params);
+        sql = quota.sql;
+        break;
+      }
       case 'range': {
         const parts: string[] = [];
         if (p.lo !== null) parts.push(`${col} >= ${bind(spec, p.lo)}`);
@@ -236,6 +256,9 @@ export function evaluateSegment(tree: CheckedGroup, member: SegmentMemberFacts):
     let result: boolean;
     if (p.kind === 'tags') {
       result = p.tagIds.some((id) => member.tagIds.has(id));
+    } else if (p.kind === 'quota') {
+      const left = member.quotas.get(p.templateId) ?? 0;
+      result = (p.lo === null || left >= p.lo) && (p.hi === null || (p.hiInclusive ? left <= p.hi : left < p.hi));
     } else {
       const v = r.spec.read(member);
       switch (p.kind) {

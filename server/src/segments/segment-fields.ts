@@ -17,14 +17,16 @@ export interface SegmentMemberFacts {
   purchases365d: number;
   birthdayMonth: number | null;
   tagIds: ReadonlySet<number>;
+  /** Sends left per message template id; a template missing here has 0. */
+  quotas: ReadonlyMap<number, number>;
 }
 
-export type EnumSource = 'tiers' | 'stores' | 'months';
+export type EnumSource = 'tiers' | 'stores' | 'months' | 'templates';
 
 export interface SegmentFieldSpec {
   label: string;
   type: SegmentFieldType;
-  /** A column expression over `members m LEFT JOIN member_stats s`; never built from input. */
+  /** A column expression over `members m LEFT JOIN member_stats s`; never built from input (empty for tags and quotas, compiled to subqueries). */
   sql: string;
   nullable: boolean;
   operators: readonly string[];
@@ -75,4 +77,6 @@ export const SEGMENT_FIELDS: Readonly<Record<string, SegmentFieldSpec>> = {
   hasPhone: { label: '已绑定手机', type: 'boolean', sql: 'm.phone_last4 IS NOT NULL', nullable: false, operators: ['='], read: (m) => m.hasPhone },
   hasTag: { label: '有标签', type: 'tag', sql: '', nullable: false, operators: ['=', 'in'], read: () => null },
   lacksTag: { label: '无标签', type: 'tag', sql: '', nullable: false, operators: ['=', 'in'], lacks: true, read: () => null },
+  // The value names a registered template and a count: { templateId, count }.
+  subscriptionQuota: { label: '订阅消息剩余次数', type: 'quota', sql: '', nullable: false, operators: NUMBER_OPS, min: 0, max: COUNT_MAX, unit: 'count', enumSource: 'templates', read: () => null },
 };

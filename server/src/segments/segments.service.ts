@@ -7,6 +7,7 @@ import { sqlDate } from '../common/db/sql';
 import { TransactionRunner } from '../common/db/transaction-runner';
 import { BusinessCalendar } from '../common/time/business-calendar';
 import { StoreScope } from '../stores/store-scope';
+import { MessageTemplatesService } from '../subscriptions/message-templates.service';
 import { TagsService } from '../tags/tags.service';
 import { TiersService } from '../tiers/tiers.service';
 import { TagsRepository } from '../tags/tags.repository';
@@ -30,11 +31,12 @@ export class SegmentsService {
     private readonly tiers: TiersService,
     private readonly scope: StoreScope,
     private readonly calendar: BusinessCalendar,
+    private readonly templates: MessageTemplatesService,
   ) {}
 
   async fields(): Promise<SegmentFieldInfo[]> {
-    const tiers = await this.tiers.all();
-    const stores = [...(await this.scope.stores()).values()].filter((s) => s.kind === 'store');
+    const [tiers, allStores, templates] = await Promise.all([this.tiers.all(), this.scope.stores(), this.templates.records()]);
+    const stores = [...allStores.values()].filter((s) => s.kind === 'store');
     return Object.entries(SEGMENT_FIELDS).map(([name, spec]) => ({
       name,
       label: spec.label,
@@ -45,17 +47,19 @@ export class SegmentsService {
       ...(spec.enumSource === 'tiers' ? { values: tiers.map((t) => ({ value: t.code, label: t.name })) } : {}),
       ...(spec.enumSource === 'stores' ? { values: stores.map((s) => ({ value: s.code, label: s.name })) } : {}),
       ...(spec.enumSource === 'months' ? { values: Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1} 月` })) } : {}),
+      ...(spec.enumSource === 'templates' ? { values: templates.map((t) => ({ value: t.id, label: t.title })) } : {}),
     }));
   }
 
   async context(): Promise<SegmentContext> {
-    const [tiers, stores, tagIds] = await Promise.all([this.tiers.all(), this.scope.stores(), this.tx.read((m) => this.tags.allIds(m))]);
+    const [tiers, stores, tagIds, templates] = await Promise.all([this.tiers.all(), this.scope.stores(), this.tx.read((m) => this.tags.allIds(m)), this.templates.records()]);
     return {
       today: this.calendar.today(),
       timeZone: this.calendar.timeZone,
       tierIdByCode: new Map(tiers.map((t) => [t.code, t.id])),
       storeIdByCode: new Map([...stores.values()].map((s) => [s.code, s.id])),
       tagIds,
+      templateIds: new Set(templates.map((t) => t.id)),
     };
   }
 

@@ -71,6 +71,11 @@ export class MessageTemplatesService implements OnApplicationBootstrap {
     });
   }
 
+  /** The registered templates without their quota totals: what a segment rule may name. */
+  async records(): Promise<MessageTemplateRecord[]> {
+    return (await this.tx.read((m) => this.templates.list(m, this.appId))).map(templateRecord);
+  }
+
   private view(t: MessageTemplate, totals?: { members: number; remaining: number }): MessageTemplateView {
     const record = templateRecord(t);
     return { ...record, appId: t.appId, membersWithQuota: totals?.members ?? 0, remainingTotal: totals?.remaining ?? 0, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };

@@ -29,6 +29,37 @@ function toGrant(r: Record<string, unknown>): GrantRow {
   };
 }
 
+/** A range of sends left, as a segment rule states it: from `lo`, up to `hi` (inclusive or not); null is open. */
+export interface RemainingRange {
+  lo: number | null;
+  hi: number | null;
+  hiInclusive: boolean;
+}
+
+/**
+ * Members whose sends left of a template are in the range, as a parameterised condition on `m.id` for
+ * the segment compiler (segments read quotas through it, never the table). A member without a grant row
+ * has 0 left; when 0 is in the range the condition excludes the grants outside it instead, so both
+ * forms are one scan of ix_subscription_grants_template.
+ */
+export function remainingInRangeSql(templateId: number, range: RemainingRange): { sql: string; params: number[] } {
+  const parts: string[] = [];
+  const params: number[] = [templateId];
+  if (range.lo !== null) {
+    parts.push('g.remaining >= ?');
+    params.push(range.lo);
+  }
+  if (range.hi !== null) {
+    parts.push(`g.remaining ${range.hiInclusive ? '<=' : '<'} ?`);
+    params.push(range.hi);
+  }
+  const inRange = parts.length ? parts.join(' AND ') : '1 = 1';
+  const zeroIn = (range.lo === null || range.lo <= 0) && (range.hi === null || (range.hiInclusive ? range.hi >= 0 : range.hi > 0));
+  return zeroIn
+    ? { sql: `(m.id NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (${inRange})))`, params }
+    : { sql: `(m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND ${inRange}))`, params };
+}
+
 /** Every SQL statement of `subscription_grants` and `subscription_accepts`. */
 @Injectable()
 export class SubscriptionGrantsRepository {

@@ -10,6 +10,7 @@ import { SegmentsService } from '../../src/segments/segments.service';
 import { MemberStatsRepository } from '../../src/tags/member-stats.repository';
 import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
+import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -215,6 +216,49 @@ describe('tags, segments and the member 360', () => {
     await t.http.get('/api/v1/staff/members/999999/360').set(bearer(clerk)).expect(404);
   });
 
+  it('subscription quota for a template: members with 0, 1 and 3 sends left; a send taken drops a member out; an unknown template is a 400', async () => {
+    const templates = (await t.http.get('/api/v1/staff/message-templates').set(bearer(hq)).expect(200)).body as Array<{ id: number; title: string; wechatTemplateId: string }>;
+    const [template, other] = templates;
+    const fields = (await t.http.get('/api/v1/staff/segment-fields').set(bearer(hq)).expect(200)).body as Array<{ name: string }>;
+    expect(fields.find((f) => f.name === 'subscriptionQuota')).toMatchObject({ type: 'quota', label: '订阅消息剩余次数', values: expect.arrayContaining([{ value: template!.id, label: template!.title }]) });
+
+    const none = await joinMember(t, 'quota-none', 's=S001');
+    const once = await joinMember(t, 'quota-once', 's=S001');
+    const thrice = await joinMember(t, 'quota-thrice', 's=S002');
+    const accept = (openid: string, wechatTemplateId: string) => t.http.post('/sandbox/wechat/dev/subscribe').send({ openid, templateIds: [wechatTemplateId] }).expect(200);
+    await accept(once.openid, template!.wechatTemplateId);
+    for (let i = 0; i < 3; i++) await accept(thrice.openid, template!.wechatTemplateId);
+    // An accept of another template is no send of this one.
+    await accept(none.openid, other!.wechatTemplateId);
+    const left = async (memberId: number, templateId: number) =>
+      Number(((await t.dataSource.query('SELECT COALESCE(SUM(remaining), 0) AS n FROM subscription_grants WHERE member_id = ? AND template_id = ?', [memberId, templateId])) as Array<{ n: number }>)[0]?.n);
+    for (let i = 0; (await left(thrice.id, template!.id)) < 3 || (await left(once.id, template!.id)) < 1 || (await left(none.id, other!.id)) < 1; i++) {
+      if (i > 100) throw new Error('the accepts were not counted');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const preview = async (operator: string, count: number | [number, number], templateId = template!.id) =>
+      (await t.http.post('/api/v1/staff/segments/preview').set(bearer(hq)).send({ rules: { combinator: 'and', rules: [{ field: 'subscriptionQuota', operator, value: { templateId, count } }] } }).expect(200)).body as { count: number; sample: Array<{ id: number }> };
+    const ids = (p: { sample: Array<{ id: number }> }) => p.sample.map((r) => r.id);
+    expect(await preview('>=', 1)).toMatchObject({ count: 2, sample: [{ id: once.id }, { id: thrice.id }] });
+    expect(ids(await preview('>=', 3))).toEqual([thrice.id]);
+    expect(ids(await preview('between', [1, 2]))).toEqual([once.id]);
+    // Zero left: every other active member too, with or without a grant row of the template.
+    const zero = await preview('=', 0);
+    expect(ids(zero)).toEqual(expect.arrayContaining([none.id]));
+    expect(ids(zero)).not.toEqual(expect.arrayContaining([once.id]));
+    expect(ids(await preview('>=', 1, other!.id))).toEqual([none.id]);
+
+    // A send takes the member's only accept: the member drops out of "at least one left".
+    const quota = t.get(SubscriptionQuota);
+    expect(await t.get(TransactionRunner).run((m) => quota.take(m, once.id, template!.id))).toBe(true);
+    expect(await preview('>=', 1)).toMatchObject({ count: 1, sample: [{ id: thrice.id }] });
+    expect((await preview('=', 0)).count).toBe(zero.count + 1);
+
+    const res = await t.http.post('/api/v1/staff/segments/preview').set(bearer(hq)).send({ rules: { combinator: 'and', rules: [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 999999, count: 1 } }] } }).expect(400);
+    expect(res.body.error.message).toContain('no message template 999999');
+  });
+
   it('property: the SQL count of a random rule tree equals its in-memory evaluation over random members', async () => {
     const tx = t.get(TransactionRunner);
     const segments = t.get(SegmentsService);
@@ -223,6 +267,8 @@ describe('tags, segments and the member 360', () => {
     const stores: Array<{ id: number; code: string }> = await t.dataSource.query("SELECT id, code FROM stores WHERE kind = 'store'");
     const tagRows: Array<{ id: number }> = await t.dataSource.query('SELECT id FROM tags ORDER BY id LIMIT 3');
     const tagIds = tagRows.map((r) => Number(r.id));
+    const templateRows: Array<{ id: number }> = await t.dataSource.query('SELECT id FROM message_templates ORDER BY id LIMIT 2');
+    const templateIds = templateRows.map((r) => Number(r.id));
     const now = t.clock.now().getTime();
     const hqStaff = { kind: 'staff' as const, staffId: 1, role: StaffRole.HQ_ADMIN, storeId: 1, credentialStamp: '' };
 
@@ -244,6 +290,8 @@ describe('tags, segments and the member 360', () => {
       birthdayMonth: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
       hasStats: fc.boolean(),
       tagIds: fc.subarray(tagIds),
+      // Sends left per template; a missing entry has no grant row (0 left), which must read like a row with 0.
+      quotas: fc.tuple(...templateIds.map((id) => fc.option(fc.integer({ min: 0, max: 3 }).map((n) => [id, n] as const), { nil: null }))).map((pairs) => new Map(pairs.filter((p) => p !== null))),
     });
     const day = instant.map((d) => d.toISOString().slice(0, 10));
     const num = fc.integer({ min: 0, max: 500 });
@@ -259,6 +307,8 @@ describe('tags, segments and the member 360', () => {
       fc.record({ field: fc.constant('birthdayMonth'), operator: fc.constantFrom('=', '!=', 'in', 'notIn'), value: fc.integer({ min: 1, max: 12 }) }).map((r) => (r.operator === 'in' || r.operator === 'notIn' ? { ...r, value: [r.value] } : r)),
       fc.record({ field: fc.constant('hasPhone'), operator: fc.constant('='), value: fc.boolean() }),
       fc.record({ field: fc.constantFrom('hasTag', 'lacksTag'), operator: fc.constant('in'), value: fc.subarray(tagIds, { minLength: 1 }) }),
+      fc.record({ field: fc.constant('subscriptionQuota'), operator: fc.constantFrom('=', '!=', '<', '<=', '>', '>='), value: fc.record({ templateId: fc.constantFrom(...templateIds), count: fc.integer({ min: 0, max: 3 }) }) }),
+      fc.record({ field: fc.constant('subscriptionQuota'), operator: fc.constantFrom('between', 'notBetween'), value: fc.record({ templateId: fc.constantFrom(...templateIds), count: fc.tuple(fc.nat(3), fc.nat(3)).map(([x, y]) => [Math.min(x, y), Math.max(x, y)]) }) }),
     );
     const { tree } = fc.letrec<{ tree: unknown; node: unknown }>((tie) => ({
       tree: fc.record({ combinator: fc.constantFrom('and', 'or'), not: fc.boolean(), rules: fc.array(tie('node'), { maxLength: 4 }) }),
@@ -269,6 +319,7 @@ describe('tags, segments and the member 360', () => {
       await tx.run(async (m) => {
         await m.query('DELETE FROM member_tags');
         await m.query('DELETE FROM member_stats');
+        await m.query('DELETE FROM subscription_grants');
         await m.query("DELETE FROM members WHERE openid LIKE 'prop-%'");
         await m.query("UPDATE members SET status = 'deleted' WHERE openid IS NOT NULL AND openid NOT LIKE 'prop-%'");
         const ids: number[] = [];
@@ -289,6 +340,9 @@ describe('tags, segments and the member 360', () => {
             );
           }
           for (const tagId of x.tagIds) await m.query('INSERT INTO member_tags (tag_id, member_id, created_at) VALUES (?, ?, ?)', [tagId, id, sqlDate(m, new Date(now))]);
+          for (const [templateId, remaining] of x.quotas) {
+            await m.query("INSERT INTO subscription_grants (member_id, template_id, remaining, unconfirmed, accepted_total, used_total, status, updated_at) VALUES (?, ?, ?, 0, ?, 0, 'active', ?)", [id, templateId, remaining, remaining, sqlDate(m, new Date(now))]);
+          }
         }
         return ids;
       });

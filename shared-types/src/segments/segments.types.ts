@@ -16,14 +16,24 @@ export interface SegmentRuleGroup {
 
 export const SEGMENT_MAX_DEPTH = 4;
 
-export type SegmentFieldType = 'number' | 'date' | 'enum' | 'boolean' | 'tag';
+/**
+ * `quota`: a member's sends left of a registered subscribe-message template; its rule's value is
+ * `{ templateId, count }` (count a number, or [from, to] for between / notBetween).
+ */
+export type SegmentFieldType = 'number' | 'date' | 'enum' | 'boolean' | 'tag' | 'quota';
+
+/** The value of a `quota` rule. */
+export interface SegmentQuotaValue {
+  templateId: number;
+  count: number | [number, number];
+}
 
 export interface SegmentFieldInfo {
   name: string;
   label: string;
   type: SegmentFieldType;
   operators: string[];
-  /** For enum fields: the values allowed (tier codes, store codes, months). */
+  /** For enum fields: the values allowed (tier codes, store codes, months); for quota fields, the templates (id and title). */
   values?: Array<{ value: string | number; label: string }>;
   min?: number;
   max?: number;

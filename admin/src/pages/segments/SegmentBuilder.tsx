@@ -1,6 +1,7 @@
-import type { SegmentFieldInfo, SegmentRuleGroup, TagView } from '@huiyuan/shared-types'
-import { QueryBuilderAntD } from '@react-querybuilder/antd'
-import { QueryBuilder, type Field, type RuleGroupType } from 'react-querybuilder'
+import type { SegmentFieldInfo, SegmentQuotaValue, SegmentRuleGroup, TagView } from '@huiyuan/shared-types'
+import { AntDValueEditor, QueryBuilderAntD } from '@react-querybuilder/antd'
+import { InputNumber, Select, Space } from 'antd'
+import { QueryBuilder, type Field, type RuleGroupType, type ValueEditorProps } from 'react-querybuilder'
 import 'react-querybuilder/dist/query-builder.css'
 
 const operatorNames: Record<string, string> = {
@@ -33,6 +34,11 @@ export function builderFields(fields: SegmentFieldInfo[], tags: TagView[]): Fiel
         return { ...base, valueEditorType: (op: string) => (op === 'in' ? 'multiselect' : 'select'), values: tags.map((t) => ({ name: String(t.id), value: String(t.id), label: t.name })) }
       case 'boolean':
         return { ...base, valueEditorType: 'checkbox', defaultValue: true }
+      case 'quota': {
+        // The value is { templateId, count }: QuotaValueEditor picks the template by title.
+        const templates = (f.values ?? []).map((v) => ({ value: Number(v.value), label: v.label }))
+        return { ...base, defaultOperator: '>=', templates, defaultValue: { templateId: templates[0]?.value, count: 1 } }
+      }
       default:
         return base
     }
@@ -45,6 +51,31 @@ const inputTypeOf = (fields: SegmentFieldInfo[]) => (field: string, operator: st
   return type === 'date' ? 'date' : 'text'
 }
 
+/** A quota rule's value: a registered template (picked by title) and the sends left, or a range of them. */
+function QuotaValueEditor({ value, operator, handleOnChange, fieldData }: ValueEditorProps) {
+  const current = (typeof value === 'object' && value !== null ? value : {}) as Partial<SegmentQuotaValue>
+  const set = (next: Partial<SegmentQuotaValue>) => handleOnChange({ ...current, ...next })
+  const range = operator === 'between' || operator === 'notBetween'
+  const [from, to] = Array.isArray(current.count) ? current.count : [current.count ?? 0, current.count ?? 0]
+  return (
+    <Space.Compact>
+      <Select aria-label="消息模板" placeholder="选择消息模板" style={{ minWidth: 180 }} value={current.templateId} options={fieldData.templates as Array<{ value: number; label: string }>} onChange={(templateId: number) => set({ templateId })} />
+      {range ? (
+        <>
+          <InputNumber aria-label="剩余次数从" min={0} precision={0} value={from} onChange={(n) => set({ count: [n ?? 0, to] })} />
+          <InputNumber aria-label="剩余次数到" min={0} precision={0} value={to} addonAfter="次" onChange={(n) => set({ count: [from, n ?? 0] })} />
+        </>
+      ) : (
+        <InputNumber aria-label="剩余次数" min={0} precision={0} value={from} addonAfter="次" onChange={(n) => set({ count: n ?? 0 })} />
+      )}
+    </Space.Compact>
+  )
+}
+
+function ValueEditor(props: ValueEditorProps) {
+  return props.fieldData.templates ? <QuotaValueEditor {...props} /> : <AntDValueEditor {...props} />
+}
+
 export function SegmentBuilder({ fields, tags, query, onChange }: { fields: SegmentFieldInfo[]; tags: TagView[]; query: SegmentRuleGroup; onChange: (q: SegmentRuleGroup) => void }) {
   return (
     <QueryBuilderAntD>
@@ -53,6 +84,7 @@ export function SegmentBuilder({ fields, tags, query, onChange }: { fields: Segm
         query={query as RuleGroupType}
         onQueryChange={(q) => onChange(q as SegmentRuleGroup)}
         getInputType={inputTypeOf(fields)}
+        controlElements={{ valueEditor: ValueEditor }}
         listsAsArrays
         showNotToggle
         combinators={[
