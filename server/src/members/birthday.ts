@@ -12,12 +12,22 @@ export function solarBirthdayInYear(calendar: BirthdayCalendar, month: number, d
     const d = month === 2 && day === 29 && !leap ? 28 : day;
     return `${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
-  let lunar;
-  try {
-    lunar = Lunar.fromYmd(year, month, day);
-  } catch {
-    lunar = Lunar.fromYmd(year, month, 29);
+  const key = year * 10_000 + month * 100 + day;
+  let mmdd = lunarDates.get(key);
+  if (mmdd === undefined) {
+    let lunar;
+    try {
+      lunar = Lunar.fromYmd(year, month, day);
+    } catch {
+      lunar = Lunar.fromYmd(year, month, 29);
+    }
+    const solar = lunar.getSolar();
+    mmdd = `${String(solar.getMonth()).padStart(2, '0')}-${String(solar.getDay()).padStart(2, '0')}`;
+    // At most 360 dates a year: the conversion takes milliseconds, an import or the yearly recompute repeats it.
+    if (lunarDates.size > 5_000) lunarDates.clear();
+    lunarDates.set(key, mmdd);
   }
-  const solar = lunar.getSolar();
-  return `${String(solar.getMonth()).padStart(2, '0')}-${String(solar.getDay()).padStart(2, '0')}`;
+  return mmdd;
 }
+
+const lunarDates = new Map<number, string>();

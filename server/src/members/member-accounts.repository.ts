@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { execute, forUpdate, fromSqlDate, insertRow, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, insertRow, insertRows, sqlDate } from '../common/db/sql';
 import { DomainEvents } from '../common/events/domain-events';
 import { Clock } from '../common/time/clock';
 import { Tier } from '../tiers/entities/tier.entity';
@@ -56,6 +56,46 @@ export class MemberAccountRepository {
     const account = await this.read(manager, memberId);
     const progressed = await this.progress(manager, memberId, growth, also.growth?.source ?? null, account);
     return { balance: account.balance, growth: progressed };
+  }
+
+  /**
+   * `credit` for many members at once (a bulk import): one UPDATE for every balance and growth, the
+   * growth entries in one INSERT, and the upgrades they earn grouped by tier. Points may be 0 (growth
+   * only). Returns each member's balance after.
+   */
+  async creditMany(manager: EntityManager, credits: Array<{ memberId: number; points: number; growth?: { amount: number; source: GrowthSource } }>): Promise<Map<number, number>> {
+    if (credits.length === 0) return new Map();
+    const ids = credits.map((c) => c.memberId);
+    if (new Set(ids).size !== ids.length) throw new Error('creditMany takes one credit per member');
+    const cases = (pick: (c: (typeof credits)[number]) => number) => ({ sql: `CASE id ${credits.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END`, params: credits.flatMap((c) => [c.memberId, pick(c)]) });
+    const points = cases((c) => c.points);
+    const growth = cases((c) => c.growth?.amount ?? 0);
+    const list = ids.map(() => '?').join(', ');
+    const changed = await execute(manager, `UPDATE members SET points_balance = points_balance + ${points.sql}, growth = growth + ${growth.sql} WHERE id IN (${list}) AND status = ?`, [...points.params, ...growth.params, ...ids, 'active']);
+    if (changed !== ids.length) throw new Error(`creditMany: ${ids.length - changed} of the members are not active`);
+    const rows: Array<{ id: number; points_balance: number; growth: number; tier_id: number }> = await manager.query(`SELECT id, points_balance, growth, tier_id FROM members WHERE id IN (${list})`, ids);
+    const now = this.clock.now();
+    const grown = credits.filter((c) => c.growth && c.growth.amount !== 0);
+    await insertRows(manager, GrowthEntry, grown.map((c) => ({ memberId: c.memberId, amount: c.growth?.amount, sourceType: c.growth?.source.type, sourceId: c.growth?.source.id ?? null, createdAt: now })));
+    const tiers = await this.tiers.all();
+    const upgrades = new Map<string, { from: Tier; to: Tier; memberIds: number[] }>();
+    const grewBy = new Map(grown.map((c) => [c.memberId, c.growth?.amount ?? 0]));
+    for (const r of rows) {
+      if (!((grewBy.get(Number(r.id)) ?? 0) > 0)) continue;
+      const next = upgradedTier(tiers, Number(r.tier_id), Number(r.growth));
+      if (!next) continue;
+      const key = `${r.tier_id}:${next.id}`;
+      const group = upgrades.get(key) ?? { from: await this.tiers.byId(Number(r.tier_id)), to: next, memberIds: [] };
+      group.memberIds.push(Number(r.id));
+      upgrades.set(key, group);
+    }
+    for (const { from, to, memberIds } of upgrades.values()) {
+      await execute(manager, `UPDATE members SET tier_id = ? WHERE tier_id = ? AND id IN (${memberIds.map(() => '?').join(', ')})`, [to.id, from.id, ...memberIds]);
+      const reason = `成长值达到 ${to.entryGrowth}，升级为${to.name}`;
+      await insertRows(manager, TierChange, memberIds.map((memberId) => ({ memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: now })));
+      await this.events.publishMany(manager, 'tier.changed', memberIds.map((memberId) => ({ memberId, fromTierId: from.id, toTierId: to.id, direction: 'up' as const, at: now.toISOString() })));
+    }
+    return new Map(rows.map((r) => [Number(r.id), Number(r.points_balance)]));
   }
 
   /** Takes points only if the balance covers them (the conditional update is the guard); false when it does not. */

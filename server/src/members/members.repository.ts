@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { execute, findRow, insertRow } from '../common/db/sql';
+import { execute, findRow, insertRow, insertRows } from '../common/db/sql';
 import { FormerIdentity } from './entities/former-identity.entity';
 import { Member } from './entities/member.entity';
 
@@ -32,6 +32,18 @@ export class MembersRepository {
   /** A new member row (the join); a taken openid, card number or referral code fails on its unique key. */
   insert(manager: EntityManager, member: Partial<Omit<Member, 'id'>>): Promise<number> {
     return insertRow(manager, Member, member);
+  }
+
+  /** Many new members at once (an import), in the caller's transaction; their ids by card number with `idsByCardNo`. */
+  insertMany(manager: EntityManager, members: Array<Partial<Omit<Member, 'id'>>>): Promise<void> {
+    return insertRows(manager, Member, members);
+  }
+
+  /** Member ids by card number, for the cards given that exist. */
+  async idsByCardNo(manager: EntityManager, cardNos: string[]): Promise<Map<string, number>> {
+    if (cardNos.length === 0) return new Map();
+    const rows = await manager.find(Member, { select: { id: true, cardNo: true }, where: { cardNo: In(cardNos) } });
+    return new Map(rows.map((r) => [r.cardNo, r.id]));
   }
 
   /** Which of these phone hashes an active member already has. */

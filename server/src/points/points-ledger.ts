@@ -82,6 +82,27 @@ export class PointsLedger {
   }
 
   /**
+   * `credit` for many members in one transaction (a bulk import): the balances in one UPDATE, the
+   * entries and their lots in multi-row INSERTs; one posting per member. Each posting needs its own dedupe key: the entries'
+   * ids are read back by it.
+   */
+  async creditMany(manager: EntityManager, type: LedgerEntryType, postings: Array<{ points: number; source: PostingSource & { dedupeKey: string }; growth?: { amount: number; source: GrowthSource } }>): Promise<void> {
+    if (postings.length === 0) return;
+    for (const p of postings) if (!Number.isInteger(p.points) || p.points <= 0) throw new Error(`credit needs a positive integer, got ${p.points}`);
+    const now = this.clock.now();
+    const balances = await this.accounts.creditMany(manager, postings.map((p) => ({ memberId: p.source.memberId, points: p.points, growth: p.growth })));
+    await this.repository.insertEntries(manager, postings.map((p) => this.entry(type, p.points, balances.get(p.source.memberId) as number, p.source, now)));
+    const ids = await this.repository.entryIdsByDedupeKey(manager, postings.map((p) => p.source.dedupeKey));
+    const expiresAt = lotExpiry((await this.earningRules()).expiry, now, this.calendar.timeZone);
+    await this.repository.insertLots(manager, postings.map((p) => ({ memberId: p.source.memberId, ledgerId: ids.get(p.source.dedupeKey) as number, amount: p.points, remaining: p.points, earnedAt: now, expiresAt })));
+    await this.events.publishMany(
+      manager,
+      'points.changed',
+      postings.map((p) => ({ memberId: p.source.memberId, entryId: ids.get(p.source.dedupeKey) as number, delta: p.points, balance: balances.get(p.source.memberId) as number, type, sourceType: p.source.sourceType, at: now.toISOString() })),
+    );
+  }
+
+  /**
    * Takes points, soonest-expiring lots first. Without allowShortfall a debit larger than the
    * balance is refused; with it (refunds of points already spent) it takes what is there.
    */

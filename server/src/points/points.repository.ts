@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
-import { execute, forUpdate, fromSqlDate, insertRow } from '../common/db/sql';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { execute, forUpdate, fromSqlDate, insertRow, insertRows } from '../common/db/sql';
 import { PointsLedgerEntry } from './entities/points-ledger-entry.entity';
 import { PointsLotUse } from './entities/points-lot-use.entity';
 import { PointsLot } from './entities/points-lot.entity';
@@ -15,6 +15,21 @@ export class PointsRepository {
   /** The dedupe key's unique index makes a retried posting fail here: the caller answers with the first. */
   insertEntry(manager: EntityManager, entry: Omit<PointsLedgerEntry, 'id'>): Promise<number> {
     return insertRow(manager, PointsLedgerEntry, entry);
+  }
+
+  /** Many entries at once, each with its dedupe key; their ids with `entryIdsByDedupeKey`. */
+  insertEntries(manager: EntityManager, entries: Array<Omit<PointsLedgerEntry, 'id'>>): Promise<void> {
+    return insertRows(manager, PointsLedgerEntry, entries);
+  }
+
+  async entryIdsByDedupeKey(manager: EntityManager, keys: string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows = await manager.find(PointsLedgerEntry, { select: { id: true, dedupeKey: true }, where: { dedupeKey: In(keys) } });
+    return new Map(rows.map((r) => [r.dedupeKey as string, r.id]));
+  }
+
+  insertLots(manager: EntityManager, lots: Array<Omit<PointsLot, 'id'>>): Promise<void> {
+    return insertRows(manager, PointsLot, lots);
   }
 
   insertLot(manager: EntityManager, lot: Omit<PointsLot, 'id'>): Promise<number> {

@@ -4,11 +4,6 @@ import { fromSqlDate } from '../common/db/sql';
 /** A raw row as the export reads return it (column names as in SQL). */
 export type RawRow = Record<string, unknown>;
 
-export interface SheetColumn {
-  header: string;
-  width: number;
-}
-
 /** What a row needs besides itself: names for ids, and how phones are shown. */
 export interface SheetLookups {
   tierName: (id: number) => string;
@@ -18,10 +13,16 @@ export interface SheetLookups {
   dateTime: (at: unknown) => string;
 }
 
+/** One column: its header in the words staff use, its width, and its cell from the raw row. */
+export interface SheetColumn {
+  header: string;
+  width: number;
+  cell: (row: RawRow, lookups: SheetLookups) => string | number;
+}
+
 export interface SheetSpec {
   title: string;
   columns: SheetColumn[];
-  cells: (row: RawRow, lookups: SheetLookups) => Array<string | number>;
 }
 
 const LEDGER_TYPES: Record<string, string> = { earn: '获得', spend: '使用', expire: '过期', adjust: '调整', refund: '退款扣回', reversal: '冲正' };
@@ -35,7 +36,19 @@ const DELIVERY_STATUS: Record<string, string> = {
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const yuan = (cents: unknown) => Math.round(num(cents)) / 100;
+
+/** The kinds of cell the sheets hold, each from one SQL column of the row. */
+const col = {
+  text: (header: string, width: number, key: string): SheetColumn => ({ header, width, cell: (r) => text(r[key]) }),
+  number: (header: string, width: number, key: string): SheetColumn => ({ header, width, cell: (r) => num(r[key]) }),
+  /** Money stored in cents, shown in yuan. */
+  yuan: (header: string, key: string): SheetColumn => ({ header, width: 12, cell: (r) => Math.round(num(r[key])) / 100 }),
+  /** A time on the business clock, '' for none. */
+  time: (header: string, key: string): SheetColumn => ({ header, width: 20, cell: (r, l) => l.dateTime(r[key]) }),
+  store: (header: string, key: string): SheetColumn => ({ header, width: 16, cell: (r, l) => (r[key] === null || r[key] === undefined ? '' : l.storeName(num(r[key]))) }),
+  /** A code shown by its label (an unknown code as itself). */
+  label: (header: string, width: number, key: string, labels: Record<string, string>): SheetColumn => ({ header, width, cell: (r) => labels[text(r[key])] ?? text(r[key]) }),
+};
 
 function birthday(row: RawRow): string {
   if (row.birth_month === null || row.birth_month === undefined) return '';
@@ -48,157 +61,100 @@ export const SHEETS: Record<ExportDataset, SheetSpec> = {
   members: {
     title: '会员',
     columns: [
-      { header: '卡号', width: 20 },
-      { header: '昵称', width: 16 },
-      { header: '手机号', width: 14 },
-      { header: '等级', width: 10 },
-      { header: '积分', width: 10 },
-      { header: '成长值', width: 10 },
-      { header: '入会门店', width: 16 },
-      { header: '生日', width: 12 },
-      { header: '历法', width: 6 },
-      { header: '入会时间', width: 20 },
-      { header: '最近到店', width: 20 },
-    ],
-    cells: (r, l) => [
-      text(r.card_no),
-      text(r.nickname),
-      l.phone((r.phone_cipher as string | null) ?? null, (r.phone_last4 as string | null) ?? null),
-      l.tierName(num(r.tier_id)),
-      num(r.points_balance),
-      num(r.growth),
-      l.storeName(r.join_store_id === null ? null : num(r.join_store_id)),
-      birthday(r),
-      r.birthday_calendar === 'lunar' ? '农历' : r.birthday_calendar === 'solar' ? '公历' : '',
-      l.dateTime(r.created_at),
-      l.dateTime(r.last_visit_at),
+      col.text('卡号', 20, 'card_no'),
+      col.text('昵称', 16, 'nickname'),
+      { header: '手机号', width: 14, cell: (r, l) => l.phone((r.phone_cipher as string | null) ?? null, (r.phone_last4 as string | null) ?? null) },
+      { header: '等级', width: 10, cell: (r, l) => l.tierName(num(r.tier_id)) },
+      col.number('积分', 10, 'points_balance'),
+      col.number('成长值', 10, 'growth'),
+      col.store('入会门店', 'join_store_id'),
+      { header: '生日', width: 12, cell: birthday },
+      col.label('历法', 6, 'birthday_calendar', { lunar: '农历', solar: '公历' }),
+      col.time('入会时间', 'created_at'),
+      col.time('最近到店', 'last_visit_at'),
     ],
   },
   points_ledger: {
     title: '积分流水',
     columns: [
-      { header: '流水号', width: 10 },
-      { header: '时间', width: 20 },
-      { header: '会员卡号', width: 20 },
-      { header: '类型', width: 8 },
-      { header: '积分变动', width: 10 },
-      { header: '变动后余额', width: 12 },
-      { header: '说明', width: 36 },
-      { header: '门店', width: 16 },
-      { header: '来源', width: 12 },
-    ],
-    cells: (r, l) => [
-      num(r.id),
-      l.dateTime(r.created_at),
-      text(r.card_no),
-      LEDGER_TYPES[text(r.type)] ?? text(r.type),
-      num(r.delta),
-      num(r.balance_after),
-      text(r.reason),
-      r.store_id === null ? '' : l.storeName(num(r.store_id)),
-      text(r.source_type),
+      col.number('流水号', 10, 'id'),
+      col.time('时间', 'created_at'),
+      col.text('会员卡号', 20, 'card_no'),
+      col.label('类型', 8, 'type', LEDGER_TYPES),
+      col.number('积分变动', 10, 'delta'),
+      col.number('变动后余额', 12, 'balance_after'),
+      col.text('说明', 36, 'reason'),
+      col.store('门店', 'store_id'),
+      col.text('来源', 12, 'source_type'),
     ],
   },
   coupons: {
     title: '优惠券',
     columns: [
-      { header: '券码', width: 16 },
-      { header: '券名称', width: 20 },
-      { header: '面值', width: 14 },
-      { header: '会员卡号', width: 20 },
-      { header: '状态', width: 8 },
-      { header: '发放时间', width: 20 },
-      { header: '发放门店', width: 16 },
-      { header: '到期时间', width: 20 },
-      { header: '核销时间', width: 20 },
-      { header: '核销门店', width: 16 },
-    ],
-    cells: (r, l) => [
-      text(r.code),
-      text(r.title),
-      text(r.face_text),
-      text(r.card_no),
-      COUPON_STATUS[text(r.status)] ?? text(r.status),
-      l.dateTime(r.created_at),
-      r.issued_store_id === null ? '' : l.storeName(num(r.issued_store_id)),
-      l.dateTime(r.expires_at),
-      l.dateTime(r.used_at),
-      r.used_store_id === null ? '' : l.storeName(num(r.used_store_id)),
+      col.text('券码', 16, 'code'),
+      col.text('券名称', 20, 'title'),
+      col.text('面值', 14, 'face_text'),
+      col.text('会员卡号', 20, 'card_no'),
+      col.label('状态', 8, 'status', COUPON_STATUS),
+      col.time('发放时间', 'created_at'),
+      col.store('发放门店', 'issued_store_id'),
+      col.time('到期时间', 'expires_at'),
+      col.time('核销时间', 'used_at'),
+      col.store('核销门店', 'used_store_id'),
     ],
   },
   purchases: {
     title: '消费记录',
     columns: [
-      { header: '时间', width: 20 },
-      { header: '门店', width: 16 },
-      { header: '订单号', width: 20 },
-      { header: '会员卡号', width: 20 },
-      { header: '金额（元）', width: 12 },
-      { header: '已退款（元）', width: 12 },
-      { header: '获得积分', width: 10 },
-      { header: '成长值', width: 10 },
-      { header: '收银员', width: 12 },
+      col.time('时间', 'created_at'),
+      col.store('门店', 'store_id'),
+      col.text('订单号', 20, 'order_no'),
+      col.text('会员卡号', 20, 'card_no'),
+      col.yuan('金额（元）', 'amount_cents'),
+      col.yuan('已退款（元）', 'refunded_cents'),
+      col.number('获得积分', 10, 'points'),
+      col.number('成长值', 10, 'growth'),
+      col.text('收银员', 12, 'staff_name'),
     ],
-    cells: (r, l) => [l.dateTime(r.created_at), l.storeName(num(r.store_id)), text(r.order_no), text(r.card_no), yuan(r.amount_cents), yuan(r.refunded_cents), num(r.points), num(r.growth), text(r.staff_name)],
   },
   audit: {
     title: '审计日志',
     columns: [
-      { header: '时间', width: 20 },
-      { header: '员工', width: 12 },
-      { header: '角色', width: 14 },
-      { header: '门店', width: 16 },
-      { header: '操作', width: 22 },
-      { header: '对象', width: 12 },
-      { header: '对象编号', width: 12 },
-      { header: '摘要', width: 50 },
-      { header: '请求编号', width: 20 },
-    ],
-    cells: (r, l) => [
-      l.dateTime(r.created_at),
-      text(r.staff_name),
-      text(r.role),
-      r.store_id === null ? '' : l.storeName(num(r.store_id)),
-      text(r.action),
-      text(r.target_type),
-      text(r.target_id),
-      text(r.summary),
-      text(r.request_id),
+      col.time('时间', 'created_at'),
+      col.text('员工', 12, 'staff_name'),
+      col.text('角色', 14, 'role'),
+      col.store('门店', 'store_id'),
+      col.text('操作', 22, 'action'),
+      col.text('对象', 12, 'target_type'),
+      col.text('对象编号', 12, 'target_id'),
+      col.text('摘要', 50, 'summary'),
+      col.text('请求编号', 20, 'request_id'),
     ],
   },
   // Phones as the last four digits only: revealing them is for HQ's members export.
   campaign_deliveries: {
     title: '活动发送记录',
     columns: [
-      { header: '记录号', width: 10 },
-      { header: '活动', width: 20 },
-      { header: '会员卡号', width: 20 },
-      { header: '昵称', width: 16 },
-      { header: '手机号', width: 14 },
-      { header: '状态', width: 16 },
-      { header: '微信错误码', width: 10 },
-      { header: '说明', width: 30 },
-      { header: '创建时间', width: 20 },
-      { header: '发送时间', width: 20 },
-      { header: '打开时间', width: 20 },
-      { header: '券码', width: 16 },
-    ],
-    cells: (r, l) => [
-      num(r.id),
-      text(r.campaign_name),
-      text(r.card_no),
-      text(r.nickname),
-      l.phone(null, (r.phone_last4 as string | null) ?? null),
-      DELIVERY_STATUS[text(r.status)] ?? text(r.status),
-      r.errcode === null || r.errcode === undefined ? '' : num(r.errcode),
-      text(r.detail),
-      l.dateTime(r.created_at),
-      l.dateTime(r.sent_at),
-      l.dateTime(r.opened_at),
-      text(r.coupon_code),
+      col.number('记录号', 10, 'id'),
+      col.text('活动', 20, 'campaign_name'),
+      col.text('会员卡号', 20, 'card_no'),
+      col.text('昵称', 16, 'nickname'),
+      { header: '手机号', width: 14, cell: (r, l) => l.phone(null, (r.phone_last4 as string | null) ?? null) },
+      col.label('状态', 16, 'status', DELIVERY_STATUS),
+      { header: '微信错误码', width: 10, cell: (r) => (r.errcode === null || r.errcode === undefined ? '' : num(r.errcode)) },
+      col.text('说明', 30, 'detail'),
+      col.time('创建时间', 'created_at'),
+      col.time('发送时间', 'sent_at'),
+      col.time('打开时间', 'opened_at'),
+      col.text('券码', 16, 'coupon_code'),
     ],
   },
 };
+
+/** A row's cells, column by column. */
+export function sheetCells(spec: SheetSpec, row: RawRow, lookups: SheetLookups): Array<string | number> {
+  return spec.columns.map((c) => c.cell(row, lookups));
+}
 
 /** A formatter for one time zone: "2026-12-01 19:48:18" on the business clock, '' for none. */
 export function businessDateTimeFormatter(timeZone: string): (at: unknown) => string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { execute, findRow, insertRow, sqlDate } from '../common/db/sql';
+import { execute, findRow, insertRow, insertRows, sqlDate } from '../common/db/sql';
 import { ImportRejection } from './entities/import-rejection.entity';
 import { MemberImportKey } from './entities/member-import-key.entity';
 import { TransferJob } from './entities/transfer-job.entity';
@@ -62,8 +62,8 @@ export class TransfersRepository {
     return new Set((await m.find(MemberImportKey, { select: { externalCardNo: true }, where: { externalCardNo: In(cardNos) } })).map((k) => k.externalCardNo));
   }
 
-  /** Throws a duplicate-key error when the card was imported already (by another run at the same time). */
-  async addImportKey(m: EntityManager, key: MemberImportKey): Promise<void> {
-    await m.insert(MemberImportKey, key);
+  /** Throws a duplicate-key error when a card was imported already (by another run at the same time). */
+  addImportKeys(m: EntityManager, keys: MemberImportKey[]): Promise<void> {
+    return insertRows(m, MemberImportKey, keys);
   }
 }

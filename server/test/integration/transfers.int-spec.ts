@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { TransfersCleanupJob } from '../../src/transfers/transfers-cleanup.job';
 import { bearer, joinMember, seedOrganisation, staffToken } from '../factories/actors';
 import { checkInvariants } from '../../src/cli/invariants';
+import { PointsLedger } from '../../src/points/points-ledger';
 import { startTestApp, TestApp } from '../setup/test-app';
 
 type Job = { id: number; status: string; phase?: string; processed: number; total: number | null; accepted: number; skipped: number; rejected: number; imported: number; error: string | null; expiresAt?: string | null };
@@ -247,6 +248,91 @@ describe('Excel export and member import', () => {
     } finally {
       t.clock.set('2026-12-01T04:00:00.000Z');
     }
+  });
+
+  // Last: its 1,203 members would be in the other tests' exports.
+  it('imports a file of several batches (one transaction each); an import killed after its first batch starts again and creates each member once', async () => {
+    const ROWS = 1203; // two full batches of 500 and a short one
+    const lines = [HEADER];
+    for (let i = 1; i <= ROWS; i++) {
+      // Every fifth row's growth reaches 银卡 from the base tier; every fourth has no points (growth only, or nothing).
+      const points = i % 4 === 0 ? 0 : i;
+      const growth = i % 5 === 0 ? 1200 : i % 7;
+      lines.push(`BATCH-${i},批量${i},${i % 3 === 0 ? `139${String(i).padStart(8, '0')}` : ''},,,S00${1 + (i % 2)},,${points},${growth}`);
+    }
+    const file = lines.join('\n');
+    const dry = await dryRun(file, 'batch.csv');
+    expect(dry).toMatchObject({ status: 'done', processed: ROWS, accepted: ROWS, rejected: 0 });
+
+    // The worker dies in the second batch, after its members were written but before it committed.
+    const ledger = t.get(PointsLedger);
+    const creditMany = ledger.creditMany.bind(ledger);
+    const spy = jest.spyOn(ledger, 'creditMany').mockImplementationOnce(creditMany).mockImplementationOnce(async () => {
+      throw new Error('worker killed');
+    });
+    try {
+      await t.http.post(`/api/v1/staff/imports/${dry.id}/start`).set(bearer(hq)).expect(200);
+      const failed = await waitFor(`/api/v1/staff/imports/${dry.id}`, hq, (j) => j.phase === 'import' && finished(j));
+      expect(failed).toMatchObject({ status: 'failed', imported: 500 });
+    } finally {
+      spy.mockRestore();
+    }
+    const imported = async () => Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM member_import_keys WHERE external_card_no LIKE 'BATCH-%'"))[0].n);
+    const importedMembers = async () => Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM members WHERE nickname LIKE '批量%'"))[0].n);
+    expect([await imported(), await importedMembers()]).toEqual([500, 500]);
+
+    // Started again, it skips the 500 and creates the rest.
+    await t.http.post(`/api/v1/staff/imports/${dry.id}/start`).set(bearer(hq)).expect(200);
+    const done = await waitFor(`/api/v1/staff/imports/${dry.id}`, hq, (j) => j.phase === 'import' && finished(j));
+    expect(done).toMatchObject({ status: 'done', processed: ROWS, imported: ROWS - 500, skipped: 500, rejected: 0 });
+    expect([await imported(), await importedMembers()]).toEqual([ROWS, ROWS]);
+
+    // Every member with their balance, one ledger entry and one lot per balance, growth entries, upgrades.
+    const [sums] = await t.dataSource.query(
+      "SELECT SUM(m.points_balance) AS points, SUM(m.growth) AS growth, SUM(CASE WHEN t.code = 'SILVER' THEN 1 ELSE 0 END) AS silver FROM members m JOIN tiers t ON t.id = m.tier_id WHERE m.nickname LIKE '批量%'",
+    );
+    let points = 0;
+    let growth = 0;
+    let withPoints = 0;
+    let withGrowth = 0;
+    for (let i = 1; i <= ROWS; i++) {
+      const p = i % 4 === 0 ? 0 : i;
+      const g = i % 5 === 0 ? 1200 : i % 7;
+      points += p;
+      growth += g;
+      if (p > 0) withPoints++;
+      if (g > 0) withGrowth++;
+    }
+    expect({ points: Number(sums.points), growth: Number(sums.growth), silver: Number(sums.silver) }).toEqual({ points, growth, silver: Math.floor(ROWS / 5) });
+    const [rows] = await t.dataSource.query(
+      "SELECT (SELECT COUNT(*) FROM points_ledger l JOIN member_import_keys k ON k.member_id = l.member_id WHERE k.external_card_no LIKE 'BATCH-%' AND l.source_type = 'import') AS entries, (SELECT COUNT(*) FROM points_lots p JOIN member_import_keys k ON k.member_id = p.member_id WHERE k.external_card_no LIKE 'BATCH-%') AS lots, (SELECT COUNT(*) FROM growth_entries g JOIN member_import_keys k ON k.member_id = g.member_id WHERE k.external_card_no LIKE 'BATCH-%') AS growthEntries, (SELECT COUNT(*) FROM tier_history c JOIN member_import_keys k ON k.member_id = c.member_id WHERE k.external_card_no LIKE 'BATCH-%') AS upgrades",
+    );
+    expect({ entries: Number(rows.entries), lots: Number(rows.lots), growthEntries: Number(rows.growthEntries ?? rows.growthentries), upgrades: Number(rows.upgrades) }).toEqual({ entries: withPoints, lots: withPoints, growthEntries: withGrowth, upgrades: Math.floor(ROWS / 5) });
+    const [upgraded] = await t.dataSource.query("SELECT m.growth, c.reason FROM members m JOIN member_import_keys k ON k.member_id = m.id JOIN tier_history c ON c.member_id = m.id WHERE k.external_card_no = 'BATCH-20'");
+    expect(upgraded).toMatchObject({ growth: 1200, reason: '成长值达到 1000，升级为银卡会员' });
+    const [stats] = await t.dataSource.query("SELECT COUNT(*) AS n FROM member_stats s JOIN member_import_keys k ON k.member_id = s.member_id WHERE k.external_card_no LIKE 'BATCH-%'");
+    expect(Number(stats.n)).toBe(ROWS);
+    expect((await checkInvariants(t.dataSource)).flatMap((r) => r.violations)).toEqual([]);
+
+    // The same file once more changes nothing.
+    const again = await dryRun(file, 'batch.csv');
+    expect(again).toMatchObject({ accepted: 0, skipped: ROWS });
+    await t.http.post(`/api/v1/staff/imports/${again.id}/start`).set(bearer(hq)).expect(200);
+    expect(await waitFor(`/api/v1/staff/imports/${again.id}`, hq, (j) => j.phase === 'import' && finished(j))).toMatchObject({ status: 'done', imported: 0, skipped: ROWS });
+    expect([await imported(), await importedMembers()]).toEqual([ROWS, ROWS]);
+  });
+
+  it('two imports of the same file at once create each member once between them', async () => {
+    const ROWS = 700;
+    const file = [HEADER, ...Array.from({ length: ROWS }, (_, i) => `TWICE-${i},同时${i},,,,S001,,${i},0`)].join('\n');
+    const [a, b] = [await dryRun(file, 'a.csv'), await dryRun(file, 'b.csv')];
+    await Promise.all([a, b].map((j) => t.http.post(`/api/v1/staff/imports/${j.id}/start`).set(bearer(hq)).expect(200)));
+    const done = await Promise.all([a, b].map((j) => waitFor(`/api/v1/staff/imports/${j.id}`, hq, (x) => x.phase === 'import' && finished(x))));
+    expect(done.map((j) => j.status)).toEqual(['done', 'done']);
+    expect(done[0]!.imported + done[1]!.imported).toBe(ROWS);
+    const [n] = await t.dataSource.query("SELECT (SELECT COUNT(*) FROM member_import_keys WHERE external_card_no LIKE 'TWICE-%') AS keyed, (SELECT COUNT(*) FROM members WHERE nickname LIKE '同时%') AS members");
+    expect([Number(n.keyed), Number(n.members)]).toEqual([ROWS, ROWS]);
+    expect((await checkInvariants(t.dataSource)).flatMap((r) => r.violations)).toEqual([]);
   });
 });
 

@@ -57,7 +57,21 @@ function ImportJobCard({ id }: { id: number }) {
   return (
     <Card title={`文件：${j.fileName}`} style={{ marginBottom: 16 }}>
       {moving(j) && <JobProgress job={j} />}
-      {j.status === 'failed' && <Alert type="error" showIcon message="处理失败" description={j.error ?? '请检查文件后重新上传'} />}
+      {j.status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          message="处理失败"
+          description={j.phase === 'import' ? `${j.error ?? '导入中断'}。继续导入会跳过已新建的 ${j.imported} 名会员。` : (j.error ?? '请检查文件后重新上传')}
+          action={
+            j.phase === 'import' && (
+              <Button loading={start.isPending} onClick={() => start.mutate(id, { onError: (e) => void message.error(errorText(e)) })}>
+                继续导入
+              </Button>
+            )
+          }
+        />
+      )}
       {j.status === 'done' && <Counts job={j} />}
       {j.status === 'done' && j.phase === 'dry_run' && j.rejected === 0 && (
         <Alert

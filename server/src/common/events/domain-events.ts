@@ -79,6 +79,15 @@ export class DomainEvents implements OnApplicationBootstrap {
     this.relay.soon();
   }
 
+  /** Many events of one kind from one transaction (a bulk import): one multi-row outbox write. */
+  async publishMany<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payloads: Array<DomainEventMap[K]>): Promise<void> {
+    const wanted: Array<DomainEventMap[K]> = [];
+    for (const payload of payloads) if (await this.isWanted(manager, event, payload)) wanted.push(payload);
+    if (wanted.length === 0) return;
+    await this.outbox.insertMany(manager, event, wanted, this.clock.now());
+    this.relay.soon();
+  }
+
   private async isWanted<K extends keyof DomainEventMap>(manager: EntityManager, event: K, payload: DomainEventMap[K]): Promise<boolean> {
     for (const when of (this.wanted.get(event) ?? [null]) as Array<Wanted<K> | null>) {
       if (when === null || (await when(payload, manager))) return true;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { execute, insertRow } from '../db/sql';
+import { execute, insertRow, insertRows } from '../db/sql';
 import { OutboxEvent } from './outbox-event.entity';
 
 /** Every statement of `outbox_events`: written in the cause's transaction, read and deleted by the relay. */
@@ -8,6 +8,10 @@ import { OutboxEvent } from './outbox-event.entity';
 export class OutboxRepository {
   async insert(manager: EntityManager, event: string, payload: unknown, at: Date): Promise<void> {
     await insertRow(manager, OutboxEvent, { event, payload: JSON.stringify(payload), createdAt: at });
+  }
+
+  async insertMany(manager: EntityManager, event: string, payloads: unknown[], at: Date): Promise<void> {
+    await insertRows(manager, OutboxEvent, payloads.map((payload) => ({ event, payload: JSON.stringify(payload), createdAt: at })));
   }
 
   /** The oldest events first. */

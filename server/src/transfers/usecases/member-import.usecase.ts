@@ -31,10 +31,8 @@ import { TransfersRepository } from '../transfers.repository';
 
 export const IMPORT_DRY_RUN_JOB = 'transfers.import-dry-run';
 export const IMPORT_RUN_JOB = 'transfers.import-run';
-/** Rows checked against the database per query (already imported, phone in use). */
-const CHECK_BATCH = 500;
-/** Members created per transaction: short transactions, few commits. */
-const WRITE_BATCH = 100;
+/** Rows read, checked against the database (already imported, phone in use) and, importing, written in one transaction (multi-row INSERTs). */
+const BATCH = 500;
 /** Imported members have not seen the mini-program's notice: their consent came with the other system. */
 const IMPORTED_CONSENT = 'imported';
 
@@ -140,9 +138,13 @@ export class MemberImportUseCase implements OnModuleInit {
     return { items: page.map((r) => ({ row: r.rowNo, cardNo: r.cardNo, message: r.message })), nextCursor: rows.length > limit ? String(page[page.length - 1]?.rowNo) : null };
   }
 
-  /** Starts the import of a file whose dry run finished with nothing rejected; asking twice starts it once. */
+  /**
+   * Starts the import of a file whose dry run finished with nothing rejected; asking twice starts it
+   * once. An import that failed (its worker died) starts again: the members it created are skipped.
+   */
   async start(staff: StaffPrincipal, id: number, requestId: string): Promise<ImportJob> {
     const job = await this.own(staff, id);
+    if (job.phase === 'import' && job.status === 'failed' && job.filePath) return this.resume(staff, job, requestId);
     if (job.phase === 'import') return toImportView(job);
     if (job.status !== 'done' || !job.filePath) throw job.status === 'expired' ? transferNotFound(id) : transferNotReady(id, job.status);
     if (job.rejected > 0) throw importHasRejectedRows(job.rejected);
@@ -162,6 +164,26 @@ export class MemberImportUseCase implements OnModuleInit {
     });
     if (started.claimed) await this.queue.add(IMPORT_RUN_JOB, { id }, { jobId: `import-run-${id}`, attempts: 1 });
     return toImportView(started.job);
+  }
+
+  private async resume(staff: StaffPrincipal, job: TransferJob, requestId: string): Promise<ImportJob> {
+    const now = this.clock.now();
+    const resumed = await this.tx.run(async (m) => {
+      const claimed = await this.jobs.claim(m, job.id, 'failed', { status: 'queued', error: null, updatedAt: now, finishedAt: null, processed: 0, expiresAt: new Date(now.getTime() + TRANSFER_FILE_TTL_MS) });
+      if (claimed) {
+        await this.audit.record(m, { staff, requestId }, {
+          action: 'members.import',
+          targetType: 'import',
+          targetId: job.id,
+          summary: `继续导入会员：文件「${job.fileName}」（上次中断，已导入的会员将跳过）`,
+          after: { fileName: job.fileName, resumed: true },
+        });
+      }
+      return { claimed, job: (await this.jobs.byId(m, job.id)) as TransferJob };
+    });
+    // Its own queue id: the failed run's may still be remembered by the queue.
+    if (resumed.claimed) await this.queue.add(IMPORT_RUN_JOB, { id: job.id }, { jobId: `import-run-${job.id}-${now.getTime()}`, attempts: 1 });
+    return toImportView(resumed.job);
   }
 
   /** Every row checked, nothing written but the rejections and the counts. */
@@ -197,16 +219,7 @@ export class MemberImportUseCase implements OnModuleInit {
       for (const r of refused) rejections.push({ ok: false, rowNo: r.rowNo, cardNo: r.cardNo, message: `手机号 ${r.phone} 已属于现有会员，未导入` });
       counts.rejected += rejections.length;
       await this.tx.run((m) => this.jobs.addRejections(m, job.id, rejections));
-      for (let i = 0; i < valid.length; i += WRITE_BATCH) {
-        const batch = valid.slice(i, i + WRITE_BATCH);
-        try {
-          counts.imported += await this.tx.run((m) => this.write(m, job, batch));
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-          // Another run took some of these cards, or a random identifier collided: one row per transaction.
-          for (const row of batch) counts.imported += await this.writeOne(job, row);
-        }
-      }
+      counts.imported += await this.writeBatch(job, valid);
       counts.skipped = counts.processed - counts.rejected - counts.imported;
     });
   }
@@ -222,7 +235,8 @@ export class MemberImportUseCase implements OnModuleInit {
     if (job.phase !== phase || !job.filePath) return;
     const counts: Counts = { processed: 0, accepted: 0, skipped: 0, rejected: 0, imported: 0 };
     try {
-      if (phase === 'dry_run') await this.tx.run((m) => this.jobs.clearRejections(m, id));
+      // An import's own rejections (a phone taken since the dry run) are counted afresh when a failed run starts again.
+      await this.tx.run((m) => this.jobs.clearRejections(m, id));
       const path = this.files.absolute(job.filePath);
       const context = await this.context();
       let columns: ReturnType<typeof mapHeader>['columns'] | null = null;
@@ -246,7 +260,7 @@ export class MemberImportUseCase implements OnModuleInit {
         let checked = checkRow(cells, rowNo, columns, context);
         if (checked.ok) checked = this.unique(checked.row, firstRowOf, phoneRowOf);
         pending.push(checked);
-        if (pending.length >= CHECK_BATCH) await flush();
+        if (pending.length >= BATCH) await flush();
       }
       if (columns === null) throw importFileInvalid('文件里没有任何行');
       await flush();
@@ -289,47 +303,63 @@ export class MemberImportUseCase implements OnModuleInit {
     return { fresh: rows.filter((r) => !imported.has(r.cardNo)), known: rows.filter((r) => imported.has(r.cardNo)) };
   }
 
-  /** One transaction: the rows not imported yet become members; returns how many. */
+  /**
+   * One transaction: the rows not imported yet become members, in multi-row INSERTs (members, import
+   * keys, ledger entries and lots, growth entries, stats); returns how many.
+   */
   private async write(m: EntityManager, job: TransferJob, rows: ImportRow[]): Promise<number> {
     const { fresh } = await this.sortOut(m, rows);
-    const created: number[] = [];
-    for (const row of fresh) created.push(await this.createMember(m, job, row));
-    if (created.length) await this.memberStats.refreshMembers(m, created);
+    if (fresh.length === 0) return 0;
+    const now = this.clock.now();
+    const thisYear = Number(this.calendar.today().slice(0, 4));
+    const cardNos = fresh.map(() => newCardNo());
+    await this.members.insertMany(m, fresh.map((row, i) => this.memberRow(row, cardNos[i] as string, thisYear, now)));
+    const idOf = await this.members.idsByCardNo(m, cardNos);
+    const created = fresh.map((row, i) => ({ row, memberId: idOf.get(cardNos[i] as string) as number }));
+    // The keys' primary key: a card another run imported meanwhile fails the whole batch here.
+    await this.jobs.addImportKeys(m, created.map(({ row, memberId }) => ({ externalCardNo: row.cardNo, memberId, jobId: job.id, createdAt: now })));
+    const source = { type: 'import', id: String(job.id) };
+    const growth = (row: ImportRow) => (row.growth > 0 ? { amount: row.growth, source } : undefined);
+    await this.ledger.creditMany(
+      m,
+      LedgerEntryType.ADJUST,
+      created.filter(({ row }) => row.points > 0).map(({ row, memberId }) => ({
+        points: row.points,
+        source: { memberId, sourceType: 'import', sourceId: String(job.id), staffId: job.staffId, reason: `原会员卡 ${row.cardNo} 积分余额迁入`.slice(0, 128), dedupeKey: `import:${memberId}` },
+        growth: growth(row),
+      })),
+    );
+    await this.accounts.creditMany(m, created.filter(({ row }) => row.points === 0 && row.growth > 0).map(({ row, memberId }) => ({ memberId, points: 0, growth: growth(row) })));
+    await this.memberStats.refreshMembers(m, created.map((c) => c.memberId));
     return created.length;
   }
 
-  private async writeOne(job: TransferJob, row: ImportRow): Promise<number> {
+  /**
+   * A duplicate key fails the whole batch: either a card another run imported meanwhile (the next try
+   * re-reads the keys and skips it) or a random card number or referral code that collided (drawn again).
+   */
+  private async writeBatch(job: TransferJob, rows: ImportRow[]): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tx.run((m) => this.write(m, job, [row]));
+        return await this.tx.run((m) => this.write(m, job, rows));
       } catch (error) {
-        // A duplicate now is either this card taken by another run (skipped next time round) or a random identifier collision.
-        if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
+        if (!isDuplicateKeyError(error) || attempt >= 5) throw error;
       }
     }
   }
 
-  private async createMember(m: EntityManager, job: TransferJob, row: ImportRow): Promise<number> {
-    const now = this.clock.now();
+  private memberRow(row: ImportRow, cardNo: string, thisYear: number, now: Date): Parameters<MembersRepository['insertMany']>[1][number] {
     const sealed = row.phone ? this.phones.seal(row.phone) : null;
     const b = row.birthday;
-    const memberId = await this.members.insert(m, {
-      openid: null, unionid: null, cardNo: newCardNo(), nickname: row.name, gender: 'unknown',
+    return {
+      openid: null, unionid: null, cardNo, nickname: row.name, gender: 'unknown',
       birthdayCalendar: b?.calendar ?? null, birthYear: b?.year ?? null, birthMonth: b?.month ?? null, birthDay: b?.day ?? null,
-      birthdaySolarMmdd: b ? solarBirthdayInYear(b.calendar, b.month, b.day, Number(this.calendar.today().slice(0, 4))) : null,
+      birthdaySolarMmdd: b ? solarBirthdayInYear(b.calendar, b.month, b.day, thisYear) : null,
       phoneCipher: sealed?.cipher ?? null, phoneHash: sealed?.hash ?? null, phoneLast4: sealed?.last4 ?? null,
       region: null, occupation: null, tierId: row.tierId, pointsBalance: 0, growth: 0, joinStoreId: row.storeId, referrerId: null,
       referralCode: newReferralCode(), codeSecret: randomBytes(24).toString('base64url'), maintainingClerkId: null,
       consentVersion: IMPORTED_CONSENT, consentedAt: now, lastVisitAt: null, status: 'active', deletedAt: null, createdAt: now,
-    });
-    await this.jobs.addImportKey(m, { externalCardNo: row.cardNo, memberId, jobId: job.id, createdAt: now });
-    const source = { type: 'import', id: String(job.id) };
-    if (row.points > 0) {
-      await this.ledger.credit(m, LedgerEntryType.ADJUST, row.points, { memberId, sourceType: 'import', sourceId: String(job.id), staffId: job.staffId, reason: `原会员卡 ${row.cardNo} 积分余额迁入`.slice(0, 128), dedupeKey: `import:${memberId}` }, row.growth > 0 ? { growth: { amount: row.growth, source } } : {});
-    } else if (row.growth > 0) {
-      await this.accounts.addGrowth(m, memberId, row.growth, source);
-    }
-    return memberId;
+    };
   }
 
   private async context(): Promise<ImportContext> {
