@@ -32,20 +32,38 @@ async function tapText(page, selector, text) {
   throw new Error(`no ${selector} with ${text}`)
 }
 
+/**
+ * A new member joins on the join page opened with a store's scene: the stored session is dropped and
+ * wx.login mocked with a code the sandbox issued for `openid`. Resolves to the card page.
+ */
+async function joinThroughPage(miniProgram, apiBase, openid) {
+  await miniProgram.callWxMethod('removeStorageSync', 'hy.memberToken')
+  const { code } = await sandbox(apiBase, '/dev/login', { openid })
+  await miniProgram.mockWxMethod('login', { code, errMsg: 'login:ok' })
+  const page = await miniProgram.reLaunch('/packages/join/index?scene=s%3DS001')
+  await waitForText(page, '推荐门店：静安旗舰店')
+  await tapText(page, 'button', '同意并加入')
+  await sleep(1000)
+  const card = await miniProgram.currentPage()
+  assert.equal(card.path, 'pages/card/index')
+  await waitForText(card, '普通会员')
+  return card
+}
+
+/** The member's own view of their subscriptions, read through the API with a fresh sandbox login. */
+async function subscriptionsOf(apiBase, openid) {
+  const { code } = await sandbox(apiBase, '/dev/login', { openid })
+  const session = await (await fetch(`${apiBase}/api/v1/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()
+  const res = await fetch(`${apiBase}/api/v1/subscriptions`, { headers: { authorization: `Bearer ${session.token}` } })
+  assert.equal(res.status, 200, `GET /api/v1/subscriptions answered ${res.status}`)
+  return res.json()
+}
+
 export const journeys = [
   {
     name: 'launch, log in through a mocked wx.login, open the join page with a store scene and join',
     async run({ miniProgram, apiBase }) {
-      const openid = `automator-${Date.now()}`
-      const { code } = await sandbox(apiBase, '/dev/login', { openid })
-      await miniProgram.mockWxMethod('login', { code, errMsg: 'login:ok' })
-      const page = await miniProgram.reLaunch('/packages/join/index?scene=s%3DS001')
-      await waitForText(page, '推荐门店：静安旗舰店')
-      await tapText(page, 'button', '同意并加入')
-      await sleep(1000)
-      const card = await miniProgram.currentPage()
-      assert.equal(card.path, 'pages/card/index')
-      await waitForText(card, '普通会员')
+      await joinThroughPage(miniProgram, apiBase, `automator-${Date.now()}`)
     },
   },
   {
@@ -70,12 +88,31 @@ export const journeys = [
     },
   },
   {
-    // The mini-program has no subscribe prompt of its own yet; this pins the mock the campaign journeys will use.
-    name: 'requestSubscribeMessage can be mocked as accepted in the real runtime',
-    async run({ miniProgram }) {
-      await miniProgram.mockWxMethod('requestSubscribeMessage', { errMsg: 'requestSubscribeMessage:ok' })
-      const result = await miniProgram.evaluate(() => new Promise((resolve) => wx.requestSubscribeMessage({ tmplIds: ['any'], complete: resolve })))
-      assert.equal(result.errMsg, 'requestSubscribeMessage:ok')
+    name: "a member taps the card's subscribe button, WeChat's pop-up (mocked) accepts, and the server credits one message per template",
+    async run({ miniProgram, apiBase }) {
+      const openid = `automator-subscribe-${Date.now()}`
+      const card = await joinThroughPage(miniProgram, apiBase, openid)
+      const before = await subscriptionsOf(apiBase, openid)
+      const asked = before.moments.card
+      assert.ok(asked.length > 0, 'the card has templates to ask for')
+      // WeChat's pop-up, answered "允许" for every template the tap asked for, as the real runtime reports it.
+      await miniProgram.mockWxMethod('requestSubscribeMessage', function (options) {
+        const answer = { errMsg: 'requestSubscribeMessage:ok' }
+        for (const id of options.tmplIds) answer[id] = 'accept'
+        return answer
+      })
+      await tapText(card, 'button', '订阅积分变动与会员活动通知')
+      const remaining = async () => {
+        const view = await subscriptionsOf(apiBase, openid)
+        return asked.map((id) => view.items.find((item) => item.wechatTemplateId === id)?.remaining ?? 0)
+      }
+      const started = Date.now()
+      while ((await remaining()).some((n) => n < 1) && Date.now() - started < 10_000) await sleep(300)
+      assert.deepEqual(await remaining(), asked.map(() => 1), 'one message allowed per template the card asked for')
+      // 消息订阅 says the same to the member.
+      const page = await miniProgram.reLaunch('/packages/subscriptions/index')
+      const shown = await waitForText(page, '还可接收 1 条')
+      assert.equal(shown.split('还可接收 1 条').length - 1, asked.length, '消息订阅 shows each accepted template enabled')
     },
   },
   {

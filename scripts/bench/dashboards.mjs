@@ -9,7 +9,7 @@
  * BENCH_DASHBOARD_RUNS runs (default 10). Goal: every panel under 1 s.
  */
 import mysql from 'mysql2/promise'
-import { api, recreateDatabase, run, startServer } from './lib.mjs'
+import { api, postLong, recreateDatabase, run, startServer } from './lib.mjs'
 import { load } from './segments.mjs'
 
 const DAY = 86_400_000
@@ -80,7 +80,7 @@ export async function dashboardsBench({ port, env }) {
     const token = (await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-hq', password: 'huiyuan-demo' } })).token
     for (const which of ['first', 'steady']) {
       const t0 = performance.now()
-      const status = await api(baseUrl, 'POST', '/api/v1/staff/dashboards/refresh', { token, body: {} })
+      const status = await postLong(baseUrl, '/api/v1/staff/dashboards/refresh', token)
       results[`${which}RollupSeconds`] = Math.round((performance.now() - t0) / 100) / 10
       process.stdout.write(`  rollup (${which} run): ${results[`${which}RollupSeconds`]} s, frozen through ${status?.frozenThrough}\n`)
     }

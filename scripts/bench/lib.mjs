@@ -2,6 +2,7 @@
 import { execFile, execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -19,6 +20,19 @@ export async function api(baseUrl, method, path, { token, body, headers } = {}) 
   const json = text ? JSON.parse(text) : null
   if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${text}`)
   return json
+}
+
+/** A POST with no client time-out (fetch gives up on headers after 5 minutes): a first rollup or a full refresh of a million members takes minutes. */
+export function postLong(baseUrl, path, token) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(baseUrl + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-length': 0 } }, (res) => {
+      let text = ''
+      res.on('data', (c) => (text += c))
+      res.on('end', () => (res.statusCode >= 400 ? reject(new Error(`${path} → ${res.statusCode} ${text}`)) : resolve(JSON.parse(text))))
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }
 
 export async function recreateDatabase(url) {

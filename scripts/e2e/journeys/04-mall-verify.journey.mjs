@@ -32,6 +32,8 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const modal = page.locator('.taro-modal__content')
   const after = balance - reward.pointsPrice
   await modal.getByText(`兑换后余额 ${after} 积分`).waitFor()
+  // The dialog confirms in the brand's colour, not WeChat's green.
+  expect(await modal.locator('.taro-modal__foot').getByText('确定').evaluate((el) => getComputedStyle(el).color), 'the confirm in the brand colour').toBe('rgb(148, 98, 0)')
   await screenshot('04-mall-confirm')
   const redeemed = await apiResponse(page, 'POST', `/api/v1/rewards/${reward.id}/redemptions`, () => modal.locator('.taro-modal__foot').getByText('确定').click())
   expect(redeemed.status, `redemption answered ${JSON.stringify(redeemed.body).slice(0, 300)}`).toBe(201)

@@ -17,6 +17,8 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
   await page.locator('.phone-button__go').click()
   await page.locator('.phone-button .error-text', { hasText: '请输入 11 位手机号' }).waitFor()
   await input(page, '11 位手机号').fill(phone)
+  // The complaint goes as soon as the number is typed again.
+  await page.locator('.phone-button .error-text').waitFor({ state: 'detached' })
   await screenshot('21-phone-sheet')
   const [joined, bound] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/members'),

@@ -21,6 +21,10 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   expect(layout.scrollWidth <= 375, `nothing wider than the phone (page is ${layout.scrollWidth}px wide)`).toBeTruthy()
   const [first, second] = layout.columns
   expect(second.top >= first.bottom - 1 && Math.abs(second.left - first.left) < 1, 'the two columns stack on a phone').toBeTruthy()
+  // The code fields' typed text sits in the middle of the field, not on its top edge (H5 wraps the input).
+  const fields = await clerk.locator('.staff__search-input').evaluateAll((els) => els.map((el) => ({ field: el.getBoundingClientRect().height, text: el.querySelector('input').getBoundingClientRect().height })))
+  expect(fields.length, 'the look-up and coupon fields').toBe(2)
+  for (const f of fields) expect(Math.abs(f.field - f.text) < 1, `the input fills its ${f.field}px field (is ${f.text}px)`).toBeTruthy()
   await screenshot('27-counter-phone', clerk)
 
   await clerk.locator('.staff__kind', { hasText: '卡号' }).click()

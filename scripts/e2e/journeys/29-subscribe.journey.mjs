@@ -2,7 +2,7 @@
  * A member subscribes to template messages from a tap: on the card (积分变动 + 会员活动, one pop-up), then
  * once more on 我的 → 消息订阅. In H5 a sheet stands in for WeChat's pop-up and the sandbox answers for
  * WeChat (pushing the popup events, signed, to the server). 消息订阅 shows each template enabled with the
- * messages it still allows; a refusal is said in Chinese and enables nothing.
+ * messages it still allows; a refusal is said in Chinese and enables nothing. The card wears its tier's colour.
  */
 import { expectChineseOnly, joinAsNewMember, tapTab } from '../steps.mjs'
 
@@ -25,7 +25,11 @@ async function subscribe(page, apiResponse, button, answer) {
 
 export async function run({ page, baseUrl, expect, screenshot, apiResponse, requireRoutes }) {
   await requireRoutes(['POST /api/v1/subscriptions/reports', 'POST /sandbox/wechat/dev/subscribe'])
-  await joinAsNewMember({ page, baseUrl, expect, apiResponse })
+  const member = await joinAsNewMember({ page, baseUrl, expect, apiResponse })
+  // The card wears the tier's 卡面颜色 that HQ set.
+  const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(member.tier.cardColor.slice(i, i + 2), 16)).join(', ')})`
+  const cardBackground = await page.locator('.member-card').evaluate((el) => getComputedStyle(el).backgroundImage)
+  expect(cardBackground.includes(rgb), `the card in ${member.tier.cardColor} (${cardBackground})`).toBeTruthy()
   const popups = async () => (await (await fetch(`${baseUrl}/sandbox/wechat/dev/pushes`)).json()).items.filter((p) => p.event === 'subscribe_msg_popup_event' && p.delivered)
   const popupsBefore = (await popups()).length
 

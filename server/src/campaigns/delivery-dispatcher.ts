@@ -3,8 +3,8 @@ import type { MessageLane } from '@huiyuan/shared-types';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { runsBackgroundWork } from '../config/queue.config';
 import { TransactionRunner } from '../common/db/transaction-runner';
-import { withoutTransactionScope } from '../common/db/transaction-scope';
 import { JobQueue } from '../common/queue/job-queue';
+import { PollingLoop } from '../common/queue/polling-loop';
 import { Clock } from '../common/time/clock';
 import { DeliveriesRepository } from './deliveries.repository';
 
@@ -40,10 +40,12 @@ const SERVICE_PER_PASS = 1000;
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeliveryDispatcher');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private again = false;
-  private enabled = false;
+  private readonly loop = new PollingLoop({
+    pollMs: POLL_MS,
+    soonMs: SOON_MS,
+    pass: () => this.pass(),
+    onError: (error) => this.logger.warn({ err: error }, 'could not dispatch deliveries (queue or database unreachable?); retrying'),
+  });
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -54,49 +56,27 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.enabled = runsBackgroundWork(this.config.queue);
-    if (!this.enabled) return;
+    if (!runsBackgroundWork(this.config.queue)) return;
     // An in-process queue starts empty: every queued row's job died with the last process.
     if (this.queue.mode === 'in-process') await this.tx.run((m) => this.deliveries.forgetEnqueued(m));
-    this.timer = setInterval(() => this.soon(), POLL_MS);
-    this.timer.unref();
-    this.soon();
+    this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.enabled = false;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Asks for a pass shortly; passes never overlap, and a request during one makes another follow. */
   soon(): void {
-    if (!this.enabled) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = withoutTransactionScope(() =>
-      new Promise<void>((resolve) => setTimeout(resolve, SOON_MS))
-        .then(() => this.drain())
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not dispatch deliveries (queue or database unreachable?); retrying'))
-        .finally(() => {
-          this.running = null;
-        }),
-    );
+    this.loop.soon();
   }
 
   /** Dispatches what is due now; returns how many rows it put on the queue. Tests call it directly. */
-  async drain(): Promise<number> {
-    let moved = 0;
-    do {
-      this.again = false;
-      moved += await this.pass();
-    } while (this.again && this.enabled);
-    return moved;
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
-  private async pass(): Promise<number> {
+  private async pass(): Promise<{ moved: number; more: boolean }> {
     const now = this.clock.now();
     const lostBefore = (lane: MessageLane) => new Date(now.getTime() - LOST_AFTER_MS[lane]);
     const backlogLimit = Math.max(MIN_CAMPAIGN_BACKLOG, this.config.wechat.sendRatePerSecond * CAMPAIGN_BACKLOG_SECONDS);
@@ -109,8 +89,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     });
     await this.add(service, SERVICE_JOB_SIZE, false);
     await this.add(campaign, CAMPAIGN_JOB_SIZE, true);
-    if (service.length === SERVICE_PER_PASS) this.again = true;
-    return service.length + campaign.length;
+    return { moved: service.length + campaign.length, more: service.length === SERVICE_PER_PASS };
   }
 
   private async add(ids: number[], size: number, lowPriority: boolean): Promise<void> {

@@ -2,6 +2,7 @@ import { BarChart, LineChart } from 'echarts/charts'
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
+import { Typography } from 'antd'
 import { useEffect, useRef } from 'react'
 
 // Only what the dashboard draws, so its chunk stays small; it loads with the page, never on the first screen.
@@ -60,4 +61,19 @@ export function categoryBarsOption(categories: string[], series: Array<{ name: s
     yAxis: { type: 'category', data: categories, inverse: true },
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values, label: { show: true, position: 'right' } })),
   }
+}
+
+/** A panel's chart under its title, with an optional line saying how to read it. */
+export function ChartCard({ title, note, ...chart }: { title: string; note?: string; option: ChartOption; height?: number; label: string }) {
+  return (
+    <>
+      <Typography.Text strong>{title}</Typography.Text>
+      {note && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {note}
+        </Typography.Paragraph>
+      )}
+      <Chart {...chart} />
+    </>
+  )
 }

@@ -5,7 +5,7 @@ import { useMemo } from 'react'
 import { useCampaignsDashboard, useCheckinsDashboard, useCouponsDashboard, useMembersDashboard, usePointsDashboard, useReferralsDashboard, useRfmDashboard } from '../../api/hooks/dashboards'
 import { errorText } from '../../lib/errors'
 import { yuan } from '../../lib/format'
-import { categoryBarsOption, Chart, daySeriesOption } from './Chart'
+import { categoryBarsOption, ChartCard, daySeriesOption } from './Chart'
 
 const streakNames: Record<string, string> = { '1': '第 1 天', '2-3': '第 2–3 天', '4-7': '第 4–7 天', '8-14': '第 8–14 天', '15-30': '第 15–30 天', '31+': '31 天以上' }
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
@@ -52,16 +52,13 @@ export function MembersPanel({ query }: { query: DashboardQuery }) {
           />
           <Row gutter={16}>
             <Col xs={24} xl={12}>
-              <Typography.Text strong>每日新增与增长</Typography.Text>
-              <Chart label="每日新增与累计会员" option={growth} />
+              <ChartCard title="每日新增与增长" label="每日新增与累计会员" option={growth} />
             </Col>
             <Col xs={24} xl={6}>
-              <Typography.Text strong>按等级</Typography.Text>
-              <Chart label="按等级的会员数" option={tiers} />
+              <ChartCard title="按等级" label="按等级的会员数" option={tiers} />
             </Col>
             <Col xs={24} xl={6}>
-              <Typography.Text strong>按入会门店</Typography.Text>
-              <Chart label="按入会门店的会员数" option={stores} />
+              <ChartCard title="按入会门店" label="按入会门店的会员数" option={stores} />
             </Col>
           </Row>
         </>
@@ -103,8 +100,7 @@ export function PointsPanel({ query }: { query: DashboardQuery }) {
           />
           <Row gutter={16}>
             <Col xs={24} xl={14}>
-              <Typography.Text strong>每日积分</Typography.Text>
-              <Chart label="每日积分发放、消耗与过期" option={daily} />
+              <ChartCard title="每日积分" label="每日积分发放、消耗与过期" option={daily} />
             </Col>
             <Col xs={24} xl={10}>
               <Typography.Text strong>按门店</Typography.Text>
@@ -139,13 +135,8 @@ export function CheckinsPanel({ query }: { query: DashboardQuery }) {
       {d && daily && streaks && (
         <>
           <Figures items={[{ title: '签到次数', value: d.total }, { title: '其中补签', value: d.makeups }]} />
-          <Typography.Text strong>每日签到</Typography.Text>
-          <Chart label="每日签到" option={daily} height={220} />
-          <Typography.Text strong>连续签到分布</Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-            期间的签到按其在连续签到中的第几天分组
-          </Typography.Paragraph>
-          <Chart label="连续签到分布" option={streaks} height={200} />
+          <ChartCard title="每日签到" label="每日签到" option={daily} height={220} />
+          <ChartCard title="连续签到分布" note="期间的签到按其在连续签到中的第几天分组" label="连续签到分布" option={streaks} height={200} />
         </>
       )}
     </Panel>
@@ -181,8 +172,7 @@ export function ReferralsPanel({ query }: { query: DashboardQuery }) {
               { title: '被标记', value: d.flagged, hint: '同一人、超出上限等，转人工审核' },
             ]}
           />
-          <Typography.Text strong>每日推荐</Typography.Text>
-          <Chart label="每日推荐" option={daily} height={420} />
+          <ChartCard title="每日推荐" label="每日推荐" option={daily} height={420} />
         </>
       )}
     </Panel>
@@ -223,8 +213,7 @@ export function CouponsPanel({ query }: { query: DashboardQuery }) {
           />
           <Row gutter={16}>
             <Col xs={24} xl={10}>
-              <Typography.Text strong>每日发放与核销</Typography.Text>
-              <Chart label="每日券发放、核销与过期" option={daily} />
+              <ChartCard title="每日发放与核销" label="每日券发放、核销与过期" option={daily} />
             </Col>
             <Col xs={24} xl={14}>
               <Typography.Text strong>按券模板</Typography.Text>
@@ -278,7 +267,7 @@ export function RfmPanel({ storeCode }: { storeCode: string | undefined }) {
       {d && bars && (
         <Row gutter={16}>
           <Col xs={24} xl={10}>
-            <Chart label="RFM 各组会员数" option={bars} height={280} />
+            <ChartCard title="各组会员数" label="RFM 各组会员数" option={bars} height={280} />
           </Col>
           <Col xs={24} xl={14}>
             <Table<RfmRow>
@@ -333,8 +322,7 @@ export function CampaignsPanel({ query }: { query: DashboardQuery }) {
         ) : (
           <Row gutter={16}>
             <Col xs={24} xl={10}>
-              <Typography.Text strong>活动漏斗</Typography.Text>
-              <Chart label="各活动的漏斗" option={funnel} height={Math.max(260, 70 * shown.length)} />
+              <ChartCard title="活动漏斗" label="各活动的漏斗" option={funnel} height={Math.max(260, 70 * shown.length)} />
             </Col>
             <Col xs={24} xl={14}>
               <Typography.Text strong>对照组提升</Typography.Text>

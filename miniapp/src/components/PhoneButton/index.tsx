@@ -65,7 +65,10 @@ export function PhoneButton({ className, disabled, children, onOutcome }: { clas
         <View className='phone-button__sandbox'>
           <Text className='hint'>{phoneCopy.sandboxHint}</Text>
           <View className='phone-button__row'>
-            <Input className='phone-button__input' type='number' maxlength={11} value={number} placeholder={phoneCopy.sandboxPlaceholder} onInput={(e) => setNumber(e.detail.value)} />
+            <Input className='phone-button__input' type='number' maxlength={11} value={number} placeholder={phoneCopy.sandboxPlaceholder} onInput={(e) => {
+                setNumber(e.detail.value)
+                setProblem(null)
+              }} />
             <Button className='btn-plain phone-button__go' onClick={() => void submit()}>
               {phoneCopy.sandboxGo}
             </Button>

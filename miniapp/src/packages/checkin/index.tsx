@@ -60,7 +60,7 @@ function CheckinContent() {
             {checkIn.data.bonus > 0 ? `，${copy.bonus(checkIn.data.bonus)}` : ''}
           </Text>
         )}
-        {checkIn.data && <SubscribeButton templateIds={subscriptions.data?.moments.checkin ?? []} label={copy.remindMe} />}
+        {checkIn.data && <SubscribeButton templateIds={subscriptions.data?.moments.checkin ?? []} label={copy.remindMe} className='btn-plain checkin__remind' />}
         {checkIn.isError && <Text className='error-text'>{errorMessage(checkIn.error)}</Text>}
         {data && !checkIn.data && <Text className='checkin__tomorrow'>{copy.tomorrow(data.tomorrowPoints)}</Text>}
       </View>

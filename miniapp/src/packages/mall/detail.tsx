@@ -9,6 +9,7 @@ import { RewardImage } from '../../components/RewardImage'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes, withQuery } from '../../constants/routes'
+import { confirmDialog } from '../../lib/dialog'
 import { copy } from './copy'
 import './index.scss'
 
@@ -35,8 +36,7 @@ export default function RewardDetailPage() {
   const label = soldOut ? copy.soldOut : me.data === null ? copy.joinFirst : !balanceKnown || affordable ? copy.redeem : copy.notEnough
 
   const onRedeem = async () => {
-    const { confirm } = await Taro.showModal({ title: copy.confirmTitle, content: copy.confirmBody(r.title, r.pointsPrice, balance - r.pointsPrice) })
-    if (!confirm) return
+    if (!(await confirmDialog({ title: copy.confirmTitle, content: copy.confirmBody(r.title, r.pointsPrice, balance - r.pointsPrice) }))) return
     redeem.mutate({ rewardId: id })
   }
 

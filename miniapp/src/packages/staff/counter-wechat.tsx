@@ -8,6 +8,7 @@ import { PageState } from '../../components/PageState'
 import { copy as subscribeCopy } from '../../components/SubscribeButton/copy'
 import { pickSandboxChoice } from '../../components/SubscribeButton'
 import { errorMessage } from '../../constants/error-copy'
+import { confirmDialog } from '../../lib/dialog'
 import { wechatCopy } from './copy'
 
 function bindError(error: unknown): string {
@@ -34,8 +35,7 @@ export function WechatBindingPanel({ staffId }: { staffId: number }) {
       onError: (e) => void Taro.showToast({ title: bindError(e), icon: 'none', duration: 3000 }),
     })
   const runUnbind = async () => {
-    const { confirm } = await Taro.showModal({ title: wechatCopy.unbind, content: wechatCopy.confirmUnbind })
-    if (!confirm) return
+    if (!(await confirmDialog({ title: wechatCopy.unbind, content: wechatCopy.confirmUnbind }))) return
     unbind.mutate(undefined, {
       onSuccess: () => void Taro.showToast({ title: wechatCopy.unboundToast, icon: 'success' }),
       onError: (e) => void Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 }),

@@ -7,6 +7,7 @@ import { staffApi } from '../../api/endpoints/staff'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
+import { confirmDialog } from '../../lib/dialog'
 import { posterCopy as copy } from './copy'
 import { StaffGate, StorePicker, useStoreChoice } from './parts'
 import type { StaffProfile } from '@huiyuan/shared-types'
@@ -37,8 +38,7 @@ async function saveToAlbum(storeCode: string): Promise<void> {
     const errMsg = (error as { errMsg?: string })?.errMsg ?? ''
     // Refused once, WeChat never asks again: the way back is the app's settings page.
     if (/auth deny|auth denied|authorize no response|privacy permission/i.test(errMsg)) {
-      const { confirm } = await Taro.showModal({ title: copy.albumTitle, content: copy.albumBody, confirmText: copy.albumOpen })
-      if (confirm) await Taro.openSetting({})
+      if (await confirmDialog({ title: copy.albumTitle, content: copy.albumBody, confirmText: copy.albumOpen })) await Taro.openSetting({})
       return
     }
     await Taro.showToast({ title: errMsg ? copy.saveFailed : errorMessage(error), icon: 'none' })

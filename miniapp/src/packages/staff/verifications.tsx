@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { CouponVerification, StaffProfile } from '@huiyuan/shared-types'
 import { useCouponSettings, useUndoVerification, useVerifications } from '../../api/hooks/staff-admin'
 import { PageState } from '../../components/PageState'
 import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { formatDateTime } from '../../lib/format'
+import { confirmDialog } from '../../lib/dialog'
 import { formCopy, verificationsCopy as copy } from './copy'
 import { mayUndoVerifications, withinUndoWindow } from './forms'
 import { StaffGate, StorePicker, useStoreChoice } from './parts'
@@ -27,8 +27,7 @@ function Verifications({ staff }: { staff: StaffProfile }) {
   const windowMinutes = settings.data?.undoWindowMinutes
 
   const confirmUndo = async (v: CouponVerification) => {
-    const { confirm } = await Taro.showModal({ title: copy.undo, content: copy.confirmUndo })
-    if (confirm) undo.mutate({ id: v.id })
+    if (await confirmDialog({ title: copy.undo, content: copy.confirmUndo, danger: true })) undo.mutate({ id: v.id })
   }
 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? []

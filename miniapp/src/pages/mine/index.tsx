@@ -14,6 +14,7 @@ import { Section } from '../../components/Section'
 import { errorMessage } from '../../constants/error-copy'
 import { routes } from '../../constants/routes'
 import { cardTheme } from '../../lib/colors'
+import { confirmDialog } from '../../lib/dialog'
 import { copy } from './copy'
 import './index.scss'
 
@@ -99,13 +100,7 @@ export default function MinePage() {
   }
 
   const confirmDelete = async () => {
-    const { confirm } = await Taro.showModal({
-      title: copy.deleteConfirmTitle,
-      content: copy.deleteConfirmBody,
-      confirmText: copy.deleteConfirm,
-      confirmColor: '#c0392b',
-    })
-    if (!confirm) return
+    if (!(await confirmDialog({ title: copy.deleteConfirmTitle, content: copy.deleteConfirmBody, confirmText: copy.deleteConfirm, danger: true }))) return
     remove.mutate(undefined, {
       onSuccess: () => {
         void Taro.showToast({ title: copy.deleted, icon: 'success' })

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { QUEUE_CONFIG, QueueConfig, runsBackgroundWork } from '../../config/queue.config';
 import { TransactionRunner } from '../db/transaction-runner';
-import { withoutTransactionScope } from '../db/transaction-scope';
 import { JobQueue } from '../queue/job-queue';
+import { PollingLoop } from '../queue/polling-loop';
 import { OutboxRepository } from './outbox.repository';
 
 const BATCH = 200;
@@ -21,11 +21,21 @@ const ADD_TIMEOUT_MS = 3000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private again = false;
   private queueDown = false;
-  private enabled = false;
+  private readonly loop = new PollingLoop({
+    pollMs: POLL_MS,
+    soonMs: SOON_MS,
+    pass: async () => {
+      const moved = await this.pass();
+      if (this.queueDown) this.logger.log('queue reachable again; relaying domain events');
+      this.queueDown = false;
+      return { moved, more: moved === BATCH };
+    },
+    onError: (error) => {
+      if (!this.queueDown) this.logger.warn({ err: error }, 'cannot relay domain events (queue unreachable?); they wait in the outbox');
+      this.queueDown = true;
+    },
+  });
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -35,54 +45,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.enabled = runsBackgroundWork(this.config);
-    if (!this.enabled) return;
-    this.timer = setInterval(() => this.soon(), POLL_MS);
-    this.timer.unref();
-    this.soon();
+    if (runsBackgroundWork(this.config)) this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.enabled = false;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Asks for a pass shortly; passes never overlap, and a request during one makes another follow. */
   soon(): void {
-    if (!this.enabled) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    // Called inside a request's transaction: the pass must not inherit that request's scope.
-    this.running = withoutTransactionScope(() =>
-      new Promise<void>((resolve) => setTimeout(resolve, SOON_MS))
-        .then(() => this.drain())
-        .finally(() => {
-          this.running = null;
-        }),
-    );
+    this.loop.soon();
   }
 
   /** Relays everything pending now; returns how many events it moved. Tests call it directly. */
-  async drain(): Promise<number> {
-    let moved = 0;
-    do {
-      this.again = false;
-      try {
-        const n = await this.pass();
-        moved += n;
-        if (n === BATCH) this.again = true;
-        if (this.queueDown) this.logger.log('queue reachable again; relaying domain events');
-        this.queueDown = false;
-      } catch (error) {
-        if (!this.queueDown) this.logger.warn({ err: error }, 'cannot relay domain events (queue unreachable?); they wait in the outbox');
-        this.queueDown = true;
-        return moved;
-      }
-    } while (this.again && this.enabled);
-    return moved;
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
   async pending(): Promise<number> {
