@@ -23,6 +23,7 @@ import { TiersService } from '../../tiers/tiers.service';
 import { ExportFilter, ExportReadsRepository } from '../export-reads.repository';
 import { businessDateTimeFormatter, RawRow, sheetCells, SheetLookups, SHEETS } from '../export-sheets';
 import { TransferJob } from '../entities/transfer-job.entity';
+import { MemoryAllowance } from '../memory-allowance';
 import { TRANSFER_FILE_TTL_MS, TransferFiles } from '../transfer-files';
 import {
   auditExportHqOnly,
@@ -40,6 +41,8 @@ import { TransfersRepository } from '../transfers.repository';
 export const EXPORT_JOB = 'transfers.export';
 /** Rows read per query: large enough that a million rows are 500 index-range reads, small enough to hold flat. */
 const BATCH = 2000;
+/** How far an export may grow the process before it asks for a full collection (MemoryAllowance). */
+const MEMORY_ALLOWANCE_BYTES = 48 << 20;
 
 /** What the worker needs to run an export as it was asked, stored on the job. */
 interface ExportParams {
@@ -203,10 +206,12 @@ export class ExportUseCase implements OnModuleInit {
       sheet.getRow(1).commit();
       const lookups = await this.lookups(params.revealPhones);
       let processed = 0;
+      const memory = new MemoryAllowance(MEMORY_ALLOWANCE_BYTES);
       for await (const rows of segment ? this.segmentBatches(segment) : this.batches(dataset, filter)) {
         for (const row of rows) sheet.addRow(sheetCells(spec, row, lookups)).commit();
         processed += rows.length;
         await flowed(sheet, out);
+        memory.keep();
         await this.tx.run((m) => this.jobs.update(m, id, { processed, updatedAt: this.clock.now() }));
       }
       sheet.commit();
