@@ -31,9 +31,14 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
   await page.locator('.mall-detail__actions .btn-primary', { hasText: '加入会员后兑换' }).waitFor()
   await screenshot('20-guest-reward')
 
-  await page.goBack()
-  await page.goBack()
-  await page.waitForURL(/#\/pages\/home\/index/)
+  // Each tile from a freshly loaded home page: going back through Taro's H5 router left pages being torn
+  // down while the next tile opened, and the prompt's button was detached under the click now and then.
+  const freshHome = async () => {
+    await page.goto(`${baseUrl}/#/pages/home/index`)
+    await page.reload()
+    await page.locator('.tile').first().waitFor()
+  }
+  await freshHome()
   for (const tile of ['每日签到', '我的券', '邀请好友', '积分明细']) {
     await page.locator('.tile', { hasText: tile }).click()
     const prompt = page.locator('.join-prompt:visible')
@@ -42,15 +47,11 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse }) {
     expect(/NOT_A_MEMBER|重试|您还不是会员/.test(text), `${tile}: no raw code, no retry (saw ${JSON.stringify(text.slice(0, 120))})`).toBe(false)
     if (tile === '每日签到') await screenshot('20-guest-checkin-prompt')
     if (tile === '积分明细') break
-    await page.goBack()
-    await page.waitForURL(/#\/pages\/home\/index/)
+    await freshHome()
   }
-  await page.locator('.join-prompt .btn-primary', { hasText: '立即加入' }).last().click()
+  await page.locator('.join-prompt:visible .btn-primary', { hasText: '立即加入' }).click()
   await page.waitForURL(/#\/packages\/join\/index/)
-  // A fresh start on the home page (the router's history is long by now), then the card tab.
-  await page.goto(`${baseUrl}/#/pages/home/index`)
-  await page.reload()
-  await page.locator('.tile').first().waitFor()
+  await freshHome()
   await page.locator('.weui-tabbar__item', { hasText: '会员卡' }).click()
   const ladder = page.locator('.tier-ladder')
   await ladder.getByText('钻石会员').waitFor()
