@@ -71,7 +71,7 @@ export async function redeemAndVerify(baseUrl, member, clerkUsername) {
   return call('POST', '/api/v1/staff/coupon-verifications', session.token, { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
 }
 
-/** A store's staff member issues a coupon (满50减10) to a member, and a clerk of another store verifies it. */
+/** A store's staff member issues a coupon (满50减10元券) to a member, and a clerk of another store verifies it. */
 export async function issueAndVerifyElsewhere(baseUrl, member, issuer, verifier) {
   const call = async (method, path, token, body, headers = {}) => {
     const res = await fetch(`${baseUrl}${path}`, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined })
@@ -82,7 +82,7 @@ export async function issueAndVerifyElsewhere(baseUrl, member, issuer, verifier)
   const signIn = async (username) => (await call('POST', '/api/v1/staff/sessions', null, { username, password: 'huiyuan-demo' })).token
   const issuerToken = await signIn(issuer)
   const templates = await call('GET', `/api/v1/staff/coupon-templates?q=${encodeURIComponent('满50减10')}`, issuerToken)
-  const template = templates.items.find((t) => t.title === '满50减10')
+  const template = templates.items.find((t) => t.title === '满50减10元券')
   const coupon = await call('POST', '/api/v1/staff/coupons', issuerToken, { memberCardNo: member.cardNo, templateId: template.id, reason: '结算测试' }, { 'Idempotency-Key': `issue-${member.cardNo}` })
   return call('POST', '/api/v1/staff/coupon-verifications', await signIn(verifier), { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
 }

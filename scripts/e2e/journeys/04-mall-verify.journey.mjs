@@ -50,8 +50,9 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, requireR
   const qr = page.locator('.coupon-detail__qr img')
   await qr.waitFor()
   expect(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'coupon QR image loaded').toBeTruthy()
-  // The coupon carries its template's title, which may differ from the reward's name in the mall.
+  // The seed's rewards and their coupon templates share a name, so the wallet shows what the mall sold.
   const couponTitle = (await page.locator('.coupon-detail__title').innerText()).trim()
+  expect(couponTitle, 'the coupon in the wallet has the name the reward had in the mall').toBe(reward.title)
   await screenshot('04-wallet-coupon')
 
   await page.goto(`${baseUrl}/#/packages/coupons/index`)

@@ -1,6 +1,6 @@
 /**
  * HQ turns the birthday automation on in the console (自动化): one day before, the 生日祝福提醒 template
- * picked by its title, its fields, and a 饮品券. A member who accepted the birthday template and whose
+ * picked by its title, its fields, and a 中杯饮品券. A member who accepted the birthday template and whose
  * birthday is tomorrow receives the message (the WeChat sandbox's outbox) and the coupon in 我的券.
  * The scan runs on the scheduler (scripts/test.sh runs it every few seconds for the journeys).
  */
@@ -78,7 +78,7 @@ export async function run({ page, baseUrl, expect, screenshot, newPage, apiRespo
     const { items } = await res.json()
     return items.find((m) => m.templateId === BIRTHDAY_TEMPLATE)
   })
-  expect(message.data.thing3.value, 'the message names the coupon').toBe('饮品券')
+  expect(message.data.thing3.value, 'the message names the coupon').toBe('中杯饮品券')
   expect(message.data.thing2.value, 'the greeting').toBe('祝您生日快乐')
 
   await phone.goto(`${baseUrl}/#/packages/coupons/index`)

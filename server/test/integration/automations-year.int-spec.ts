@@ -254,8 +254,8 @@ describe('automations: a simulated year', () => {
     type CouponTemplate = { id: number; title: string };
     const couponBody = (await t.http.get('/api/v1/staff/coupon-templates').set(bearer(await hq())).expect(200)).body as { items?: CouponTemplate[] } | CouponTemplate[];
     const couponTemplates = Array.isArray(couponBody) ? couponBody : couponBody.items!;
-    const cash = couponTemplates.find((c) => c.title === '满50减10')!;
-    const gift = couponTemplates.find((c) => c.title === '饮品券')!;
+    const cash = couponTemplates.find((c) => c.title === '满50减10元券')!;
+    const gift = couponTemplates.find((c) => c.title === '中杯饮品券')!;
     const tiers = (await query<Record<string, number>>('SELECT id, `rank`, entry_growth, retain_growth, birthday_bonus_points FROM tiers')).map((r) => ({
       id: Number(r.id),
       rank: Number(r.rank),

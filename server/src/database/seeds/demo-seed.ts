@@ -90,19 +90,19 @@ const rewards: SeedStep = {
     const tx = app.get(TransactionRunner);
     const wanted: Array<{ template: CouponTemplateRequest; reward: Omit<RewardRequest, 'couponTemplateId'> }> = [
       {
-        template: { title: '满50减10', kind: 'cash', amountCents: 1000, minSpendCents: 5000, validity: { kind: 'relative', days: 30, startsNextDay: false }, storeScope: 'all', usageNotes: '单笔消费满50元可用，不与其他优惠同享' },
+        template: { title: '满50减10元券', kind: 'cash', amountCents: 1000, minSpendCents: 5000, validity: { kind: 'relative', days: 30, startsNextDay: false }, storeScope: 'all', usageNotes: '单笔消费满50元可用，不与其他优惠同享' },
         reward: { title: '满50减10元券', description: '全部门店通用，领取后30天内有效', pointsPrice: 200, stock: 500, perMemberLimit: 5, sortOrder: 10 },
       },
       {
-        template: { title: '饮品券', kind: 'gift', giftDescription: '任意中杯饮品一杯', validity: { kind: 'relative', days: 7, startsNextDay: false }, storeScope: 'all', usageNotes: '到店出示券码，由店员核销' },
+        template: { title: '中杯饮品券', kind: 'gift', giftDescription: '任意中杯饮品一杯', validity: { kind: 'relative', days: 7, startsNextDay: false }, storeScope: 'all', usageNotes: '到店出示券码，由店员核销' },
         reward: { title: '中杯饮品券', description: '新会员的入会积分即可兑换', pointsPrice: 100, stock: 1000, perMemberLimit: 2, sortOrder: 20 },
       },
       {
-        template: { title: '8.5折券', kind: 'discount', ratePercent: 85, capCents: 5000, validity: { kind: 'relative', days: 14, startsNextDay: true }, storeScope: 'listed', storeCodes: ['S001'], usageNotes: '限静安旗舰店，最高优惠50元' },
+        template: { title: '静安旗舰店8.5折券', kind: 'discount', ratePercent: 85, capCents: 5000, validity: { kind: 'relative', days: 14, startsNextDay: true }, storeScope: 'listed', storeCodes: ['S001'], usageNotes: '限静安旗舰店，最高优惠50元' },
         reward: { title: '静安旗舰店8.5折券', description: '领取次日起14天内有效', pointsPrice: 300, stock: 200, perMemberLimit: 1, sortOrder: 30 },
       },
       {
-        template: { title: '金卡会员礼盒', kind: 'gift', giftDescription: '会员专属礼盒一份', validity: { kind: 'relative', days: 30, startsNextDay: false }, storeScope: 'all', minTierRank: 3, usageNotes: '金卡及以上会员专享' },
+        template: { title: '会员专属礼盒', kind: 'gift', giftDescription: '会员专属礼盒一份', validity: { kind: 'relative', days: 30, startsNextDay: false }, storeScope: 'all', minTierRank: 3, usageNotes: '金卡及以上会员专享' },
         reward: { title: '会员专属礼盒', description: '金卡及以上会员可兑换', pointsPrice: 800, stock: 50, perMemberLimit: 1, minTierRank: 3, sortOrder: 40 },
       },
     ];
