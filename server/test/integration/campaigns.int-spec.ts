@@ -1,11 +1,12 @@
 import type { CampaignAudience, CampaignResults, CampaignView } from '@huiyuan/shared-types';
 import { CampaignSweepJob } from '../../src/campaigns/campaign-sweep.job';
 import { isHeldOut } from '../../src/campaigns/campaign-rules';
-import { DeliveryDispatcher } from '../../src/campaigns/delivery-dispatcher';
+import { DeliveryDispatcher, SEND_JOB } from '../../src/campaigns/delivery-dispatcher';
 import { DeliveryWorker } from '../../src/campaigns/delivery-worker';
 import { MessageDelivery } from '../../src/campaigns/message-delivery';
 import { sqlDate } from '../../src/common/db/sql';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
+import { JobQueue } from '../../src/common/queue/job-queue';
 import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
 import { bearer, joinMember, JoinedMember, seedOrganisation, staffToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
@@ -356,6 +357,7 @@ describe('template-message campaigns', () => {
           lane: 'service',
         }),
       );
+    const added = jest.spyOn(t.get(JobQueue), 'add');
     const first = await enqueue();
     const again = await enqueue();
     expect(first.created).toBe(true);
@@ -367,5 +369,9 @@ describe('template-message campaigns', () => {
     const got = await outboxFor(m!.openid);
     expect(got).toHaveLength(1);
     expect(got[0]!.data.character_string5!.value).toBe(m!.cardNo);
+    // Its send job is not low priority: it runs ahead of any campaign backlog (job-queue.spec.ts).
+    const job = added.mock.calls.find(([name, data]) => name === SEND_JOB && (data as { ids: number[] }).ids.includes(first.deliveryId));
+    added.mockRestore();
+    expect(job?.[2]?.lowPriority).toBe(false);
   });
 });
