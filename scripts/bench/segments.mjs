@@ -7,9 +7,8 @@
  * Env: BENCH_SEGMENTS_DATABASE_URL (default: the bench database's name + _segments, dropped and recreated);
  * BENCH_SEGMENTS_REUSE=1 times the previews again on the database a previous run loaded and refreshed.
  */
-import http from 'node:http'
 import mysql from 'mysql2/promise'
-import { api, recreateDatabase, run, startServer } from './lib.mjs'
+import { api, postLong, recreateDatabase, run, startServer } from './lib.mjs'
 
 const DAY = 86_400_000
 const STORES = 30
@@ -24,19 +23,6 @@ export function random(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-}
-
-/** A POST with no client time-out: the full refresh of a million members takes minutes. */
-function postLong(baseUrl, path, token) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(baseUrl + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-length': 0 } }, (res) => {
-      let text = ''
-      res.on('data', (c) => (text += c))
-      res.on('end', () => (res.statusCode >= 400 ? reject(new Error(`${path} → ${res.statusCode} ${text}`)) : resolve(JSON.parse(text))))
-    })
-    req.on('error', reject)
-    req.end()
-  })
 }
 
 /**

@@ -86,3 +86,12 @@ export async function issueAndVerifyElsewhere(baseUrl, member, issuer, verifier)
   const coupon = await call('POST', '/api/v1/staff/coupons', issuerToken, { memberCardNo: member.cardNo, templateId: template.id, reason: '结算测试' }, { 'Idempotency-Key': `issue-${member.cardNo}` })
   return call('POST', '/api/v1/staff/coupon-verifications', await signIn(verifier), { code: coupon.code }, { 'Idempotency-Key': `verify-${coupon.code}` })
 }
+
+/** The sandbox's 会员活动通知 template: the campaign journeys send it. */
+export const ACTIVITY_TEMPLATE = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H'
+
+/** Today at 12:00 in Shanghai, as an ISO instant: outside the default quiet hours (22:00–08:00), so a campaign sends at once. */
+export function shanghaiNoon() {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return `${day}T04:00:00.000Z`
+}

@@ -8,21 +8,13 @@
  * campaign id) and the campaign's results count the open.
  */
 import { DESKTOP } from '../harness.mjs'
-import { consoleApi, consoleLogin, joinByApi, openMenu, runId, toast } from '../console-steps.mjs'
+import { ACTIVITY_TEMPLATE, consoleApi, consoleLogin, joinByApi, openMenu, runId, shanghaiNoon, toast } from '../console-steps.mjs'
 import { joinAsNewMember } from '../steps.mjs'
 
 export const name = 'Console: HQ composes a campaign to a segment, previews it, sends it; the member receives it, opens it, and the open is counted'
 export const viewport = DESKTOP
 // Noon in the business zone, outside the default quiet hours (22:00–08:00), whenever the journey runs.
 export const movesClock = true
-
-const ACTIVITY = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H'
-
-/** Today at 12:00 in Shanghai, as an ISO instant. */
-function shanghaiNoon() {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-  return `${day}T04:00:00.000Z`
-}
 
 export async function run({ page, baseUrl, expect, screenshot, apiResponse, newPage, requireRoutes, setServerClock }) {
   await requireRoutes(['GET /api/v1/staff/campaigns', 'POST /api/v1/campaign-opens', 'GET /sandbox/wechat/dev/outbox'])
@@ -96,7 +88,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, newP
 
   // WeChat (the sandbox) received the rendered message for the member who accepted, and none for the other.
   const outbox = async (o) => (await (await fetch(`${baseUrl}/sandbox/wechat/dev/outbox?openid=${o}`)).json()).items
-  const received = (await outbox(openid)).filter((m) => m.templateId === ACTIVITY)
+  const received = (await outbox(openid)).filter((m) => m.templateId === ACTIVITY_TEMPLATE)
   expect(received.length, 'one message for the member who accepted').toBe(1)
   const message = received[0]
   expect(message.page, 'the landing page carries the campaign id').toBe(`pages/home/index?campaignId=${saved.body.id}`)

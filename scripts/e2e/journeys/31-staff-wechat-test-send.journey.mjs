@@ -5,14 +5,12 @@
  * (the sandbox stands in for WeChat's pop-up) gives it, and the next 试发给我 lands in the sandbox's outbox
  * for that WeChat, rendered for the segment's first member, with the campaign's landing page.
  */
-import { consoleApi, consoleLogin, joinByApi, runId, toast } from '../console-steps.mjs'
+import { ACTIVITY_TEMPLATE, consoleApi, consoleLogin, joinByApi, runId, toast } from '../console-steps.mjs'
 import { DESKTOP } from '../harness.mjs'
 import { expectChineseOnly, staffLogin } from '../steps.mjs'
 
 export const name = 'HQ binds their WeChat in the counter tool, accepts the campaign template, and the console’s test send arrives'
 export const viewport = DESKTOP
-
-const ACTIVITY = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H'
 
 export async function run({ page, baseUrl, expect, screenshot, apiResponse, newPage, requireRoutes }) {
   await requireRoutes(['GET /api/v1/staff/me/wechat', 'POST /api/v1/staff/campaigns'])
@@ -29,7 +27,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, newP
   const segment = await consoleApi(page, 'POST', '/api/v1/staff/segments', { name: `试发分群${id}`, rules: { combinator: 'and', rules: [{ field: 'hasTag', operator: '=', value: tag.body.id }] } })
   const campaign = await consoleApi(page, 'POST', '/api/v1/staff/campaigns', {
     name: `试发活动${id}`,
-    templateId: templates.body.find((t) => t.wechatTemplateId === ACTIVITY).id,
+    templateId: templates.body.find((t) => t.wechatTemplateId === ACTIVITY_TEMPLATE).id,
     fieldValues: { thing1: '周末会员日', thing2: '您有{points}积分可兑好礼', date3: '{date}', thing4: '{tier}专享' },
     page: 'pages/home/index',
     segmentId: segment.body.id,
@@ -78,7 +76,7 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, newP
 
   const outbox = (await (await fetch(`${baseUrl}/sandbox/wechat/dev/outbox?openid=${openid}`)).json()).items
   expect(outbox.length, 'one test message in HQ’s WeChat').toBe(1)
-  expect(outbox[0].templateId, 'the campaign’s template').toBe(ACTIVITY)
+  expect(outbox[0].templateId, 'the campaign’s template').toBe(ACTIVITY_TEMPLATE)
   expect(outbox[0].page, 'the campaign’s landing page').toBe(`pages/home/index?campaignId=${campaign.body.id}`)
   expect(outbox[0].data.thing2.value, 'rendered for the segment’s first member').toBe(`您有${member.points}积分可兑好礼`)
 }

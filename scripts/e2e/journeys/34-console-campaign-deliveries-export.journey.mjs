@@ -7,19 +7,12 @@
  */
 import ExcelJS from 'exceljs'
 import { DESKTOP, poll } from '../harness.mjs'
-import { consoleLogin, joinByApi, openMenu, runId, toast } from '../console-steps.mjs'
+import { ACTIVITY_TEMPLATE, consoleLogin, joinByApi, openMenu, runId, shanghaiNoon, toast } from '../console-steps.mjs'
 
 export const name = 'Console: a manager finds a campaign in 数据看板 and downloads its deliveries as .xlsx; the file parses with exceljs and holds only their store'
 export const viewport = DESKTOP
 // Noon in the business zone, outside the default quiet hours (22:00–08:00), so the campaign sends at once.
 export const movesClock = true
-
-const ACTIVITY = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H'
-
-function shanghaiNoon() {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
-  return `${day}T04:00:00.000Z`
-}
 
 /** HQ's API calls for the set-up, with HQ's own token. */
 async function hqApi(baseUrl) {
@@ -49,7 +42,7 @@ export async function run({ page, baseUrl, expect, screenshot, requireRoutes, se
   const campaignName = `发送记录活动${id}`
   const campaign = await hq('POST', '/api/v1/staff/campaigns', {
     name: campaignName,
-    templateId: templates.find((t) => t.wechatTemplateId === ACTIVITY).id,
+    templateId: templates.find((t) => t.wechatTemplateId === ACTIVITY_TEMPLATE).id,
     fieldValues: { thing1: '周末会员日', thing2: '您有{points}积分可兑好礼', date3: '{date}', thing4: '{tier}专享' },
     page: 'pages/home/index',
     segmentId: segment.id,

@@ -1,5 +1,6 @@
 import { BirthdayCalendar } from '@huiyuan/shared-types';
-import { birthdayInMonth, birthdayOccurrence } from './birthday-month';
+import { birthdayOccurrence } from '../members/birthday';
+import { birthdayInMonth } from './birthday-month';
 import { computeMemberStats, daypartOfHour, MemberActivity } from './member-stats-rules';
 import { DEFAULT_TAG_RULES, quintileCuts, quintileScore, RfmCuts, ruleTagKeys, RuleTagFacts } from './rule-tags';
 
