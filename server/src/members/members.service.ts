@@ -22,7 +22,7 @@ import { StoreScope } from '../stores/store-scope';
 import { TagsRepository } from '../tags/tags.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { WechatGateway } from '../wechat/wechat-gateway';
-import { solarBirthdayInYear } from './birthday';
+import { solarBirthdayInYear } from '../common/time/birthday';
 import { Member } from './entities/member.entity';
 import { toMemberCard } from './member-card';
 import { isMemberCodeCurrent, isValidCardNo, memberCode, splitMemberCode } from './member-identifiers';

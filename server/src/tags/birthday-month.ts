@@ -1,5 +1,5 @@
 import { BirthdayCalendar } from '@huiyuan/shared-types';
-import { birthdayOccurrence } from '../members/birthday';
+import { birthdayOccurrence } from '../common/time/birthday';
 
 /** Whether a birthday falls in the solar month `YYYY-MM`; a lunar one of last lunar year may land in January or February. */
 export function birthdayInMonth(calendar: BirthdayCalendar, month: number, day: number, yearMonth: string): boolean {

@@ -1,6 +1,6 @@
 import { BirthdayCalendar } from '@huiyuan/shared-types';
 import { addDays } from '../common/time/business-date';
-import { birthdayOccurrence } from '../members/birthday';
+import { birthdayOccurrence } from '../common/time/birthday';
 import { nextBirthday } from './birthday-month';
 
 /** What a member's rule tags and segments read, one row per member (`member_stats`). */

@@ -1,5 +1,5 @@
 import { BirthdayCalendar } from '@huiyuan/shared-types';
-import { birthdayOccurrence } from '../members/birthday';
+import { birthdayOccurrence } from '../common/time/birthday';
 import { birthdayInMonth } from './birthday-month';
 import { computeMemberStats, daypartOfHour, MemberActivity } from './member-stats-rules';
 import { DEFAULT_TAG_RULES, quintileCuts, quintileScore, RfmCuts, ruleTagKeys, RuleTagFacts } from './rule-tags';

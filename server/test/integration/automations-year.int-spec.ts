@@ -3,7 +3,7 @@ import { AutomationScanJob } from '../../src/automations/automation-scan.job';
 import { InProcessJobQueue } from '../../src/common/queue/in-process-job-queue';
 import { JobQueue } from '../../src/common/queue/job-queue';
 import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
-import { birthdayOccurrence } from '../../src/members/birthday';
+import { birthdayOccurrence } from '../../src/common/time/birthday';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
 import { bearer, JoinedMember, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';

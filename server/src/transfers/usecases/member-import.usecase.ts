@@ -13,7 +13,7 @@ import { TransactionRunner } from '../../common/db/transaction-runner';
 import { JobQueue } from '../../common/queue/job-queue';
 import { BusinessCalendar } from '../../common/time/business-calendar';
 import { Clock } from '../../common/time/clock';
-import { solarBirthdayInYear } from '../../members/birthday';
+import { solarBirthdayInYear } from '../../common/time/birthday';
 import { MemberAccountRepository } from '../../members/member-accounts.repository';
 import { newCardNo, newReferralCode } from '../../members/member-identifiers';
 import { MembersRepository } from '../../members/members.repository';
