@@ -2,7 +2,6 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EXPORT_DATASET_LABELS, ExportDataset, ExportJob, ExportRequest, StaffRole } from '@huiyuan/shared-types';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { AuditTrail } from '../../audit/audit-trail';
 import { CampaignsService } from '../../campaigns/campaigns.service';
@@ -55,19 +54,9 @@ interface ExportParams {
 /** The output's buffer: a batch waits while more than this is waiting for the disk. */
 const OUT_HIGH_WATER = 1 << 20;
 
-/** exceljs's sheet stream: it writes to its pipes (the zip's entry) without heeding their backpressure. */
-interface SheetStream {
-  pipes?: Writable[];
-}
-
-/**
- * Lets the zip drain after a batch: the sheet's XML waits in the zip's entry stream until deflate takes
- * it, so without this wait a disk or a deflate slower than the reads piles the rows up in Buffers outside
- * the heap. Then the file's own drain.
- */
-async function flowed(sheet: ExcelJS.Worksheet, out: WriteStream): Promise<void> {
+/** Lets the zip drain: a turn of the event loop for the archiver to read the rows, then the file's drain if it is full. */
+async function flowed(out: WriteStream): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  for (const entry of (sheet as unknown as { stream: SheetStream }).stream.pipes ?? []) if (entry.writableNeedDrain) await once(entry, 'drain');
   if (out.writableNeedDrain) await once(out, 'drain');
 }
 
@@ -210,7 +199,7 @@ export class ExportUseCase implements OnModuleInit {
       for await (const rows of segment ? this.segmentBatches(segment) : this.batches(dataset, filter)) {
         for (const row of rows) sheet.addRow(sheetCells(spec, row, lookups)).commit();
         processed += rows.length;
-        await flowed(sheet, out);
+        await flowed(out);
         memory.keep();
         await this.tx.run((m) => this.jobs.update(m, id, { processed, updatedAt: this.clock.now() }));
       }
