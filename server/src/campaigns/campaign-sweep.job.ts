@@ -107,7 +107,7 @@ export class CampaignSweepJob implements OnModuleInit {
             if (event.errorCode === 0) await this.deliveries.markSent(m, row.id, event.msgId, event.receivedAt);
             else if (await this.deliveries.markFailed(m, row.id, event.errorCode, `settled from WeChat's sent event: ${event.errorStatus}`)) {
               // Not delivered: it no longer counts towards the member's weekly cap.
-              if (row.campaignId !== null && row.claimedAt) await this.weekCounts.giveBack(m, row.memberId, startOfBusinessWeek(row.claimedAt, this.calendar.timeZone));
+              if (row.campaignId !== null && row.claimedAt) await this.weekCounts.giveBack(m, startOfBusinessWeek(row.claimedAt, this.calendar.timeZone), [row.memberId]);
             }
             return 'settled';
           }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { execute, isSqlite, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, isSqlite, sqlDate } from '../common/db/sql';
 
 /** Every SQL statement of `campaign_week_counts`. */
 @Injectable()
@@ -18,16 +18,50 @@ export class CampaignWeekCountsRepository {
     await execute(m, `${ignore} INTO campaign_week_counts (member_id, week_start, messages) VALUES ${ids.map(() => '(?, ?, 0)').join(', ')}`, ids.flatMap((id) => [id, week]));
   }
 
-  /** One more campaign message this week, unless the member already has `cap` (null: no cap, still counted). */
-  async take(m: EntityManager, memberId: number, weekStart: Date, cap: number | null): Promise<boolean> {
-    const limit = cap === null ? '' : ' AND messages < ?';
-    const changed = await execute(m, `UPDATE campaign_week_counts SET messages = messages + 1 WHERE member_id = ? AND week_start = ?${limit}`, [memberId, sqlDate(m, weekStart), ...(cap === null ? [] : [cap])]);
-    return changed === 1;
+  /**
+   * One more campaign message this week for each want, in the order given, unless the member already
+   * has its `cap` (null: no cap, still counted); a member may be wanted twice. The rows are locked
+   * in member order, then written in one statement: exact under concurrent claims.
+   */
+  async take(m: EntityManager, weekStart: Date, wants: Array<{ memberId: number; cap: number | null }>): Promise<boolean[]> {
+    if (wants.length === 0) return [];
+    const week = sqlDate(m, weekStart);
+    const ids = [...new Set(wants.map((w) => w.memberId))].sort((a, b) => a - b);
+    const rows: Array<{ member_id: number; messages: number }> = await m.query(
+      `SELECT member_id, messages FROM campaign_week_counts WHERE week_start = ? AND member_id IN (${ids.map(() => '?').join(', ')}) ORDER BY member_id${forUpdate(m)}`,
+      [week, ...ids],
+    );
+    const messages = new Map(rows.map((r) => [Number(r.member_id), Number(r.messages)]));
+    const before = new Map(messages);
+    const taken = wants.map(({ memberId, cap }) => {
+      const count = messages.get(memberId);
+      if (count === undefined || (cap !== null && count >= cap)) return false;
+      messages.set(memberId, count + 1);
+      return true;
+    });
+    const changed = [...messages].filter(([id, count]) => before.get(id) !== count);
+    if (changed.length > 0) {
+      await execute(
+        m,
+        `UPDATE campaign_week_counts SET messages = CASE member_id ${changed.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE week_start = ? AND member_id IN (${changed.map(() => '?').join(', ')})`,
+        [...changed.flat(), week, ...changed.map(([id]) => id)],
+      );
+    }
+    return taken;
   }
 
-  /** A claimed message that was not sent no longer counts. */
-  async giveBack(m: EntityManager, memberId: number, weekStart: Date): Promise<void> {
-    await execute(m, 'UPDATE campaign_week_counts SET messages = messages - 1 WHERE member_id = ? AND week_start = ? AND messages > 0', [memberId, sqlDate(m, weekStart)]);
+  /** Claimed messages that were not sent no longer count (a member listed twice, two of theirs). */
+  async giveBack(m: EntityManager, weekStart: Date, memberIds: number[]): Promise<void> {
+    if (memberIds.length === 0) return;
+    const times = new Map<number, number>();
+    for (const id of [...memberIds].sort((a, b) => a - b)) times.set(id, (times.get(id) ?? 0) + 1);
+    const whens = [...times].map(() => 'WHEN ? THEN ?').join(' ');
+    // Never below zero: a count is what was taken, so it only goes there if a week's rows were forgotten.
+    await execute(
+      m,
+      `UPDATE campaign_week_counts SET messages = CASE WHEN messages > CASE member_id ${whens} END THEN messages - CASE member_id ${whens} END ELSE 0 END WHERE week_start = ? AND member_id IN (${[...times].map(() => '?').join(', ')})`,
+      [...[...times].flat(), ...[...times].flat(), sqlDate(m, weekStart), ...times.keys()],
+    );
   }
 
   /** Campaign messages each member has had (or is being sent) in the week. */

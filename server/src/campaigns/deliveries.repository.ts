@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DeliveryStatus, MessageLane } from '@huiyuan/shared-types';
 import { EntityManager, In } from 'typeorm';
-import { execute, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
+import { execute, forUpdate, fromSqlDate, isSqlite, sqlDate } from '../common/db/sql';
 import { CampaignDelivery } from './entities/campaign-delivery.entity';
 
 export type NewDelivery = Omit<CampaignDelivery, 'id' | 'attempts' | 'enqueuedAt' | 'renderedJson' | 'msgid' | 'errcode' | 'detail' | 'couponId' | 'claimedAt' | 'sentAt' | 'openedAt'>;
@@ -20,6 +20,9 @@ function joinStoreScope(stores: JoinStores): { join: string; where: string; para
 
 const COLUMNS = ['campaign_id', 'automation_id', 'occurrence_key', 'member_id', 'template_id', 'lane', 'status', 'field_values_json', 'page', 'coupon_template_id', 'points_award', 'not_before', 'not_after', 'attempts', 'detail', 'created_at'] as const;
 
+/** Rows per multi-row INSERT: 16,000 placeholders, below both drivers' limits (SQLite 32,766, MySQL 65,535). */
+const ROWS_PER_INSERT = 1000;
+
 /** Every SQL statement of `campaign_deliveries`. Status changes are conditional on the status they leave. */
 @Injectable()
 export class DeliveriesRepository {
@@ -28,14 +31,18 @@ export class DeliveriesRepository {
    * occurrence) is taken: a repeat is a no-op. Returns how many were new.
    */
   async insertMany(m: EntityManager, rows: Array<NewDelivery & { detail?: string | null }>): Promise<number> {
-    if (rows.length === 0) return 0;
     const ignore = isSqlite(m) ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-    const params: unknown[] = [];
-    for (const r of rows) {
-      params.push(r.campaignId, r.automationId, r.occurrenceKey, r.memberId, r.templateId, r.lane, r.status, r.fieldValuesJson, r.page, r.couponTemplateId, r.pointsAward, sqlDate(m, r.notBefore), r.notAfter ? sqlDate(m, r.notAfter) : null, 0, r.detail ?? null, sqlDate(m, r.createdAt));
+    const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      const params: unknown[] = [];
+      for (const r of chunk) {
+        params.push(r.campaignId, r.automationId, r.occurrenceKey, r.memberId, r.templateId, r.lane, r.status, r.fieldValuesJson, r.page, r.couponTemplateId, r.pointsAward, sqlDate(m, r.notBefore), r.notAfter ? sqlDate(m, r.notAfter) : null, 0, r.detail ?? null, sqlDate(m, r.createdAt));
+      }
+      inserted += await execute(m, `${ignore} INTO campaign_deliveries (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
     }
-    const row = `(${COLUMNS.map(() => '?').join(', ')})`;
-    return execute(m, `${ignore} INTO campaign_deliveries (${COLUMNS.join(', ')}) VALUES ${rows.map(() => row).join(', ')}`, params);
+    return inserted;
   }
 
   async idOfOccurrence(m: EntityManager, automationId: number, memberId: number, occurrenceKey: string): Promise<number | null> {
@@ -86,19 +93,53 @@ export class DeliveriesRepository {
     await execute(m, "UPDATE campaign_deliveries SET enqueued_at = NULL WHERE status = 'queued' AND enqueued_at IS NOT NULL", []);
   }
 
-  /** queued → sending. False when another worker claimed it first, or it was cancelled. */
-  async claim(m: EntityManager, id: number, at: Date, renderedJson: string): Promise<boolean> {
-    return (await execute(m, "UPDATE campaign_deliveries SET status = 'sending', claimed_at = ?, attempts = attempts + 1, rendered_json = ? WHERE id = ? AND status = 'queued'", [sqlDate(m, at), renderedJson, id])) === 1;
+  /** Of these rows, the ones still queued, locked in id order for the claim that follows. */
+  async lockQueued(m: EntityManager, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: number }> = await m.query(`SELECT id FROM campaign_deliveries WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'queued' ORDER BY id${forUpdate(m)}`, ids);
+    return new Set(rows.map((r) => Number(r.id)));
   }
 
-  /** A queued row decided against (or a claim that found no quota): its final state. */
-  async skip(m: EntityManager, id: number, from: 'queued' | 'sending', status: DeliveryStatus, detail: string | null): Promise<boolean> {
-    return (await execute(m, 'UPDATE campaign_deliveries SET status = ?, detail = ? WHERE id = ? AND status = ?', [status, detail?.slice(0, 200) ?? null, id, from])) === 1;
+  /** queued → sending for a batch, each with its rendered message, in one statement. Returns how many moved. */
+  async claimMany(m: EntityManager, claims: Array<{ id: number; renderedJson: string }>, at: Date): Promise<number> {
+    if (claims.length === 0) return 0;
+    const rendered = claims.map(() => 'WHEN ? THEN ?').join(' ');
+    return execute(
+      m,
+      `UPDATE campaign_deliveries SET status = 'sending', claimed_at = ?, attempts = attempts + 1, rendered_json = CASE id ${rendered} END WHERE id IN (${claims.map(() => '?').join(', ')}) AND status = 'queued'`,
+      [sqlDate(m, at), ...claims.flatMap((c) => [c.id, c.renderedJson]), ...claims.map((c) => c.id)],
+    );
+  }
+
+  /** Queued rows decided against (or a claim that found no quota): their final state. */
+  async skip(m: EntityManager, ids: number[], from: 'queued' | 'sending', status: DeliveryStatus, detail: string | null): Promise<number> {
+    if (ids.length === 0) return 0;
+    return execute(m, `UPDATE campaign_deliveries SET status = ?, detail = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = ?`, [status, detail?.slice(0, 200) ?? null, ...ids, from]);
   }
 
   /** Held back (quiet hours) or retried later: queued again from `notBefore`. */
-  async requeue(m: EntityManager, id: number, from: 'queued' | 'sending', notBefore: Date, detail: string | null): Promise<boolean> {
-    return (await execute(m, "UPDATE campaign_deliveries SET status = 'queued', not_before = ?, enqueued_at = NULL, detail = ? WHERE id = ? AND status = ?", [sqlDate(m, notBefore), detail?.slice(0, 200) ?? null, id, from])) === 1;
+  async requeue(m: EntityManager, ids: number[], from: 'queued' | 'sending', notBefore: Date, detail: string | null): Promise<number> {
+    if (ids.length === 0) return 0;
+    return execute(m, `UPDATE campaign_deliveries SET status = 'queued', not_before = ?, enqueued_at = NULL, detail = ? WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = ?`, [sqlDate(m, notBefore), detail?.slice(0, 200) ?? null, ...ids, from]);
+  }
+
+  /**
+   * sending → sent for a batch, each with its MsgID, in one statement. Returns the ids it moved
+   * (locked first, so the answer is exact): a row the sweep settled meanwhile is not among them.
+   */
+  async markSentMany(m: EntityManager, sent: Array<{ id: number; msgid: string }>, at: Date): Promise<Set<number>> {
+    if (sent.length === 0) return new Set();
+    const list = sent.map(() => '?').join(', ');
+    const locked: Array<{ id: number }> = await m.query(`SELECT id FROM campaign_deliveries WHERE id IN (${list}) AND status = 'sending' ORDER BY id${forUpdate(m)}`, sent.map((r) => r.id));
+    const moved = new Set(locked.map((r) => Number(r.id)));
+    const mine = sent.filter((r) => moved.has(r.id));
+    if (mine.length === 0) return moved;
+    await execute(
+      m,
+      `UPDATE campaign_deliveries SET status = 'sent', msgid = CASE id ${mine.map(() => 'WHEN ? THEN ?').join(' ')} END, sent_at = ?, errcode = NULL, detail = NULL WHERE id IN (${mine.map(() => '?').join(', ')}) AND status = 'sending'`,
+      [...mine.flatMap((r) => [r.id, r.msgid]), sqlDate(m, at), ...mine.map((r) => r.id)],
+    );
+    return moved;
   }
 
   async markSent(m: EntityManager, id: number, msgid: string, at: Date): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { CAMPAIGN_DEFAULT_QUIET_HOURS, LedgerEntryType, TemplatePurpose } from '@huiyuan/shared-types';
+import { CAMPAIGN_DEFAULT_QUIET_HOURS, DeliveryStatus, LedgerEntryType, TemplatePurpose } from '@huiyuan/shared-types';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
@@ -22,13 +22,8 @@ import { SEND_JOB, SendJob } from './delivery-dispatcher';
 import { Campaign } from './entities/campaign.entity';
 import { CampaignDelivery } from './entities/campaign-delivery.entity';
 import { renderMessage } from './message-rendering';
-import { RenderContexts } from './render-contexts';
+import { MemberContexts, RenderContexts } from './render-contexts';
 
-/**
- * Claimed and sent together, per job: a worker that dies leaves at most this many claims per job
- * in doubt, and a pause stops a job within one chunk.
- */
-const CLAIM_CHUNK = 10;
 /** Transient failures (WeChat busy, rate limited, unreachable before the request left) are tried this often. */
 const MAX_ATTEMPTS = 5;
 /** Failures above this share of sends (after enough of them) pause the campaign: a broken template or page, or a ban. */
@@ -76,11 +71,11 @@ export class DeliveryWorker implements OnModuleInit {
     this.queue.register<SendJob>(SEND_JOB, (job) => this.process(job.ids));
   }
 
+  /**
+   * A job's rows are claimed, sent and recorded together: a worker that dies leaves at most one
+   * job's claims in doubt per job it runs at once, and a pause stops a job before its claim.
+   */
   async process(ids: number[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += CLAIM_CHUNK) await this.processChunk(ids.slice(i, i + CLAIM_CHUNK));
-  }
-
-  private async processChunk(ids: number[]): Promise<void> {
     const rows = (await this.tx.read((m) => this.deliveries.byIds(m, ids))).filter((r) => r.status === 'queued');
     if (rows.length === 0) return;
     const now = this.clock.now();
@@ -105,50 +100,90 @@ export class DeliveryWorker implements OnModuleInit {
     const week = startOfBusinessWeek(now, this.calendar.timeZone);
     await this.tx.run((m) => this.weekCounts.ensure(m, rows.filter((r) => r.campaignId !== null).map((r) => r.memberId), week));
 
-    const claimed = await this.tx.run(async (m) => {
-      const out: Claimed[] = [];
-      // In member order, as every claim takes its locks: two jobs sending to the same members never deadlock.
-      for (const row of [...rows].sort((a, b) => a.memberId - b.memberId || a.id - b.id)) {
-        const campaign = row.campaignId !== null ? campaigns.get(row.campaignId) : undefined;
-        const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), now);
-        switch (decision.kind) {
-          case 'wait':
-            // Paused, or not yet launched: left queued and out of the queue until it is released again.
-            await this.deliveries.markEnqueued(m, [row.id], null);
-            break;
-          case 'hold':
-            await this.deliveries.requeue(m, row.id, 'queued', decision.until, decision.reason);
-            break;
-          case 'skip':
-            await this.deliveries.skip(m, row.id, 'queued', decision.status, decision.reason);
-            break;
-          case 'send': {
-            const rendered = renderMessage(decision.template.fields, this.fieldValues(row, campaign), contexts.get(row.memberId, decision.couponTemplateId) ?? {});
-            if (!rendered.ok) {
-              await this.deliveries.skip(m, row.id, 'queued', 'skipped_render', `${rendered.field} ${rendered.problem}`);
-              break;
-            }
-            if (!(await this.deliveries.claim(m, row.id, now, JSON.stringify(rendered.data)))) break;
-            // The cap is counted and checked in one conditional update, so concurrent campaigns cannot both pass it.
-            const counted = row.campaignId !== null ? week : null;
-            if (counted && !(await this.weekCounts.take(m, row.memberId, counted, campaign?.weeklyCap ?? null))) {
-              await this.deliveries.skip(m, row.id, 'sending', 'skipped_cap', null);
-              break;
-            }
-            if (!(await this.quota.take(m, row.memberId, row.templateId))) {
-              if (counted) await this.weekCounts.giveBack(m, row.memberId, counted);
-              await this.deliveries.skip(m, row.id, 'sending', 'skipped_quota', null);
-              break;
-            }
-            out.push({ row, template: decision.template, openid: decision.openid, data: rendered.data, week: counted });
-          }
-        }
-      }
-      return out;
-    });
-
+    const claimed = await this.tx.run((m) => this.claim(m, rows, campaigns, profiles, templates, contexts, week, now));
     const outcomes = await this.sendAll(claimed);
     await this.afterBatch(campaigns, claimed, outcomes);
+  }
+
+  /**
+   * One transaction for the batch, a statement per step rather than per row: rows decided against
+   * are held or skipped, the rest are locked, counted against the weekly cap and the quota (a member
+   * with none left is skipped, never sent), and claimed (queued → sending) with their rendered
+   * messages. Every lock is taken in member order within each table, and the tables in one order
+   * (deliveries, week counts, grants), so two jobs sending to the same members never deadlock.
+   */
+  private async claim(
+    m: EntityManager,
+    rows: CampaignDelivery[],
+    campaigns: Map<number, Campaign>,
+    profiles: Map<number, MessageProfile>,
+    templates: Map<number, MessageTemplateRecord>,
+    contexts: MemberContexts,
+    week: Date,
+    now: Date,
+  ): Promise<Claimed[]> {
+    const wait: number[] = [];
+    const held = new Map<string, { until: Date; reason: string; ids: number[] }>();
+    const skipped = new Map<string, { status: DeliveryStatus; reason: string | null; ids: number[] }>();
+    const skip = (status: DeliveryStatus, reason: string | null, id: number) => {
+      const key = `${status}\u0000${reason ?? ''}`;
+      const group = skipped.get(key) ?? { status, reason, ids: [] };
+      group.ids.push(id);
+      skipped.set(key, group);
+    };
+    const candidates: Claimed[] = [];
+    for (const row of [...rows].sort((a, b) => a.memberId - b.memberId || a.id - b.id)) {
+      const campaign = row.campaignId !== null ? campaigns.get(row.campaignId) : undefined;
+      const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), now);
+      switch (decision.kind) {
+        case 'wait':
+          // Paused, or not yet launched: left queued and out of the queue until it is released again.
+          wait.push(row.id);
+          break;
+        case 'hold': {
+          const key = `${decision.until.getTime()}\u0000${decision.reason}`;
+          const group = held.get(key) ?? { until: decision.until, reason: decision.reason, ids: [] };
+          group.ids.push(row.id);
+          held.set(key, group);
+          break;
+        }
+        case 'skip':
+          skip(decision.status, decision.reason, row.id);
+          break;
+        case 'send': {
+          const rendered = renderMessage(decision.template.fields, this.fieldValues(row, campaign), contexts.get(row.memberId, decision.couponTemplateId) ?? {});
+          if (!rendered.ok) skip('skipped_render', `${rendered.field} ${rendered.problem}`, row.id);
+          else candidates.push({ row, template: decision.template, openid: decision.openid, data: rendered.data, week: row.campaignId !== null ? week : null });
+        }
+      }
+    }
+    await this.deliveries.markEnqueued(m, wait, null);
+    for (const group of held.values()) await this.deliveries.requeue(m, group.ids, 'queued', group.until, group.reason);
+
+    // Rows another job claimed (or a cancel settled) since they were read are left alone.
+    const stillQueued = await this.deliveries.lockQueued(m, candidates.map((c) => c.row.id));
+    let claimable = candidates.filter((c) => stillQueued.has(c.row.id));
+    // The cap is counted and checked under the rows' locks, so concurrent campaigns cannot both pass it.
+    const counted = claimable.filter((c) => c.week !== null);
+    const withinCap = await this.weekCounts.take(m, week, counted.map((c) => ({ memberId: c.row.memberId, cap: (c.row.campaignId !== null ? campaigns.get(c.row.campaignId)?.weeklyCap : null) ?? null })));
+    const capped = new Set(counted.filter((_, i) => !withinCap[i]).map((c) => c.row.id));
+    for (const c of claimable) if (capped.has(c.row.id)) skip('skipped_cap', null, c.row.id);
+    claimable = claimable.filter((c) => !capped.has(c.row.id));
+
+    const claimed: Claimed[] = [];
+    const noQuota: Claimed[] = [];
+    for (const templateId of new Set(claimable.map((c) => c.row.templateId))) {
+      const mine = claimable.filter((c) => c.row.templateId === templateId);
+      const taken = await this.quota.takeMany(m, templateId, mine.map((c) => c.row.memberId));
+      mine.forEach((c, i) => (taken[i] ? claimed : noQuota).push(c));
+    }
+    for (const c of noQuota) skip('skipped_quota', null, c.row.id);
+    // Not sent: these no longer count towards the members' weekly cap.
+    await this.weekCounts.giveBack(m, week, noQuota.filter((c) => c.week !== null).map((c) => c.row.memberId));
+
+    for (const group of skipped.values()) await this.deliveries.skip(m, group.ids, 'queued', group.status, group.reason);
+    await this.deliveries.claimMany(m, claimed.map((c) => ({ id: c.row.id, renderedJson: JSON.stringify(c.data) })), now);
+    return claimed;
   }
 
   private decide(
@@ -179,39 +214,42 @@ export class DeliveryWorker implements OnModuleInit {
     return JSON.parse(campaign ? campaign.fieldValuesJson : (row.fieldValuesJson ?? '{}')) as Record<string, string>;
   }
 
+  /** Sends the batch's messages at once, then records every one WeChat accepted in one transaction. */
   private async sendAll(claimed: Claimed[]): Promise<Map<number, Outcome>> {
     const outcomes = new Map<number, Outcome>();
-    let next = 0;
-    const lane = async () => {
-      while (next < claimed.length) {
-        const item = claimed[next++]!;
-        outcomes.set(item.row.id, await this.sendOne(item));
-      }
-    };
-    await Promise.all(Array.from({ length: claimed.length }, lane));
+    const sent: Array<{ claim: Claimed; msgid: string }> = [];
+    await Promise.all(
+      claimed.map(async (claim) => {
+        const answer = await this.sendOne(claim);
+        if (typeof answer === 'string') outcomes.set(claim.row.id, answer);
+        else sent.push({ claim, msgid: answer.msgid });
+      }),
+    );
+    if (sent.length === 0) return outcomes;
+    await this.tx.run(async (m) => {
+      const marked = await this.deliveries.markSentMany(m, sent.map(({ claim, msgid }) => ({ id: claim.row.id, msgid })), this.clock.now());
+      // Only the rows this transaction marked sent get their awards: the sweep may have settled one meanwhile.
+      for (const { claim } of sent) if (marked.has(claim.row.id)) await this.giveAwards(m, claim.row);
+    });
+    for (const { claim } of sent) outcomes.set(claim.row.id, 'sent');
     return outcomes;
   }
 
-  private async sendOne(claim: Claimed): Promise<Outcome> {
+  /** WeChat's MsgID, or what a failure came to (recorded at once: failures are few and each settles differently). */
+  private async sendOne(claim: Claimed): Promise<{ msgid: string } | Outcome> {
     const { row, template, openid, data } = claim;
-    let msgid: string;
     try {
-      ({ msgid } = await this.wechat.sendSubscribeMessage({
+      return await this.wechat.sendSubscribeMessage({
         toOpenid: openid,
         templateId: template.wechatTemplateId,
         page: row.page ?? undefined,
         data,
         fieldTypes: Object.fromEntries(template.fields.map((f) => [f.key, f.type])),
         miniprogramState: MINIPROGRAM_STATE[this.config.wechat.qrEnvVersion],
-      }));
+      });
     } catch (error) {
       return this.recordFailure(claim, error);
     }
-    await this.tx.run(async (m) => {
-      if (!(await this.deliveries.markSent(m, row.id, msgid, this.clock.now()))) return;
-      await this.giveAwards(m, row);
-    });
-    return 'sent';
   }
 
   /** The coupon or points that come with the message, once: only the transaction that marks it sent gives them. */
@@ -246,7 +284,7 @@ export class DeliveryWorker implements OnModuleInit {
         return 'unknown';
       }
       // Not sent: the message no longer counts towards the member's weekly cap.
-      if (week) await this.weekCounts.giveBack(m, row.memberId, week);
+      if (week) await this.weekCounts.giveBack(m, week, [row.memberId]);
       if (error instanceof WechatQuotaExhaustedError) {
         // WeChat says no accept is left: our count was wrong, so it is set to what WeChat says.
         await this.deliveries.markFailed(m, row.id, error.errcode, error.errmsg);
@@ -256,7 +294,7 @@ export class DeliveryWorker implements OnModuleInit {
       await this.quota.giveBack(m, row.memberId, row.templateId);
       if (transient && row.attempts < MAX_ATTEMPTS) {
         const wait = error instanceof WechatRateLimitedError ? Math.max(retryDelayMs(row.attempts), 60_000) : retryDelayMs(row.attempts);
-        await this.deliveries.requeue(m, row.id, 'sending', new Date(this.clock.now().getTime() + wait), `retry after ${error.errcode ?? 'no answer'}`);
+        await this.deliveries.requeue(m, [row.id], 'sending', new Date(this.clock.now().getTime() + wait), `retry after ${error.errcode ?? 'no answer'}`);
         return 'retry';
       }
       await this.deliveries.markFailed(m, row.id, error.errcode, error.errmsg);

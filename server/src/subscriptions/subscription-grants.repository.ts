@@ -104,6 +104,47 @@ export class SubscriptionGrantsRepository {
     return changed > 0;
   }
 
+  /**
+   * The conditional decrement for a batch of one template: for each wanted member in the order given
+   * (a member may be wanted twice), true when a send was left and is now taken. The grants are locked
+   * in member order, then written in one statement: exact under concurrent claims.
+   */
+  async takeMany(m: EntityManager, templateId: number, memberIds: number[], at: Date): Promise<boolean[]> {
+    if (memberIds.length === 0) return [];
+    const ids = [...new Set(memberIds)].sort((a, b) => a - b);
+    const rows: Array<{ member_id: number; remaining: number; unconfirmed: number }> = await m.query(
+      `SELECT member_id, remaining, unconfirmed FROM subscription_grants WHERE template_id = ? AND member_id IN (${placeholders(ids.length)}) ORDER BY member_id${forUpdate(m)}`,
+      [templateId, ...ids],
+    );
+    const left = new Map(rows.map((r) => [Number(r.member_id), { remaining: Number(r.remaining), unconfirmed: Number(r.unconfirmed), used: 0 }]));
+    const taken = memberIds.map((id) => {
+      const grant = left.get(id);
+      if (!grant || grant.remaining <= 0) return false;
+      grant.remaining -= 1;
+      grant.used += 1;
+      // The sends still unconfirmed can be no more than those left.
+      grant.unconfirmed = Math.min(grant.unconfirmed, grant.remaining);
+      return true;
+    });
+    const used = [...left].filter(([, g]) => g.used > 0);
+    if (used.length > 0) {
+      const whens = used.map(() => 'WHEN ? THEN ?').join(' ');
+      await execute(
+        m,
+        `UPDATE subscription_grants SET remaining = CASE member_id ${whens} END, unconfirmed = CASE member_id ${whens} END, used_total = used_total + CASE member_id ${whens} END, updated_at = ? WHERE template_id = ? AND member_id IN (${placeholders(used.length)})`,
+        [
+          ...used.flatMap(([id, g]) => [id, g.remaining]),
+          ...used.flatMap(([id, g]) => [id, g.unconfirmed]),
+          ...used.flatMap(([id, g]) => [id, g.used]),
+          sqlDate(m, at),
+          templateId,
+          ...used.map(([id]) => id),
+        ],
+      );
+    }
+    return taken;
+  }
+
   async giveBack(m: EntityManager, memberId: number, templateId: number, at: Date): Promise<boolean> {
     const changed = await execute(
       m,

@@ -19,6 +19,11 @@ export class SubscriptionQuota {
     return this.grants.take(manager, memberId, templateId, this.clock.now());
   }
 
+  /** take() for a batch of one template's members, in one locked read and one write; a member may appear twice. */
+  takeMany(manager: EntityManager, templateId: number, memberIds: number[]): Promise<boolean[]> {
+    return this.grants.takeMany(manager, templateId, memberIds, this.clock.now());
+  }
+
   /** A send that failed for any reason but 43101 did not use the member's accept: it is theirs again. */
   async giveBack(manager: EntityManager, memberId: number, templateId: number): Promise<void> {
     await this.grants.giveBack(manager, memberId, templateId, this.clock.now());

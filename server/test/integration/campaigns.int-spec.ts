@@ -1,7 +1,7 @@
 import type { CampaignAudience, CampaignResults, CampaignView } from '@huiyuan/shared-types';
 import { CampaignSweepJob } from '../../src/campaigns/campaign-sweep.job';
 import { isHeldOut } from '../../src/campaigns/campaign-rules';
-import { DeliveryDispatcher, SEND_JOB } from '../../src/campaigns/delivery-dispatcher';
+import { CAMPAIGN_JOB_SIZE, DeliveryDispatcher, SEND_JOB } from '../../src/campaigns/delivery-dispatcher';
 import { DeliveryWorker } from '../../src/campaigns/delivery-worker';
 import { MessageDelivery } from '../../src/campaigns/message-delivery';
 import { sqlDate } from '../../src/common/db/sql';
@@ -268,7 +268,9 @@ describe('template-message campaigns', () => {
   });
 
   it('pauses, resumes and cancels mid-send', async () => {
-    const list = await members(80);
+    // More members than the worker claims at once (4 jobs of CAMPAIGN_JOB_SIZE), so some are still queued when paused.
+    const audience = 4 * CAMPAIGN_JOB_SIZE + 40;
+    const list = await members(audience);
     const segmentId = await segmentOf(list);
     // Slow WeChat: each send takes a second, so the campaign is still sending when paused.
     await t.http.post('/sandbox/wechat/dev/faults').send({ path: '/cgi-bin/message/subscribe/send', latencyMs: 1000 }).expect(201);
@@ -284,7 +286,7 @@ describe('template-message campaigns', () => {
 
     await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/resume`).set(bearer(hq)).expect(200);
     await t.http.delete('/sandbox/wechat/dev/faults').expect(200);
-    expect((await settle(campaign.id)).byStatus).toEqual({ sent: 80 });
+    expect((await settle(campaign.id)).byStatus).toEqual({ sent: audience });
 
     // Cancel: whatever was still queued is cancelled, never sent.
     await t.http.post('/sandbox/wechat/dev/faults').send({ path: '/cgi-bin/message/subscribe/send', latencyMs: 1000 }).expect(201);
@@ -295,7 +297,7 @@ describe('template-message campaigns', () => {
     await t.http.post(`/api/v1/staff/campaigns/${second.id}/cancel`).set(bearer(hq)).expect(200);
     const cancelled = await settle(second.id, (r) => (r.byStatus.sending ?? 0) === 0 && (r.byStatus.queued ?? 0) === 0);
     expect(cancelled.status).toBe('cancelled');
-    expect((cancelled.byStatus.sent ?? 0) + (cancelled.byStatus.cancelled ?? 0)).toBe(80);
+    expect((cancelled.byStatus.sent ?? 0) + (cancelled.byStatus.cancelled ?? 0)).toBe(audience);
     expect(cancelled.byStatus.cancelled).toBeGreaterThan(0);
     await t.http.post(`/api/v1/staff/campaigns/${second.id}/resume`).set(bearer(hq)).expect(409);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CAMPAIGN_JOB_SIZE } from '../../src/campaigns/delivery-dispatcher';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 import { call, runCli, ServerProcess, staffLogin, startOwnRedis, startServer } from './processes';
@@ -7,8 +8,8 @@ import { call, runCli, ServerProcess, staffLogin, startOwnRedis, startServer } f
 const MYSQL = Boolean(process.env.TEST_DATABASE_URL);
 const MEMBERS = 20_000;
 const ACTIVITY = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H';
-/** Jobs a worker runs at once × deliveries each claims before sending (delivery-worker.ts). */
-const WORKER_IN_FLIGHT = 4 * 10;
+/** Jobs a worker runs at once (bull-job-queue.ts) × deliveries each job claims, sends and records together. */
+const WORKER_IN_FLIGHT = 4 * CAMPAIGN_JOB_SIZE;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
