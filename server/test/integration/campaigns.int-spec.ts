@@ -300,7 +300,7 @@ describe('template-message campaigns', () => {
     expect((cancelled.byStatus.sent ?? 0) + (cancelled.byStatus.cancelled ?? 0)).toBe(audience);
     expect(cancelled.byStatus.cancelled).toBeGreaterThan(0);
     await t.http.post(`/api/v1/staff/campaigns/${second.id}/resume`).set(bearer(hq)).expect(409);
-  });
+  }, 240_000);
 
   it('43101 zeroes the ledger; a transient error is retried with backoff and sent once', async () => {
     const [refused] = await members(1, 0);

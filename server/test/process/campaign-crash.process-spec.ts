@@ -123,7 +123,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     // Two kills, each leaving at most what the worker had claimed and not yet recorded.
     expect(final.unknown ?? 0).toBeLessThanOrEqual(2 * WORKER_IN_FLIGHT);
 
-    const outbox = ((await call(api.url, 'GET', `/sandbox/wechat/dev/outbox`)).body as { items: Array<{ toOpenid: string; msgid: number }> }).items;
+    const outboxReply = await call(api.url, 'GET', `/sandbox/wechat/dev/outbox`);
+    if (outboxReply.status !== 200) process.stdout.write(`crash test: the outbox answered ${outboxReply.status}; the API process said:\n${api.output().slice(-4000)}\n`);
+    const outbox = (outboxReply.body as { items: Array<{ toOpenid: string; msgid: number }> }).items;
     const perMember = new Map<string, number>();
     for (const m of outbox) perMember.set(m.toOpenid, (perMember.get(m.toOpenid) ?? 0) + 1);
     expect([...perMember.values()].filter((n) => n > 1)).toEqual([]);
