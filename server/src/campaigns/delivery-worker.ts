@@ -115,8 +115,9 @@ export class DeliveryWorker implements OnModuleInit {
    * One transaction for the batch, a statement per step rather than per row: rows decided against
    * are held or skipped, the rest are locked, counted against the weekly cap and the quota (a member
    * with none left is skipped, never sent), and claimed (queued → sending) with their rendered
-   * messages. Every lock is taken in member order within each table, and the tables in one order
-   * (deliveries, week counts, grants), so two jobs sending to the same members never deadlock.
+   * messages. Every lock is taken in key order within each table (deliveries by id, the rest by
+   * member) and the tables in one order (deliveries, week counts, grants), so two jobs sending to
+   * the same members never deadlock.
    */
   private async claim(
     m: EntityManager,
@@ -163,8 +164,10 @@ export class DeliveryWorker implements OnModuleInit {
         }
       }
     }
+    // Rows decided against first: every delivery row this transaction writes is locked before the week counts and grants.
     await this.deliveries.markEnqueued(m, wait, null);
     for (const group of held.values()) await this.deliveries.requeue(m, group.ids, 'queued', group.until, group.reason);
+    for (const group of skipped.values()) await this.deliveries.skip(m, group.ids, 'queued', group.status, group.reason);
 
     // Rows another job claimed (or a cancel settled) since they were read are left alone.
     const stillQueued = await this.deliveries.lockQueued(m, candidates.map((c) => c.row.id));
@@ -173,21 +176,20 @@ export class DeliveryWorker implements OnModuleInit {
     const counted = claimable.filter((c) => c.week !== null);
     const withinCap = await this.weekCounts.take(m, week, counted.map((c) => ({ memberId: c.row.memberId, cap: (c.row.campaignId !== null ? campaigns.get(c.row.campaignId)?.weeklyCap : null) ?? null })));
     const capped = new Set(counted.filter((_, i) => !withinCap[i]).map((c) => c.row.id));
-    for (const c of claimable) if (capped.has(c.row.id)) skip('skipped_cap', null, c.row.id);
     claimable = claimable.filter((c) => !capped.has(c.row.id));
 
     const claimed: Claimed[] = [];
     const noQuota: Claimed[] = [];
-    for (const templateId of new Set(claimable.map((c) => c.row.templateId))) {
+    for (const templateId of [...new Set(claimable.map((c) => c.row.templateId))].sort((a, b) => a - b)) {
       const mine = claimable.filter((c) => c.row.templateId === templateId);
       const taken = await this.quota.takeMany(m, templateId, mine.map((c) => c.row.memberId));
       mine.forEach((c, i) => (taken[i] ? claimed : noQuota).push(c));
     }
-    for (const c of noQuota) skip('skipped_quota', null, c.row.id);
     // Not sent: these no longer count towards the members' weekly cap.
     await this.weekCounts.giveBack(m, week, noQuota.filter((c) => c.week !== null).map((c) => c.row.memberId));
 
-    for (const group of skipped.values()) await this.deliveries.skip(m, group.ids, 'queued', group.status, group.reason);
+    await this.deliveries.skip(m, [...capped], 'queued', 'skipped_cap', null);
+    await this.deliveries.skip(m, noQuota.map((c) => c.row.id), 'queued', 'skipped_quota', null);
     await this.deliveries.claimMany(m, claimed.map((c) => ({ id: c.row.id, renderedJson: JSON.stringify(c.data) })), now);
     return claimed;
   }
