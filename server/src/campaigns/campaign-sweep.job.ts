@@ -19,7 +19,7 @@ export const CAMPAIGN_SWEEP_JOB = 'campaigns-sweep';
 const EVERY_MS = 15_000;
 /**
  * A claim older than this whose outcome was never recorded belongs to a worker that died: a send
- * waits at most for its pace slot and WeChat's 5 s timeout, far less than this.
+ * waits at most for its pace slot and the gateway's 30 s send deadline, less than this.
  */
 const STALE_CLAIM_MS = 60_000;
 const SETTLE_BATCH = 500;

@@ -84,12 +84,18 @@ export interface TextCheckResult {
 export interface WechatGatewayTiming {
   timeoutMs: number;
   qrCodeTimeoutMs: number;
+  /**
+   * subscribeMessage.send waits longer than other calls: a send whose answer is lost is recorded as
+   * unknown and never sent again, so giving up early on a slow (or busy) answer loses a message that
+   * went out. Half the campaigns sweep's 60 s, after which an unrecorded claim is judged by the sweep.
+   */
+  sendTimeoutMs: number;
   /** Attempts in all, for a transient failure of a call that is safe to repeat. */
   attempts: number;
   retryBaseDelayMs: number;
 }
 
-const DEFAULT_TIMING: WechatGatewayTiming = { timeoutMs: 5_000, qrCodeTimeoutMs: 10_000, attempts: 3, retryBaseDelayMs: 200 };
+const DEFAULT_TIMING: WechatGatewayTiming = { timeoutMs: 5_000, qrCodeTimeoutMs: 10_000, sendTimeoutMs: 30_000, attempts: 3, retryBaseDelayMs: 200 };
 
 /**
  * When a failed call may be made again: `always` for reads and for calls whose repeat is harmless,
@@ -238,6 +244,7 @@ export class WechatGateway implements OnApplicationShutdown {
           lang: 'zh_CN',
         },
         repeatable: 'unsent',
+        timeoutMs: this.timing.sendTimeoutMs,
       });
       // The MsgID is what WeChat's subscribe_msg_sent_event names the send by; kept as text (it exceeds 2^53 in the wild).
       return { msgid: String(answer.msgid ?? '') };
