@@ -353,7 +353,7 @@ describe('WeChat gateway against the sandbox on its own port', () => {
       ['a timeout', { path: '/cgi-bin/message/subscribe/send', latencyMs: 400, times: 1 }],
     ])('a send is not repeated after %s, since WeChat may have delivered it', async (_what, sendFault) => {
       const openid = await member(`o-once-${sendFault.errcode ?? (sendFault.drop ? 'drop' : 'slow')}`, [POINTS_CHANGE!.id]);
-      const impatient = anotherInstance({ timeoutMs: 150, retryBaseDelayMs: 10 });
+      const impatient = anotherInstance({ sendTimeoutMs: 150, retryBaseDelayMs: 10 });
       await fault(sendFault);
       const before = calls('/cgi-bin/message/subscribe/send');
       await expect(impatient.sendSubscribeMessage(pointsMessage(openid))).rejects.toBeInstanceOf(WechatBusyError);
