@@ -315,6 +315,10 @@ describe('tags, segments and the member 360', () => {
       node: fc.oneof({ depthSize: 'small', maxDepth: 3 }, rule, tie('tree')),
     }));
 
+    // A member with nothing counted yet: no purchase, zero counts, no birthday month.
+    const asFacts = (x: SegmentMemberFacts & { hasStats: boolean }): SegmentMemberFacts =>
+      x.hasStats ? { ...x, tagIds: new Set(x.tagIds) } : { ...x, tagIds: new Set(x.tagIds), lastPurchaseAt: null, spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null };
+
     const load = async (members: Array<SegmentMemberFacts & { hasStats: boolean }>) => {
       await tx.run(async (m) => {
         await m.query('DELETE FROM member_tags');
@@ -332,13 +336,13 @@ describe('tags, segments and the member 360', () => {
           const rows: Array<{ id: number }> = await m.query('SELECT id FROM members WHERE openid = ?', [`prop-${i}`]);
           const id = Number(rows[0]!.id);
           ids.push(id);
-          if (x.hasStats) {
-            await m.query(
-              `INSERT INTO member_stats (member_id, last_purchase_at, purchases_30d, spend_30d_cents, purchases_90d, spend_90d_cents, spend_prev_90d_cents, purchases_365d, spend_365d_cents, birthday_month, computed_day)
-               VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '2026-12-01')`,
-              [id, x.lastPurchaseAt ? sqlDate(m, x.lastPurchaseAt) : null, x.purchases30d, x.spend30dCents, x.purchases90d, x.spend90dCents, x.purchases365d, x.spend365dCents, x.birthdayMonth],
-            );
-          }
+          // Every active member has a stats row (a join creates it, with nothing counted); the tier and join store are copied onto it.
+          const f = asFacts(x);
+          await m.query(
+            `INSERT INTO member_stats (member_id, last_purchase_at, purchases_30d, spend_30d_cents, purchases_90d, spend_90d_cents, spend_prev_90d_cents, purchases_365d, spend_365d_cents, birthday_month, computed_day, tier_id, join_store_id)
+             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '2026-12-01', ?, ?)`,
+            [id, f.lastPurchaseAt ? sqlDate(m, f.lastPurchaseAt) : null, f.purchases30d, f.spend30dCents, f.purchases90d, f.spend90dCents, f.purchases365d, f.spend365dCents, f.birthdayMonth, f.tierId, f.joinStoreId],
+          );
           for (const tagId of x.tagIds) await m.query('INSERT INTO member_tags (tag_id, member_id, created_at) VALUES (?, ?, ?)', [tagId, id, sqlDate(m, new Date(now))]);
           for (const [templateId, remaining] of x.quotas) {
             await m.query("INSERT INTO subscription_grants (member_id, template_id, remaining, unconfirmed, accepted_total, used_total, status, updated_at) VALUES (?, ?, ?, 0, ?, 0, 'active', ?)", [id, templateId, remaining, remaining, sqlDate(m, new Date(now))]);
@@ -347,10 +351,6 @@ describe('tags, segments and the member 360', () => {
         return ids;
       });
     };
-    // Without a stats row a member reads as the LEFT JOIN gives it: no purchase, zero counts, no birthday month.
-    const asFacts = (x: SegmentMemberFacts & { hasStats: boolean }): SegmentMemberFacts =>
-      x.hasStats ? { ...x, tagIds: new Set(x.tagIds) } : { ...x, tagIds: new Set(x.tagIds), lastPurchaseAt: null, spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null };
-
     const ctx = await segments.context();
     await fc.assert(
       fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 12 }), tree, async (members, rules) => {
