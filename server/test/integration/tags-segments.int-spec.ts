@@ -11,6 +11,9 @@ import { MemberStatsRepository } from '../../src/tags/member-stats.repository';
 import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
 import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
+import { checkInvariants } from '../../src/cli/invariants';
+import { MemberAccountRepository } from '../../src/members/member-accounts.repository';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -257,6 +260,46 @@ describe('tags, segments and the member 360', () => {
 
     const res = await t.http.post('/api/v1/staff/segments/preview').set(bearer(hq)).send({ rules: { combinator: 'and', rules: [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 999999, count: 1 } }] } }).expect(400);
     expect(res.body.error.message).toContain('no message template 999999');
+  });
+
+  it("member_stats' copies of the tier and join store follow the member row on each event that moves them: join, upgrade, bulk upgrade, downgrade, erasure", async () => {
+    const copy = async (memberId: number) => {
+      const rows: Array<{ tier_id: number; join_store_id: number | null; stats_tier_id: number | null; stats_store_id: number | null; has_row: number }> = await t.dataSource.query(
+        'SELECT m.tier_id, m.join_store_id, s.tier_id AS stats_tier_id, s.join_store_id AS stats_store_id, CASE WHEN s.member_id IS NULL THEN 0 ELSE 1 END AS has_row FROM members m LEFT JOIN member_stats s ON s.member_id = m.id WHERE m.id = ?',
+        [memberId],
+      );
+      const r = rows[0]!;
+      return { tier: Number(r.tier_id), store: r.join_store_id === null ? null : Number(r.join_store_id), copied: Number(r.has_row) ? { tier: Number(r.stats_tier_id), store: r.stats_store_id === null ? null : Number(r.stats_store_id) } : null };
+    };
+    const tierId = async (code: string) => Number(((await t.dataSource.query('SELECT id FROM tiers WHERE code = ?', [code])) as Array<{ id: number }>)[0]!.id);
+    const [silver, gold] = [await tierId('SILVER'), await tierId('GOLD')];
+
+    const a = await joinMember(t, 'copies-a', 's=S001');
+    const b = await joinMember(t, 'copies-b');
+    for (const id of [a.id, b.id]) expect((await copy(id)).copied).toEqual({ tier: (await copy(id)).tier, store: (await copy(id)).store });
+    expect((await copy(a.id)).store).not.toBeNull();
+
+    // A purchase's growth upgrades in its transaction (setTier).
+    await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).send({ cardNo: a.cardNo, amountCents: 600_000, orderNo: 'COPY-1' }).expect(201);
+    expect(await copy(a.id)).toMatchObject({ tier: gold, copied: { tier: gold } });
+
+    // A bulk credit (the ledger's creditMany: imports, campaigns) upgrades many members in one UPDATE.
+    await t.get(TransactionRunner).run((m) => t.get(MemberAccountRepository).creditMany(m, [{ memberId: b.id, points: 0, growth: { amount: 1000, source: { type: 'test', id: 'copies-b' } } }]));
+    expect(await copy(b.id)).toMatchObject({ tier: silver, copied: { tier: silver } });
+
+    // The evaluation date's downgrade (setTier from the job).
+    // Beyond the growth window of the purchase: growth is 0, one tier down.
+    t.clock.set('2028-06-01T04:00:00.000Z');
+    await t.get(TierEvaluationJob).run(t.config.calendar.timeZone);
+    const downgraded = await copy(a.id);
+    expect(downgraded.tier).toBe(silver);
+    expect(downgraded.copied).toEqual({ tier: silver, store: downgraded.store });
+    t.clock.set('2026-12-01T04:00:00.000Z');
+
+    // Erasure removes the row: a segment counts active members only.
+    await t.http.delete('/api/v1/members/me').set(bearer(await visitorToken(t, b.openid))).expect(204);
+    expect((await copy(b.id)).copied).toBeNull();
+    expect((await checkInvariants(t.dataSource)).flatMap((r) => r.violations)).toEqual([]);
   });
 
   it('property: the SQL count of a random rule tree equals its in-memory evaluation over random members', async () => {
