@@ -14,7 +14,8 @@ function from(q: SegmentQuery, driver: 'mysql' | 'sqlite'): string {
     case 'stats':
       return 'FROM member_stats s';
     case 'stats+members':
-      return 'FROM member_stats s JOIN members m ON m.id = s.member_id';
+      // Each stats row finds its member in the segment index (status, id, …): the member's columns without the row.
+      return `FROM member_stats s JOIN members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''} ON m.status = 'active' AND m.id = s.member_id`;
     case 'members':
       return `FROM members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''}`;
   }

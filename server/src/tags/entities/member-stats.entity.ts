@@ -14,7 +14,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_member_stats_segment', ['tierId', 'joinStoreId', 'lastPurchaseAt', 'spend30dCents', 'spend90dCents', 'spend365dCents', 'purchases30d', 'purchases90d', 'purchases365d', 'birthdayMonth', 'memberId'])
 @Index('ix_member_stats_spend_365d', ['spend365dCents', 'memberId'])
 @Index('ix_member_stats_purchases_365d', ['purchases365d', 'memberId'])
-@Index('ix_member_stats_birthday', ['birthdayMonth', 'memberId'])
+@Index('ix_member_stats_birthday', ['birthdayMonth', 'tierId', 'joinStoreId', 'memberId'])
 @Index('ix_member_stats_coupon', ['lastCouponUsedAt', 'memberId'])
 // Birthday automations and care tasks look up the members whose next birthday is a given day.
 @Index('ix_member_stats_next_birthday', ['nextBirthday', 'memberId'])

@@ -13,12 +13,14 @@ export class MemberStatsSegmentCopies1796192145226 implements MigrationInterface
     await queryRunner.query(`UPDATE \`member_stats\` s JOIN \`members\` m ON m.\`id\` = s.\`member_id\` SET s.\`tier_id\` = m.\`tier_id\`, s.\`join_store_id\` = m.\`join_store_id\``);
     await queryRunner.query(`INSERT INTO \`member_stats\` (\`member_id\`, \`computed_day\`, \`tier_id\`, \`join_store_id\`) SELECT m.\`id\`, '1970-01-01', m.\`tier_id\`, m.\`join_store_id\` FROM \`members\` m LEFT JOIN \`member_stats\` s ON s.\`member_id\` = m.\`id\` WHERE m.\`status\` = 'active' AND s.\`member_id\` IS NULL`);
     // The indexes after the copies are written: one pass to build them instead of a million updates of each.
-    await queryRunner.query(`ALTER TABLE \`member_stats\` DROP INDEX \`ix_member_stats_last_purchase\`, ADD INDEX \`ix_member_stats_last_purchase\` (\`last_purchase_at\`, \`tier_id\`, \`join_store_id\`, \`member_id\`), ADD INDEX \`ix_member_stats_segment\` (\`tier_id\`, \`join_store_id\`, \`last_purchase_at\`, \`spend_30d_cents\`, \`spend_90d_cents\`, \`spend_365d_cents\`, \`purchases_30d\`, \`purchases_90d\`, \`purchases_365d\`, \`birthday_month\`, \`member_id\`)`);
+    await queryRunner.query(`ALTER TABLE \`member_stats\` DROP INDEX \`ix_member_stats_last_purchase\`, ADD INDEX \`ix_member_stats_last_purchase\` (\`last_purchase_at\`, \`tier_id\`, \`join_store_id\`, \`member_id\`), DROP INDEX \`ix_member_stats_birthday\`, ADD INDEX \`ix_member_stats_birthday\` (\`birthday_month\`, \`tier_id\`, \`join_store_id\`, \`member_id\`), ADD INDEX \`ix_member_stats_segment\` (\`tier_id\`, \`join_store_id\`, \`last_purchase_at\`, \`spend_30d_cents\`, \`spend_90d_cents\`, \`spend_365d_cents\`, \`purchases_30d\`, \`purchases_90d\`, \`purchases_365d\`, \`birthday_month\`, \`member_id\`)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX \`ix_member_stats_last_purchase\` ON \`member_stats\``);
     await queryRunner.query(`DROP INDEX \`ix_member_stats_segment\` ON \`member_stats\``);
+    await queryRunner.query(`DROP INDEX \`ix_member_stats_birthday\` ON \`member_stats\``);
+    await queryRunner.query(`CREATE INDEX \`ix_member_stats_birthday\` ON \`member_stats\` (\`birthday_month\`, \`member_id\`)`);
     await queryRunner.query(`ALTER TABLE \`member_stats\` DROP COLUMN \`join_store_id\``);
     await queryRunner.query(`ALTER TABLE \`member_stats\` DROP COLUMN \`tier_id\``);
     await queryRunner.query(`CREATE INDEX \`ix_member_stats_last_purchase\` ON \`member_stats\` (\`last_purchase_at\`, \`member_id\`)`);

@@ -19,7 +19,7 @@ export class MemberStatsSegmentCopies1796192145226 implements MigrationInterface
     await queryRunner.query(`DROP TABLE "member_stats"`);
     await queryRunner.query(`ALTER TABLE "temporary_member_stats" RENAME TO "member_stats"`);
     await queryRunner.query(`CREATE INDEX "ix_member_stats_coupon" ON "member_stats" ("last_coupon_used_at", "member_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_member_stats_birthday" ON "member_stats" ("birthday_month", "member_id") `);
+    await queryRunner.query(`CREATE INDEX "ix_member_stats_birthday" ON "member_stats" ("birthday_month", "tier_id", "join_store_id", "member_id") `);
     await queryRunner.query(`CREATE INDEX "ix_member_stats_purchases_365d" ON "member_stats" ("purchases_365d", "member_id") `);
     await queryRunner.query(`CREATE INDEX "ix_member_stats_spend_365d" ON "member_stats" ("spend_365d_cents", "member_id") `);
     await queryRunner.query(`CREATE INDEX "ix_member_stats_next_birthday" ON "member_stats" ("next_birthday", "member_id") `);
