@@ -37,6 +37,7 @@ export const queryKeys = {
   campaignAudience: (id: number) => ['campaigns', 'audience', id] as const,
   campaignResults: (id: number) => ['campaigns', 'results', id] as const,
   campaignPlaceholders: ['campaigns', 'placeholders'] as const,
+  appBanReports: ['campaigns', 'app-ban-reports'] as const,
   automations: ['automations'] as const,
   automationOccurrences: (id: number) => ['automations', 'occurrences', id] as const,
   careTaskCompletion: (from: string, to: string) => ['care-tasks', 'completion', from, to] as const,

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { clearStorageForTest } from '../__mocks__/taro'
+import { authStore } from '../../src/api/auth'
 import { subscriptionsApi } from '../../src/api/endpoints/subscriptions'
 import { copy, outcomeText } from '../../src/components/SubscribeButton/copy'
-import { confirmationPollMs } from '../../src/api/hooks/subscriptions'
+import { confirmationPollMs, reportOutcome } from '../../src/api/hooks/subscriptions'
 
 const requestMock = Taro.request as unknown as jest.Mock
 const subscribeMock = Taro.requestSubscribeMessage as unknown as jest.Mock
@@ -40,6 +41,22 @@ it('in H5 the sandbox answers for WeChat, with the chosen development answer', a
   await expect(subscriptionsApi.request(['tplA'])).resolves.toEqual({ kind: 'answered', results: { tplA: 'accept' } })
   await expect(subscriptionsApi.request(['tplA'], { reject: true })).resolves.toEqual({ kind: 'answered', results: { tplA: 'reject' } })
   await expect(subscriptionsApi.request(['tplA'], { errCode: 20005 })).resolves.toEqual({ kind: 'error', errCode: 20005 })
+})
+
+it("tells the server of a 20005 (the app may be banned) and of answers, never of 20004 (the member's own switch)", async () => {
+  process.env.TARO_ENV = 'weapp'
+  authStore.setMemberToken('tok')
+  const view = { items: [], moments: { checkin: [], redeem: [], card: [] } }
+  requestMock.mockResolvedValue({ statusCode: 200, data: JSON.stringify(view) })
+  await expect(reportOutcome({ kind: 'error', errCode: 20004 })).resolves.toBeNull()
+  expect(requestMock).not.toHaveBeenCalled()
+  await expect(reportOutcome({ kind: 'error', errCode: 20005 })).resolves.toEqual(view)
+  await expect(reportOutcome({ kind: 'answered', results: { tplA: 'accept' } })).resolves.toEqual(view)
+  const sent = requestMock.mock.calls.map(([options]: [{ url: string; method: string; data: string }]) => ({ url: options.url, method: options.method, body: JSON.parse(options.data) as unknown }))
+  expect(sent).toEqual([
+    { url: expect.stringMatching(/\/api\/v1\/subscriptions\/reports$/), method: 'POST', body: { errCode: 20005 } },
+    { url: expect.stringMatching(/\/api\/v1\/subscriptions\/reports$/), method: 'POST', body: { results: { tplA: 'accept' } } },
+  ])
 })
 
 it('says in Chinese what happened, never an error code alone', () => {

@@ -41,7 +41,7 @@ export class CampaignsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // WeChat banned the app (a 20005 from the mini-program, a ban event): nothing more goes out until HQ resumes.
+    // WeChat banned the app (20005 from enough members' mini-programs): nothing more goes out until HQ resumes.
     this.events.subscribe('messaging.app_banned', ({ reason }) => this.manage.pauseAll(reason));
   }
 }

@@ -52,6 +52,15 @@ const CHECKS: Check[] = [
     offenders: 'SELECT referee_id, COUNT(DISTINCT referrer_id) AS n FROM referrals GROUP BY referee_id HAVING COUNT(DISTINCT referrer_id) > 1',
   },
   {
+    // Segments read member_stats alone: a missing row or a stale copy would miscount them.
+    name: "every active member, and no other, has a member_stats row, whose tier and join store equal the member's",
+    count: 'SELECT COUNT(*) AS n FROM members',
+    offenders: `SELECT m.id, m.status, m.tier_id, s.tier_id AS stats_tier_id, m.join_store_id, s.join_store_id AS stats_join_store_id
+      FROM members m LEFT JOIN member_stats s ON s.member_id = m.id
+      WHERE (m.status = 'active' AND (s.member_id IS NULL OR s.tier_id <> m.tier_id OR NOT (s.join_store_id = m.join_store_id OR (s.join_store_id IS NULL AND m.join_store_id IS NULL))))
+        OR (m.status <> 'active' AND s.member_id IS NOT NULL)`,
+  },
+  {
     name: 'a purchase is never refunded beyond its amount',
     count: 'SELECT COUNT(*) AS n FROM purchases',
     offenders: 'SELECT id, amount_cents, refunded_cents FROM purchases WHERE refunded_cents < 0 OR refunded_cents > amount_cents',

@@ -23,6 +23,16 @@ export interface WechatConfig {
   qrEnvVersion: 'release' | 'trial' | 'develop';
   qrCheckPath: boolean;
   push: WechatPushConfig;
+  banReports: WechatBanReportsConfig;
+}
+
+/**
+ * When the mini-programs' 20005 reports pause every campaign: `toPause` different members within
+ * `windowHours`. One member's report alone proves nothing (a modified client, one phone's glitch).
+ */
+export interface WechatBanReportsConfig {
+  toPause: number;
+  windowHours: number;
 }
 
 export function wechatFrom(env: Env, production: boolean, jwtSecret: string): WechatConfig {
@@ -42,7 +52,7 @@ export function wechatFrom(env: Env, production: boolean, jwtSecret: string): We
   const checkPath = env.WECHAT_QR_CHECK_PATH || 'true';
   if (checkPath !== 'true' && checkPath !== 'false') throw new ConfigError(`WECHAT_QR_CHECK_PATH must be true or false (got '${checkPath}')`);
   const push = pushFrom(env, appId === null, jwtSecret);
-  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000), qrEnvVersion, qrCheckPath: checkPath === 'true', push };
+  return { appId, secret, apiBase, sendRatePerSecond: intVar(env, 'WECHAT_SEND_RATE', 20, 1, 10000), qrEnvVersion, qrCheckPath: checkPath === 'true', push, banReports: { toPause: intVar(env, 'WECHAT_BAN_REPORTS_TO_PAUSE', 3, 1, 1000), windowHours: intVar(env, 'WECHAT_BAN_REPORT_WINDOW_HOURS', 24, 1, 720) } };
 }
 
 /** With the sandbox, the push Token and key are derived from the kept JWT secret, so every process of one data folder agrees. */

@@ -37,6 +37,8 @@ import { SubscriptionGrant } from '../subscriptions/entities/subscription-grant.
 import { SubscriptionAccept } from '../subscriptions/entities/subscription-accept.entity';
 import { SubscribeSentEvent } from '../subscriptions/entities/subscribe-sent-event.entity';
 import { WechatPushReceipt } from '../subscriptions/entities/wechat-push-receipt.entity';
+import { AppBanReport } from '../subscriptions/entities/app-ban-report.entity';
+import { AppBanWatchRow } from '../subscriptions/entities/app-ban-watch.entity';
 import { CareTask } from '../care-tasks/entities/care-task.entity';
 import { Automation } from '../automations/entities/automation.entity';
 import { AutomationOccurrence } from '../automations/entities/automation-occurrence.entity';
@@ -90,6 +92,8 @@ export const ENTITIES = [
   SubscriptionAccept,
   SubscribeSentEvent,
   WechatPushReceipt,
+  AppBanReport,
+  AppBanWatchRow,
   CareTask,
   Automation,
   AutomationOccurrence,

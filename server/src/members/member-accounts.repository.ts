@@ -7,6 +7,7 @@ import { Clock } from '../common/time/clock';
 import { Tier } from '../tiers/entities/tier.entity';
 import { upgradedTier } from '../tiers/tier-rules';
 import { TiersService } from '../tiers/tiers.service';
+import { MemberStatsService } from '../tags/member-stats.service';
 import { GrowthEntry } from './entities/growth-entry.entity';
 import { TierChange } from './entities/tier-change.entity';
 import { memberNotFound } from '../common/errors/member-not-found';
@@ -41,6 +42,7 @@ export class MemberAccountRepository {
     private readonly tiers: TiersService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly memberStats: MemberStatsService,
   ) {}
 
   /**
@@ -91,6 +93,7 @@ export class MemberAccountRepository {
     }
     for (const { from, to, memberIds } of upgrades.values()) {
       await execute(manager, `UPDATE members SET tier_id = ? WHERE tier_id = ? AND id IN (${memberIds.map(() => '?').join(', ')})`, [to.id, from.id, ...memberIds]);
+      await this.memberStats.tierMoved(manager, memberIds, to.id);
       const reason = `成长值达到 ${to.entryGrowth}，升级为${to.name}`;
       await insertRows(manager, TierChange, memberIds.map((memberId) => ({ memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: now })));
       await this.events.publishMany(manager, 'tier.changed', memberIds.map((memberId) => ({ memberId, fromTierId: from.id, toTierId: to.id, direction: 'up' as const, at: now.toISOString() })));
@@ -133,6 +136,7 @@ export class MemberAccountRepository {
 
   async setTier(manager: EntityManager, memberId: number, from: Tier, to: Tier, reason: string): Promise<void> {
     await execute(manager, 'UPDATE members SET tier_id = ? WHERE id = ? AND tier_id = ?', [to.id, memberId, from.id]);
+    await this.memberStats.tierMoved(manager, [memberId], to.id);
     const at = this.clock.now();
     await insertRow(manager, TierChange, { memberId, fromTierId: from.id, toTierId: to.id, reason, createdAt: at });
     await this.events.publish(manager, 'tier.changed', { memberId, fromTierId: from.id, toTierId: to.id, direction: to.rank > from.rank ? 'up' : 'down', at: at.toISOString() });

@@ -221,7 +221,10 @@ export class MembersService implements OnModuleInit {
         status: 'deleted',
         deletedAt: now,
       }, { activeOnly: true });
-      if (erased === 1) await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
+      if (erased === 1) {
+        await this.repository.rememberFormerIdentities(m, memberId, this.phones.identityHashes(member.openid, member.unionid), now);
+        await this.memberStats.memberLeft(m, memberId);
+      }
     });
     this.standings.forgetMember(memberId);
   }

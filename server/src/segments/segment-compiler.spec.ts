@@ -31,8 +31,8 @@ describe('compileSegment: every field type and operator', () => {
     [{ field: 'points', operator: '<=', value: 100 }, '((m.points_balance <= ?))', [100]],
     [{ field: 'points', operator: '>', value: 100 }, '((m.points_balance >= ?))', [101]],
     [{ field: 'growth', operator: '>=', value: '7' }, '((m.growth >= ?))', [7]],
-    [{ field: 'spend90d', operator: 'between', value: [100, 200] }, '((s.spend_90d_cents IS NOT NULL AND s.spend_90d_cents >= ? AND s.spend_90d_cents <= ?))', [100, 200]],
-    [{ field: 'purchases365d', operator: 'notBetween', value: [1, 2] }, '((NOT (s.purchases_365d IS NOT NULL AND s.purchases_365d >= ? AND s.purchases_365d <= ?)))', [1, 2]],
+    [{ field: 'spend90d', operator: 'between', value: [100, 200] }, '((s.spend_90d_cents >= ? AND s.spend_90d_cents <= ?))', [100, 200]],
+    [{ field: 'purchases365d', operator: 'notBetween', value: [1, 2] }, '((NOT (s.purchases_365d >= ? AND s.purchases_365d <= ?)))', [1, 2]],
     [{ field: 'tier', operator: '=', value: 'T2' }, '((m.tier_id IN (?)))', [2]],
     [{ field: 'tier', operator: 'notIn', value: ['T1', 'T2'] }, '((NOT (m.tier_id IN (?, ?))))', [1, 2]],
     [{ field: 'joinStore', operator: 'in', value: ['S002'] }, '((m.join_store_id IS NOT NULL AND m.join_store_id IN (?)))', [12]],
@@ -43,9 +43,9 @@ describe('compileSegment: every field type and operator', () => {
     [{ field: 'hasPhone', operator: '=', value: false }, '((NOT (m.phone_last4 IS NOT NULL)))', []],
     [{ field: 'hasTag', operator: '=', value: 5 }, '((m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))', [5]],
     [{ field: 'lacksTag', operator: 'in', value: [5, 6] }, '((NOT (m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?, ?)))))', [5, 6]],
-    // Zero passes these, so a member without a stats row (read as 0) must too.
-    [{ field: 'spend30d', operator: '<', value: 100 }, '((s.spend_30d_cents IS NULL OR (s.spend_30d_cents < ?)))', [100]],
-    [{ field: 'purchases90d', operator: '=', value: 0 }, '((s.purchases_90d IS NULL OR (s.purchases_90d >= ? AND s.purchases_90d <= ?)))', [0, 0]],
+    // Every active member has a stats row, so a count is never NULL.
+    [{ field: 'spend30d', operator: '<', value: 100 }, '((s.spend_30d_cents < ?))', [100]],
+    [{ field: 'purchases90d', operator: '=', value: 0 }, '((s.purchases_90d >= ? AND s.purchases_90d <= ?))', [0, 0]],
     // Sends left of a template: members with a grant in the range, or (when 0 is in it) all but those outside it.
     [{ field: 'subscriptionQuota', operator: '>=', value: { templateId: 7, count: 1 } }, '((m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND g.remaining >= ?)))', [7, 1]],
     [{ field: 'subscriptionQuota', operator: '>', value: { templateId: 7, count: 0 } }, '((m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND g.remaining >= ?)))', [7, 1]],
@@ -57,11 +57,18 @@ describe('compileSegment: every field type and operator', () => {
     expect(one(rule)).toMatchObject({ where, params });
   });
 
-  it('joins member_stats only when a rule reads it', () => {
-    expect(one({ field: 'points', operator: '>', value: 1 }).usesStats).toBe(false);
-    expect(one({ field: 'hasTag', operator: '=', value: 5 }).usesStats).toBe(false);
-    expect(one({ field: 'spend90d', operator: '>', value: 1 }).usesStats).toBe(true);
-    expect(one({ field: 'lastPurchaseDate', operator: 'null' }).usesStats).toBe(true);
+  it('starts from member_stats when a rule reads it, joining the member row only for a column kept there alone', () => {
+    expect(one({ field: 'points', operator: '>', value: 1 }).source).toBe('members');
+    expect(one({ field: 'hasTag', operator: '=', value: 5 }).source).toBe('members');
+    expect(one({ field: 'spend90d', operator: '>', value: 1 }).source).toBe('stats');
+    expect(one({ field: 'lastPurchaseDate', operator: 'null' }).source).toBe('stats');
+    const rules = (...r: unknown[]) => compileSegment(checkSegmentRules({ combinator: 'and', rules: r }, ctx), (d) => d.toISOString());
+    // Tier and join store are copied onto member_stats; tags and quotas take the member id of the source.
+    expect(rules({ field: 'spend90d', operator: '>', value: 1 }, { field: 'tier', operator: '=', value: 'T2' }, { field: 'hasTag', operator: '=', value: 5 })).toMatchObject({
+      source: 'stats',
+      where: '((s.spend_90d_cents >= ?) AND (s.tier_id IN (?)) AND (s.member_id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))',
+    });
+    expect(rules({ field: 'birthdayMonth', operator: '=', value: 3 }, { field: 'hasPhone', operator: '=', value: true }).source).toBe('stats+members');
   });
 
   it.each([

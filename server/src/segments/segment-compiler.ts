@@ -180,12 +180,37 @@ function enumValue(spec: SegmentFieldSpec, value: unknown, at: string, ctx: Segm
   return id;
 }
 
+/**
+ * Where a segment's rows come from. A segment that reads member_stats starts from it (every active
+ * member has a row, and the tier and join store are copied onto it): one pass over its indexes, with
+ * the member row joined only when a rule reads a column kept there alone (points, growth, join date,
+ * phone). Any other segment reads the members' segment index.
+ */
+export type SegmentSource = 'members' | 'stats' | 'stats+members';
+
 export interface CompiledSegment {
-  /** A boolean SQL expression over `members m LEFT JOIN member_stats s ON s.member_id = m.id`. */
+  /** A boolean SQL expression over the source's tables (`members m`, `member_stats s`). */
   where: string;
   params: unknown[];
-  /** Whether any rule reads member_stats; if none does, the join is left out. */
-  usesStats: boolean;
+  source: SegmentSource;
+}
+
+function rulesOf(g: CheckedGroup): CheckedRule[] {
+  return g.rules.flatMap((c) => (c.type === 'group' ? rulesOf(c) : [c]));
+}
+
+/** The source a checked tree reads from (see SegmentSource). */
+export function segmentSource(tree: CheckedGroup): SegmentSource {
+  const rules = rulesOf(tree);
+  if (!rules.some((r) => r.spec.stats)) return 'members';
+  // Tags and quotas are subqueries on the member id, which either table has.
+  const readsMemberRow = (r: CheckedRule) => !r.spec.stats && !r.spec.copy && r.spec.type !== 'tag' && r.spec.type !== 'quota';
+  return rules.some(readsMemberRow) ? 'stats+members' : 'stats';
+}
+
+/** The member id, tier and join store columns of a source. */
+export function sourceColumns(source: SegmentSource): { id: string; tier: string; store: string } {
+  return source === 'members' ? { id: 'm.id', tier: 'm.tier_id', store: 'm.join_store_id' } : { id: 's.member_id', tier: 's.tier_id', store: 's.join_store_id' };
 }
 
 /**
@@ -195,15 +220,15 @@ export interface CompiledSegment {
  */
 export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unknown): CompiledSegment {
   const params: unknown[] = [];
-  let usesStats = false;
+  const source = segmentSource(tree);
+  const memberId = sourceColumns(source).id;
   const bind = (spec: SegmentFieldSpec, v: number) => {
     params.push(spec.type === 'date' ? bindDate(new Date(v)) : v);
     return '?';
   };
   const ruleSql = (r: CheckedRule): string => {
     const { spec, predicate: p } = r;
-    const col = spec.sql;
-    if (spec.stats) usesStats = true;
+    const col = source !== 'members' && spec.copy ? spec.copy : spec.sql;
     const guard = (sql: string) => (spec.nullable ? `(${col} IS NOT NULL AND ${sql})` : `(${sql})`);
     let sql: string;
     switch (p.kind) {
@@ -215,14 +240,14 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
         break;
       case 'tags':
         // An IN subquery, not EXISTS: the optimiser may materialise the tag's members once instead of probing per member.
-        sql = `(m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (${p.tagIds.map((id) => (params.push(id), '?')).join(', ')})))`;
+        sql = `(${memberId} IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (${p.tagIds.map((id) => (params.push(id), '?')).join(', ')})))`;
         break;
       case 'set':
         sql = guard(`${col} IN (${p.values.map((v) => (params.push(v), '?')).join(', ')})`);
         break;
       case 'quota': {
         // The grants table belongs to subscriptions, which writes the condition; a member without a grant has 0.
-        const quota = remainingInRangeSql(p.templateId, p);
+        const quota = remainingInRangeSql(memberId, p.templateId, p);
         params.push(...quota.params);
         sql = quota.sql;
         break;
@@ -231,11 +256,7 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
         const parts: string[] = [];
         if (p.lo !== null) parts.push(`${col} >= ${bind(spec, p.lo)}`);
         if (p.hi !== null) parts.push(`${col} ${p.hiInclusive ? '<=' : '<'} ${bind(spec, p.hi)}`);
-        const range = parts.join(' AND ');
-        // A missing stats row counts as 0. Where 0 fails the range, the rule is written so it rejects
-        // NULL, which lets the optimiser turn the outer join inner and start from member_stats' index.
-        const zeroIn = (p.lo === null || 0 >= p.lo) && (p.hi === null || (p.hiInclusive ? 0 <= p.hi : 0 < p.hi));
-        sql = spec.zeroWhenMissing && zeroIn ? `(${col} IS NULL OR (${range}))` : guard(range);
+        sql = guard(parts.join(' AND '));
         break;
       }
     }
@@ -246,7 +267,7 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
     return g.not ? `(NOT (${inner}))` : `(${inner})`;
   };
   const where = groupSql(tree);
-  return { where, params, usesStats };
+  return { where, params, source };
 }
 
 /** The same tree evaluated on one member in memory: the reference the SQL is tested against. */

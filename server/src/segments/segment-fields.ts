@@ -26,17 +26,17 @@ export type EnumSource = 'tiers' | 'stores' | 'months' | 'templates';
 export interface SegmentFieldSpec {
   label: string;
   type: SegmentFieldType;
-  /** A column expression over `members m LEFT JOIN member_stats s`; never built from input (empty for tags and quotas, compiled to subqueries). */
+  /** A column expression over `members m` or `member_stats s`; never built from input (empty for tags and quotas, compiled to subqueries). */
   sql: string;
+  /** The same value as copied onto member_stats: read there when the segment starts from member_stats. */
+  copy?: string;
   nullable: boolean;
   operators: readonly string[];
   min?: number;
   max?: number;
   unit?: 'cents' | 'points' | 'count';
   enumSource?: EnumSource;
-  /** A member_stats column read as 0 when the member has no stats row yet (the LEFT JOIN's NULL). */
-  zeroWhenMissing?: boolean;
-  /** Whether the expression reads member_stats (the join is left out when no rule does). */
+  /** Whether the expression reads member_stats (a segment with such a rule starts from member_stats). */
   stats?: boolean;
   /** For tag fields: whether the member must lack the tags. */
   lacks?: boolean;
@@ -50,10 +50,10 @@ const MONEY_MAX = 100_000_000_00;
 const COUNT_MAX = 1_000_000;
 
 const money = (label: string, column: string, read: (m: SegmentMemberFacts) => number): SegmentFieldSpec => ({
-  label, type: 'number', sql: `s.${column}`, nullable: true, zeroWhenMissing: true, stats: true, operators: NUMBER_OPS, min: 0, max: MONEY_MAX, unit: 'cents', read,
+  label, type: 'number', sql: `s.${column}`, nullable: false, stats: true, operators: NUMBER_OPS, min: 0, max: MONEY_MAX, unit: 'cents', read,
 });
 const count = (label: string, column: string, read: (m: SegmentMemberFacts) => number): SegmentFieldSpec => ({
-  label, type: 'number', sql: `s.${column}`, nullable: true, zeroWhenMissing: true, stats: true, operators: NUMBER_OPS, min: 0, max: COUNT_MAX, unit: 'count', read,
+  label, type: 'number', sql: `s.${column}`, nullable: false, stats: true, operators: NUMBER_OPS, min: 0, max: COUNT_MAX, unit: 'count', read,
 });
 
 /**
@@ -61,10 +61,10 @@ const count = (label: string, column: string, read: (m: SegmentMemberFacts) => n
  * sends SQL or a column name; a name outside this table is a 400.
  */
 export const SEGMENT_FIELDS: Readonly<Record<string, SegmentFieldSpec>> = {
-  tier: { label: '等级', type: 'enum', sql: 'm.tier_id', nullable: false, operators: ENUM_OPS, enumSource: 'tiers', read: (m) => m.tierId },
+  tier: { label: '等级', type: 'enum', sql: 'm.tier_id', copy: 's.tier_id', nullable: false, operators: ENUM_OPS, enumSource: 'tiers', read: (m) => m.tierId },
   points: { label: '积分余额', type: 'number', sql: 'm.points_balance', nullable: false, operators: NUMBER_OPS, min: 0, max: 1_000_000_000, unit: 'points', read: (m) => m.points },
   growth: { label: '成长值', type: 'number', sql: 'm.growth', nullable: false, operators: NUMBER_OPS, min: 0, max: 1_000_000_000, unit: 'points', read: (m) => m.growth },
-  joinStore: { label: '加入门店', type: 'enum', sql: 'm.join_store_id', nullable: true, operators: [...ENUM_OPS, 'null', 'notNull'], enumSource: 'stores', read: (m) => m.joinStoreId },
+  joinStore: { label: '加入门店', type: 'enum', sql: 'm.join_store_id', copy: 's.join_store_id', nullable: true, operators: [...ENUM_OPS, 'null', 'notNull'], enumSource: 'stores', read: (m) => m.joinStoreId },
   joinDate: { label: '入会日期', type: 'date', sql: 'm.created_at', nullable: false, operators: DATE_OPS, read: (m) => m.joinedAt.getTime() },
   lastPurchaseDate: { label: '最近消费日期', type: 'date', sql: 's.last_purchase_at', nullable: true, stats: true, operators: [...DATE_OPS, 'null', 'notNull'], read: (m) => m.lastPurchaseAt?.getTime() ?? null },
   spend30d: money('近 30 天消费（分）', 'spend_30d_cents', (m) => m.spend30dCents),

@@ -3,23 +3,35 @@ import { EntityManager } from 'typeorm';
 import { execute, findRow, insertRow, isSqlite } from '../common/db/sql';
 import { Segment } from './entities/segment.entity';
 import { SegmentSnapshot } from './entities/segment-snapshot.entity';
-import { CompiledSegment } from './segment-compiler';
+import { CompiledSegment, sourceColumns } from './segment-compiler';
 
-/** Members through their segment index (every column a rule names, in id order), stats only if a rule reads them. */
-const from = (q: SegmentQuery, driver: 'mysql' | 'sqlite') =>
-  `FROM members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''}${q.compiled.usesStats ? ' LEFT JOIN member_stats s ON s.member_id = m.id' : ''}`;
+/**
+ * The rows a segment reads (see SegmentSource): member_stats, which holds a row for each active member
+ * only, or the members' segment index (every column a rule names, in id order) narrowed to the active.
+ */
+function from(q: SegmentQuery, driver: 'mysql' | 'sqlite'): string {
+  switch (q.compiled.source) {
+    case 'stats':
+      return 'FROM member_stats s';
+    case 'stats+members':
+      // Each stats row finds its member in the segment index (status, id, …): the member's columns without the row.
+      return `FROM member_stats s JOIN members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''} ON m.status = 'active' AND m.id = s.member_id`;
+    case 'members':
+      return `FROM members m${driver === 'mysql' ? ' FORCE INDEX (ix_members_segment)' : ''}`;
+  }
+}
 
-/** A compiled segment narrowed to active members and, for store staff, to the stores they see. */
+/** A compiled segment narrowed, for store staff, to the stores they see. */
 export interface SegmentQuery {
   compiled: CompiledSegment;
   storeIds: number[] | 'all';
 }
 
 function where(q: SegmentQuery): { sql: string; params: unknown[] } {
-  const parts = ["m.status = 'active'", q.compiled.where];
+  const parts = q.compiled.source === 'members' ? ["m.status = 'active'", q.compiled.where] : [q.compiled.where];
   const params = [...q.compiled.params];
   if (q.storeIds !== 'all') {
-    parts.push(q.storeIds.length ? `m.join_store_id IN (${q.storeIds.map(() => '?').join(', ')})` : '1 = 0');
+    parts.push(q.storeIds.length ? `${sourceColumns(q.compiled.source).store} IN (${q.storeIds.map(() => '?').join(', ')})` : '1 = 0');
     params.push(...q.storeIds);
   }
   return { sql: parts.join(' AND '), params };
@@ -53,7 +65,8 @@ export class SegmentsRepository {
   /** The count split by tier and join store in one scan; the caller sums it for the total. */
   async countByTierAndStore(m: EntityManager, q: SegmentQuery): Promise<Array<{ tierId: number; storeId: number | null; count: number }>> {
     const w = where(q);
-    const rows: Array<{ tier_id: number; join_store_id: number | null; n: number }> = await m.query(`SELECT m.tier_id, m.join_store_id, COUNT(*) AS n ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql} GROUP BY m.tier_id, m.join_store_id`, w.params);
+    const c = sourceColumns(q.compiled.source);
+    const rows: Array<{ tier_id: number; join_store_id: number | null; n: number }> = await m.query(`SELECT ${c.tier} AS tier_id, ${c.store} AS join_store_id, COUNT(*) AS n ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql} GROUP BY ${c.tier}, ${c.store}`, w.params);
     return rows.map((r) => ({ tierId: Number(r.tier_id), storeId: r.join_store_id === null ? null : Number(r.join_store_id), count: Number(r.n) }));
   }
 
@@ -86,7 +99,8 @@ export class SegmentsRepository {
 
   async memberIdsAfter(m: EntityManager, q: SegmentQuery, afterId: number, limit: number): Promise<number[]> {
     const w = where(q);
-    const rows: Array<{ id: number }> = await m.query(`SELECT m.id ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE m.id > ? AND ${w.sql} ORDER BY m.id LIMIT ${Number(limit)}`, [afterId, ...w.params]);
+    const id = sourceColumns(q.compiled.source).id;
+    const rows: Array<{ id: number }> = await m.query(`SELECT ${id} AS id ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${id} > ? AND ${w.sql} ORDER BY ${id} LIMIT ${Number(limit)}`, [afterId, ...w.params]);
     return rows.map((r) => Number(r.id));
   }
 
@@ -94,7 +108,7 @@ export class SegmentsRepository {
   async snapshot(m: EntityManager, snapshot: Omit<SegmentSnapshot, 'id' | 'memberCount'>, q: SegmentQuery): Promise<{ id: number; memberCount: number }> {
     const id = await insertRow(m, SegmentSnapshot, { ...snapshot, memberCount: 0 });
     const w = where(q);
-    const memberCount = await execute(m, `INSERT INTO segment_snapshot_members (snapshot_id, member_id) SELECT ?, m.id ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql}`, [id, ...w.params]);
+    const memberCount = await execute(m, `INSERT INTO segment_snapshot_members (snapshot_id, member_id) SELECT ?, ${sourceColumns(q.compiled.source).id} ${from(q, isSqlite(m) ? 'sqlite' : 'mysql')} WHERE ${w.sql}`, [id, ...w.params]);
     await execute(m, 'UPDATE segment_snapshots SET member_count = ? WHERE id = ?', [memberCount, id]);
     return { id, memberCount };
   }

@@ -37,12 +37,12 @@ export interface RemainingRange {
 }
 
 /**
- * Members whose sends left of a template are in the range, as a parameterised condition on `m.id` for
- * the segment compiler (segments read quotas through it, never the table). A member without a grant row
+ * Members whose sends left of a template are in the range, as a parameterised condition on the member
+ * id expression `memberId` for the segment compiler (segments read quotas through it, never the table). A member without a grant row
  * has 0 left; when 0 is in the range the condition excludes the grants outside it instead, so both
  * forms are one scan of ix_subscription_grants_template.
  */
-export function remainingInRangeSql(templateId: number, range: RemainingRange): { sql: string; params: number[] } {
+export function remainingInRangeSql(memberId: string, templateId: number, range: RemainingRange): { sql: string; params: number[] } {
   const parts: string[] = [];
   const params: number[] = [templateId];
   if (range.lo !== null) {
@@ -56,8 +56,8 @@ export function remainingInRangeSql(templateId: number, range: RemainingRange): 
   const inRange = parts.length ? parts.join(' AND ') : '1 = 1';
   const zeroIn = (range.lo === null || range.lo <= 0) && (range.hi === null || (range.hiInclusive ? range.hi >= 0 : range.hi > 0));
   return zeroIn
-    ? { sql: `(m.id NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (${inRange})))`, params }
-    : { sql: `(m.id IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND ${inRange}))`, params };
+    ? { sql: `(${memberId} NOT IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND NOT (${inRange})))`, params }
+    : { sql: `(${memberId} IN (SELECT g.member_id FROM subscription_grants g WHERE g.template_id = ? AND ${inRange}))`, params };
 }
 
 /** Every SQL statement of `subscription_grants` and `subscription_accepts`. */

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AppBanReportsRepository } from './app-ban-reports.repository';
+import { AppBanWatch } from './app-ban-watch';
 import { AuditModule } from '../audit/audit.module';
 import { MembersModule } from '../members/members.module';
 import { StaffModule } from '../staff/staff.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { MessageTemplatesRepository } from './message-templates.repository';
 import { MessageTemplatesService } from './message-templates.service';
+import { StaffAppBanController } from './staff-app-ban.controller';
 import { StaffMessageTemplatesController } from './staff-message-templates.controller';
 import { SubscribeEventsRepository } from './subscribe-events.repository';
 import { SubscriptionGrantsRepository } from './subscription-grants.repository';
@@ -19,23 +22,26 @@ import { WechatPushController } from './wechat-push.controller';
 
 /**
  * Subscribe-message consent: the templates HQ registered, each member's sends left per template
- * (SubscriptionQuota, for the senders), WeChat's push events and the staff's own WeChat binding.
+ * (SubscriptionQuota, for the senders), WeChat's push events, the staff's own WeChat binding and the
+ * members' 20005 reports (AppBanWatch: enough of them pause every campaign).
  */
 @Module({
   imports: [AuditModule, MembersModule, StaffModule, WechatModule],
-  controllers: [SubscriptionsController, StaffMessageTemplatesController, WechatPushController],
+  controllers: [SubscriptionsController, StaffMessageTemplatesController, StaffAppBanController, WechatPushController],
   providers: [
     MessageTemplatesRepository,
     MessageTemplatesService,
     SubscriptionGrantsRepository,
     SubscribeEventsRepository,
     SubscriptionLedger,
+    AppBanReportsRepository,
+    AppBanWatch,
     SubscriptionQuota,
     SubscriptionsService,
     ReceiveWechatPushUseCase,
     ReportSubscriptionsUseCase,
     StaffWechatBindingUseCase,
   ],
-  exports: [MessageTemplatesService, SubscriptionQuota, SubscribeEventsRepository],
+  exports: [MessageTemplatesService, SubscriptionQuota, SubscribeEventsRepository, AppBanWatch],
 })
 export class SubscriptionsModule {}

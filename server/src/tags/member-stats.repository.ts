@@ -6,6 +6,7 @@ import { Daypart, DAYPARTS, MemberActivity, MemberStatsValues } from './member-s
 
 /** What the rule tags read of the member row. */
 export interface MemberTagFacts {
+  tierId: number;
   joinedAt: Date;
   joinStoreId: number | null;
   birthday: MemberActivity['birthday'];
@@ -22,11 +23,20 @@ const COLUMNS = [
   ...DAYPART_COLUMNS,
 ];
 
-const MEMBER_COLUMNS = 'm.created_at, m.join_store_id, m.birthday_calendar, m.birth_month, m.birth_day';
+const MEMBER_COLUMNS = 'm.tier_id, m.created_at, m.join_store_id, m.birthday_calendar, m.birth_month, m.birth_day';
+
+/** The member's columns copied onto the row (segments read them without a join): written by a refresh and by a tier change. */
+export interface MemberCopy {
+  tierId: number;
+  joinStoreId: number | null;
+}
+
+const COPY_COLUMNS = ['tier_id', 'join_store_id'];
 
 function tagFacts(r: Record<string, unknown>): MemberTagFacts {
   const calendar = r.birthday_calendar as BirthdayCalendar | null;
   return {
+    tierId: Number(r.tier_id),
     joinedAt: fromSqlDate(r.created_at as Date | string),
     joinStoreId: r.join_store_id === null ? null : Number(r.join_store_id),
     birthday: calendar && r.birth_month && r.birth_day ? { calendar, month: Number(r.birth_month), day: Number(r.birth_day) } : null,
@@ -153,15 +163,28 @@ export class MemberStatsRepository {
     await execute(m, `UPDATE member_stats SET ${COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE member_id = ?`, [...values.slice(1), stats.memberId]);
   }
 
-  async upsert(m: EntityManager, rows: MemberStatsValues[]): Promise<void> {
+  /** Recounted rows with the member's copied columns, as read from the locked member rows. */
+  async upsert(m: EntityManager, rows: Array<MemberStatsValues & MemberCopy>): Promise<void> {
     if (rows.length === 0) return;
-    const tuple = `(${placeholders(COLUMNS.length)})`;
-    const params = rows.flatMap((s) => this.values(m, s));
-    const updated = COLUMNS.filter((c) => c !== 'member_id');
+    const columns = [...COLUMNS, ...COPY_COLUMNS];
+    const tuple = `(${placeholders(columns.length)})`;
+    const params = rows.flatMap((s) => [...this.values(m, s), s.tierId, s.joinStoreId]);
+    const updated = columns.filter((c) => c !== 'member_id');
     const conflict = isSqlite(m)
       ? `ON CONFLICT (member_id) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`
       : `ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(', ')}`;
-    await execute(m, `INSERT INTO member_stats (${COLUMNS.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${conflict}`, params);
+    await execute(m, `INSERT INTO member_stats (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${conflict}`, params);
+  }
+
+  /** The copy of the members' tier after a tier change, in its transaction. */
+  async moveTier(m: EntityManager, memberIds: number[], tierId: number): Promise<void> {
+    if (memberIds.length === 0) return;
+    await execute(m, `UPDATE member_stats SET tier_id = ? WHERE member_id IN (${placeholders(memberIds.length)})`, [tierId, ...memberIds]);
+  }
+
+  /** A member who left has no row: segments read member_stats as the set of active members. */
+  async remove(m: EntityManager, memberId: number): Promise<void> {
+    await execute(m, 'DELETE FROM member_stats WHERE member_id = ?', [memberId]);
   }
 
   /** A row's values in COLUMNS order. */

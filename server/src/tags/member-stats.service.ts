@@ -71,10 +71,20 @@ export class MemberStatsService {
     const { rules, cuts } = context ?? (await this.ruleContext());
     const activity = await this.stats.activityOf(m, memberIds, this.calendar.startOfDay(addDays(today, -364)));
     const computed = activity.map((a) => ({ facts: a, stats: computeMemberStats(a, today, tz) }));
-    await this.stats.upsert(m, computed.map((c) => c.stats));
+    await this.stats.upsert(m, computed.map((c) => ({ ...c.stats, tierId: c.facts.tierId, joinStoreId: c.facts.joinStoreId })));
 
     const wanted = computed.map((c) => ({ memberId: c.facts.memberId, keys: ruleTagKeys({ ...c.facts, stats: c.stats }, rules, cuts, today, tz) }));
     return this.syncRuleTags(m, memberIds, wanted, now);
+  }
+
+  /** Keeps the row's copy of the tier true: the caller moved these members to `tierId` in this transaction. */
+  async tierMoved(m: EntityManager, memberIds: number[], tierId: number): Promise<void> {
+    await this.stats.moveTier(m, memberIds, tierId);
+  }
+
+  /** The member left (erased): the stats row goes with the membership, in the same transaction. */
+  async memberLeft(m: EntityManager, memberId: number): Promise<void> {
+    await this.stats.remove(m, memberId);
   }
 
   /** Gives the members exactly the rule tags wanted (none to those not wanted: members who left), publishing what changed. */

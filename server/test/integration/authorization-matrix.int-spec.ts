@@ -165,6 +165,7 @@ const RULES: Record<string, Rule> = {
   'PUT /api/v1/staff/tag-rules': 'hq',
   'POST /api/v1/staff/tag-rules/refresh': 'hq',
   'POST /api/v1/staff/dashboards/refresh': 'hq',
+  'GET /api/v1/staff/app-ban-reports': 'hq',
   'GET /api/v1/staff/message-templates/library': 'hq',
   'POST /api/v1/staff/message-templates': 'hq',
   'PUT /api/v1/staff/message-templates/{id}': 'hq',

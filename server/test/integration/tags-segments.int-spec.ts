@@ -11,6 +11,9 @@ import { MemberStatsRepository } from '../../src/tags/member-stats.repository';
 import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
 import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
+import { checkInvariants } from '../../src/cli/invariants';
+import { MemberAccountRepository } from '../../src/members/member-accounts.repository';
+import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
 import { bearer, joinMember, seedOrganisation, staffToken, visitorToken } from '../factories/actors';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -259,6 +262,46 @@ describe('tags, segments and the member 360', () => {
     expect(res.body.error.message).toContain('no message template 999999');
   });
 
+  it("member_stats' copies of the tier and join store follow the member row on each event that moves them: join, upgrade, bulk upgrade, downgrade, erasure", async () => {
+    const copy = async (memberId: number) => {
+      const rows: Array<{ tier_id: number; join_store_id: number | null; stats_tier_id: number | null; stats_store_id: number | null; has_row: number }> = await t.dataSource.query(
+        'SELECT m.tier_id, m.join_store_id, s.tier_id AS stats_tier_id, s.join_store_id AS stats_store_id, CASE WHEN s.member_id IS NULL THEN 0 ELSE 1 END AS has_row FROM members m LEFT JOIN member_stats s ON s.member_id = m.id WHERE m.id = ?',
+        [memberId],
+      );
+      const r = rows[0]!;
+      return { tier: Number(r.tier_id), store: r.join_store_id === null ? null : Number(r.join_store_id), copied: Number(r.has_row) ? { tier: Number(r.stats_tier_id), store: r.stats_store_id === null ? null : Number(r.stats_store_id) } : null };
+    };
+    const tierId = async (code: string) => Number(((await t.dataSource.query('SELECT id FROM tiers WHERE code = ?', [code])) as Array<{ id: number }>)[0]!.id);
+    const [silver, gold] = [await tierId('SILVER'), await tierId('GOLD')];
+
+    const a = await joinMember(t, 'copies-a', 's=S001');
+    const b = await joinMember(t, 'copies-b');
+    for (const id of [a.id, b.id]) expect((await copy(id)).copied).toEqual({ tier: (await copy(id)).tier, store: (await copy(id)).store });
+    expect((await copy(a.id)).store).not.toBeNull();
+
+    // A purchase's growth upgrades in its transaction (setTier).
+    await t.http.post('/api/v1/staff/purchases').set(bearer(clerk)).send({ cardNo: a.cardNo, amountCents: 600_000, orderNo: 'COPY-1' }).expect(201);
+    expect(await copy(a.id)).toMatchObject({ tier: gold, copied: { tier: gold } });
+
+    // A bulk credit (the ledger's creditMany: imports, campaigns) upgrades many members in one UPDATE.
+    await t.get(TransactionRunner).run((m) => t.get(MemberAccountRepository).creditMany(m, [{ memberId: b.id, points: 0, growth: { amount: 1000, source: { type: 'test', id: 'copies-b' } } }]));
+    expect(await copy(b.id)).toMatchObject({ tier: silver, copied: { tier: silver } });
+
+    // The evaluation date's downgrade (setTier from the job).
+    // Beyond the growth window of the purchase: growth is 0, one tier down.
+    t.clock.set('2028-06-01T04:00:00.000Z');
+    await t.get(TierEvaluationJob).run(t.config.calendar.timeZone);
+    const downgraded = await copy(a.id);
+    expect(downgraded.tier).toBe(silver);
+    expect(downgraded.copied).toEqual({ tier: silver, store: downgraded.store });
+    t.clock.set('2026-12-01T04:00:00.000Z');
+
+    // Erasure removes the row: a segment counts active members only.
+    await t.http.delete('/api/v1/members/me').set(bearer(await visitorToken(t, b.openid))).expect(204);
+    expect((await copy(b.id)).copied).toBeNull();
+    expect((await checkInvariants(t.dataSource)).flatMap((r) => r.violations)).toEqual([]);
+  });
+
   it('property: the SQL count of a random rule tree equals its in-memory evaluation over random members', async () => {
     const tx = t.get(TransactionRunner);
     const segments = t.get(SegmentsService);
@@ -315,6 +358,10 @@ describe('tags, segments and the member 360', () => {
       node: fc.oneof({ depthSize: 'small', maxDepth: 3 }, rule, tie('tree')),
     }));
 
+    // A member with nothing counted yet: no purchase, zero counts, no birthday month.
+    const asFacts = (x: SegmentMemberFacts & { hasStats: boolean }): SegmentMemberFacts =>
+      x.hasStats ? { ...x, tagIds: new Set(x.tagIds) } : { ...x, tagIds: new Set(x.tagIds), lastPurchaseAt: null, spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null };
+
     const load = async (members: Array<SegmentMemberFacts & { hasStats: boolean }>) => {
       await tx.run(async (m) => {
         await m.query('DELETE FROM member_tags');
@@ -332,13 +379,13 @@ describe('tags, segments and the member 360', () => {
           const rows: Array<{ id: number }> = await m.query('SELECT id FROM members WHERE openid = ?', [`prop-${i}`]);
           const id = Number(rows[0]!.id);
           ids.push(id);
-          if (x.hasStats) {
-            await m.query(
-              `INSERT INTO member_stats (member_id, last_purchase_at, purchases_30d, spend_30d_cents, purchases_90d, spend_90d_cents, spend_prev_90d_cents, purchases_365d, spend_365d_cents, birthday_month, computed_day)
-               VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '2026-12-01')`,
-              [id, x.lastPurchaseAt ? sqlDate(m, x.lastPurchaseAt) : null, x.purchases30d, x.spend30dCents, x.purchases90d, x.spend90dCents, x.purchases365d, x.spend365dCents, x.birthdayMonth],
-            );
-          }
+          // Every active member has a stats row (a join creates it, with nothing counted); the tier and join store are copied onto it.
+          const f = asFacts(x);
+          await m.query(
+            `INSERT INTO member_stats (member_id, last_purchase_at, purchases_30d, spend_30d_cents, purchases_90d, spend_90d_cents, spend_prev_90d_cents, purchases_365d, spend_365d_cents, birthday_month, computed_day, tier_id, join_store_id)
+             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '2026-12-01', ?, ?)`,
+            [id, f.lastPurchaseAt ? sqlDate(m, f.lastPurchaseAt) : null, f.purchases30d, f.spend30dCents, f.purchases90d, f.spend90dCents, f.purchases365d, f.spend365dCents, f.birthdayMonth, f.tierId, f.joinStoreId],
+          );
           for (const tagId of x.tagIds) await m.query('INSERT INTO member_tags (tag_id, member_id, created_at) VALUES (?, ?, ?)', [tagId, id, sqlDate(m, new Date(now))]);
           for (const [templateId, remaining] of x.quotas) {
             await m.query("INSERT INTO subscription_grants (member_id, template_id, remaining, unconfirmed, accepted_total, used_total, status, updated_at) VALUES (?, ?, ?, 0, ?, 0, 'active', ?)", [id, templateId, remaining, remaining, sqlDate(m, new Date(now))]);
@@ -347,10 +394,6 @@ describe('tags, segments and the member 360', () => {
         return ids;
       });
     };
-    // Without a stats row a member reads as the LEFT JOIN gives it: no purchase, zero counts, no birthday month.
-    const asFacts = (x: SegmentMemberFacts & { hasStats: boolean }): SegmentMemberFacts =>
-      x.hasStats ? { ...x, tagIds: new Set(x.tagIds) } : { ...x, tagIds: new Set(x.tagIds), lastPurchaseAt: null, spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null };
-
     const ctx = await segments.context();
     await fc.assert(
       fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 12 }), tree, async (members, rules) => {

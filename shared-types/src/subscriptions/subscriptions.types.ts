@@ -147,3 +147,22 @@ export interface StaffWechatBinding {
    */
   testTemplates: Array<{ wechatTemplateId: string; title: string }>;
 }
+
+/**
+ * The mini-programs' 20005 reports (WeChat banned the app from subscribe messages), as HQ's campaigns
+ * page shows them: one member's report could be a modified client or one phone's glitch, so every
+ * campaign pauses only once `threshold` different members reported within `windowHours`, counted
+ * since HQ last resumed a campaign after such a pause.
+ */
+export interface AppBanReportsView {
+  /** Different members who reported 20005 in the window (since the last resume). */
+  members: number;
+  /** The earliest of their reports; null with none. */
+  since: string | null;
+  /** WECHAT_BAN_REPORTS_TO_PAUSE. */
+  threshold: number;
+  /** WECHAT_BAN_REPORT_WINDOW_HOURS. */
+  windowHours: number;
+  /** Set once the reports paused every campaign, until HQ resumes one. */
+  paused: { at: string; reason: string } | null;
+}

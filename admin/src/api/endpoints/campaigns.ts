@@ -1,4 +1,4 @@
-import type { CampaignAudience, CampaignResults, CampaignView, Page, PlaceholderInfo, SaveCampaignRequest, TestSendResult } from '@huiyuan/shared-types'
+import type { AppBanReportsView, CampaignAudience, CampaignResults, CampaignView, Page, PlaceholderInfo, SaveCampaignRequest, TestSendResult } from '@huiyuan/shared-types'
 import { api } from '../client'
 
 export const campaignsApi = {
@@ -11,4 +11,5 @@ export const campaignsApi = {
   act: (id: number, action: 'launch' | 'pause' | 'resume' | 'cancel') => api.post<CampaignView>(`/api/v1/staff/campaigns/${id}/${action}`, {}),
   results: (id: number) => api.get<CampaignResults>(`/api/v1/staff/campaigns/${id}/results`),
   placeholders: () => api.get<PlaceholderInfo[]>('/api/v1/staff/campaign-placeholders'),
+  appBanReports: () => api.get<AppBanReportsView>('/api/v1/staff/app-ban-reports'),
 }

@@ -5,6 +5,8 @@ import { queryKeys } from '../query-keys'
 
 export const useCampaigns = () => useQuery({ queryKey: queryKeys.campaigns, queryFn: campaignsApi.list, refetchInterval: 5000 })
 export const useCampaign = (id: number | null) => useQuery({ queryKey: queryKeys.campaign(id ?? 0), queryFn: () => campaignsApi.get(id ?? 0), enabled: id !== null })
+/** The members' 20005 reports counted towards pausing every campaign (a resume changes them: under ['campaigns']). */
+export const useAppBanReports = () => useQuery({ queryKey: queryKeys.appBanReports, queryFn: campaignsApi.appBanReports, refetchInterval: 5000 })
 export const useCampaignPlaceholders = () => useQuery({ queryKey: queryKeys.campaignPlaceholders, queryFn: campaignsApi.placeholders, staleTime: Infinity })
 
 /** Who it would reach now: asked for on demand (it walks the whole segment). */

@@ -1,16 +1,19 @@
 import type { CampaignView } from '@huiyuan/shared-types'
-import { Button, Card, Table, Tag } from 'antd'
+import { Alert, Button, Card, Table, Tag } from 'antd'
 import { Link, useNavigate } from 'react-router-dom'
-import { useCampaigns } from '../../api/hooks/campaigns'
+import { useAppBanReports, useCampaigns } from '../../api/hooks/campaigns'
 import { Page } from '../../components/Page'
 import { dateTime } from '../../lib/format'
-import { statusNames } from './campaign-copy'
+import { appBanNotice, statusNames } from './campaign-copy'
 
 export function CampaignsPage() {
   const campaigns = useCampaigns()
   const navigate = useNavigate()
+  const banReports = useAppBanReports()
+  const ban = banReports.data ? appBanNotice(banReports.data) : null
   return (
     <Page title="营销活动" extra={<Button type="primary" onClick={() => navigate('/campaigns/new')}>新建活动</Button>}>
+      {ban && <Alert type={ban.type} showIcon message={ban.message} description={ban.description} style={{ marginBottom: 16 }} />}
       <Card>
         <Table<CampaignView>
           rowKey="id"

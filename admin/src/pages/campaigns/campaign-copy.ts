@@ -1,4 +1,4 @@
-import type { CampaignStatus, DeliveryStatus } from '@huiyuan/shared-types'
+import type { AppBanReportsView, CampaignStatus, DeliveryStatus } from '@huiyuan/shared-types'
 
 /** The words the campaign pages show, in one place. */
 export const statusNames: Record<CampaignStatus, { text: string; color: string }> = {
@@ -59,5 +59,21 @@ export function stateNotice(
       return { type: 'success', message: '发送完毕：以下为各状态人数，打开与消费转化会继续累计。' }
     default:
       return null
+  }
+}
+
+/**
+ * The members' 20005 reports as HQ reads them: null with none pending. One member's report proves
+ * nothing (a modified client, one phone), so it takes `threshold` members to pause everything.
+ */
+export function appBanNotice(view: AppBanReportsView): { type: 'warning' | 'error'; message: string; description: string } | null {
+  if (view.paused) {
+    return { type: 'error', message: '全部活动已因小程序被封禁的报告暂停', description: `${view.paused.reason}。确认后逐个恢复活动；恢复之前的报告不再计数。` }
+  }
+  if (view.members === 0) return null
+  return {
+    type: 'warning',
+    message: `${view.members} 位会员的小程序报告 20005（封禁），达到 ${view.threshold} 位将暂停全部活动`,
+    description: `统计最近 ${view.windowHours} 小时内、上次恢复以来的报告，每位会员只计一次。请在微信公众平台查看小程序是否受到处罚。`,
   }
 }

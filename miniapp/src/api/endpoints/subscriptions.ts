@@ -23,6 +23,8 @@ function answersOf(raw: Record<string, unknown>, templateIds: string[]): Record<
 export const subscriptionsApi = {
   mine: () => api.get<MemberSubscriptionsView>('/api/v1/subscriptions'),
   report: (results: Record<string, SubscribeAnswer>) => api.post<MemberSubscriptionsView>('/api/v1/subscriptions/reports', { results }),
+  /** 20005: WeChat refused the pop-up because the app may be banned; the server pauses campaigns once enough members say so. */
+  reportBanned: () => api.post<MemberSubscriptionsView>('/api/v1/subscriptions/reports', { errCode: 20005 }),
   /** wx.requestSubscribeMessage (must run inside a tap); on H5 the sandbox answers for WeChat. */
   async request(templateIds: string[], sandbox: SandboxChoice = {}): Promise<SubscribeOutcome> {
     if (isH5()) {

@@ -16,15 +16,20 @@ export function useSubscriptions(enabled = true) {
   return useQuery({ queryKey: queryKeys.subscriptions, queryFn: () => subscriptionsApi.mine(), enabled, refetchInterval: (query) => confirmationPollMs(query.state.data, Date.now()) })
 }
 
+/** What the server is told after the pop-up: the answers, or 20005 (the app may be banned: HQ must hear of it); null when nothing. */
+export async function reportOutcome(outcome: SubscribeOutcome): Promise<MemberSubscriptionsView | null> {
+  if (outcome.kind === 'answered') return Object.keys(outcome.results).length > 0 ? subscriptionsApi.report(outcome.results as Record<string, SubscribeAnswer>) : null
+  return outcome.errCode === 20005 ? subscriptionsApi.reportBanned() : null
+}
+
 /** Asks (from a tap) for up to 3 templates, then tells the server what the member answered. */
 export function useAskSubscription() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: async ({ templateIds, sandbox }: { templateIds: string[]; sandbox?: SandboxChoice }): Promise<SubscribeOutcome> => {
       const outcome = await subscriptionsApi.request(templateIds.slice(0, 3), sandbox)
-      if (outcome.kind === 'answered' && Object.keys(outcome.results).length > 0) {
-        client.setQueryData(queryKeys.subscriptions, await subscriptionsApi.report(outcome.results as Record<string, SubscribeAnswer>))
-      }
+      const view = await reportOutcome(outcome)
+      if (view) client.setQueryData(queryKeys.subscriptions, view)
       return outcome
     },
   })

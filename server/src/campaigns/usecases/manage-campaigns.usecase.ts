@@ -11,6 +11,7 @@ import { CouponsRepository } from '../../coupons/coupons.repository';
 import { MembersRepository } from '../../members/members.repository';
 import { SegmentsRepository } from '../../segments/segments.repository';
 import { StaffRepository } from '../../staff/staff.repository';
+import { AppBanWatch } from '../../subscriptions/app-ban-watch';
 import { MessageTemplateRecord, MessageTemplatesService } from '../../subscriptions/message-templates.service';
 import { WechatGateway } from '../../wechat/wechat-gateway';
 import { WechatError } from '../../wechat/wechat.errors';
@@ -45,6 +46,7 @@ export class ManageCampaignsUseCase {
     private readonly wechat: WechatGateway,
     private readonly fanOut: FanOutCampaignUseCase,
     private readonly dispatcher: DeliveryDispatcher,
+    private readonly appBan: AppBanWatch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -91,12 +93,16 @@ export class ManageCampaignsUseCase {
     return this.reads.view(id);
   }
 
-  /** Back to sending (or to waiting for its time, if it never started); its held rows are released again. */
+  /**
+   * Back to sending (or to waiting for its time, if it never started); its held rows are released again.
+   * HQ resuming after the members' 20005 reports paused everything means HQ checked: those reports stop counting.
+   */
   async resume(staff: StaffPrincipal, id: number, requestId: string): Promise<CampaignView> {
     const campaign = await this.tx.read((m) => this.require(m, id));
     const to = campaign.startedAt ? 'sending' : 'scheduled';
     await this.move(staff, id, ['paused'], to, '恢复', requestId, { pauseReason: null }, async (m) => {
       await this.deliveries.releaseQueued(m, id);
+      await this.appBan.resumed(m);
       // Reset the running totals' verdict: an auto-pause would otherwise trip again on the first batch.
       if (to === 'sending') await this.campaigns.update(m, id, { sentCount: 0, failedCount: 0 });
     });

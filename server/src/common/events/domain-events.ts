@@ -15,7 +15,7 @@ export interface DomainEventMap {
   'points.changed': { memberId: number; entryId: number; delta: number; balance: number; type: string; sourceType: string; at: string };
   /** Upgrades as growth arrives, downgrades at evaluation. */
   'tier.changed': { memberId: number; fromTierId: number; toTierId: number; direction: 'up' | 'down'; at: string };
-  /** WeChat reports the app banned from subscribe messages (20005, a ban event): campaigns stop sending. */
+  /** Enough members' mini-programs reported 20005, the app banned from subscribe messages (AppBanWatch): campaigns stop sending. */
   'messaging.app_banned': { reason: string };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SubscribeReportRequest } from '@huiyuan/shared-types';
 import { TransactionRunner } from '../../common/db/transaction-runner';
-import { DomainEvents } from '../../common/events/domain-events';
+import { AppBanWatch } from '../app-ban-watch';
 import { MessageTemplatesService } from '../message-templates.service';
 import { SubscriptionLedger } from '../subscription-ledger';
 import { templateNotFound } from '../subscriptions.errors';
@@ -16,13 +16,13 @@ export class ReportSubscriptionsUseCase {
     private readonly tx: TransactionRunner,
     private readonly templates: MessageTemplatesService,
     private readonly ledger: SubscriptionLedger,
-    private readonly events: DomainEvents,
+    private readonly appBan: AppBanWatch,
   ) {}
 
   async execute(memberId: number, request: SubscribeReportRequest): Promise<void> {
     if (request.errCode === APP_BANNED) {
-      // WeChat refused the pop-up because the app may no longer send subscribe messages: every campaign stops until HQ resumes.
-      await this.tx.run((m) => this.events.publish(m, 'messaging.app_banned', { reason: `会员 ${memberId} 的小程序报告 20005：微信已禁止本小程序发送订阅消息，全部活动已暂停；请在微信公众平台确认处罚状态后再恢复` }));
+      // WeChat refused the pop-up because the app may be banned; one member's word is not enough to stop every campaign.
+      await this.tx.run((m) => this.appBan.reported(m, memberId));
       return;
     }
     // 20004 is the member's own main switch: nothing was accepted, nothing to record.
