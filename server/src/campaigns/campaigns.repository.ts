@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { execute, findRow, insertRow, sqlDate } from '../common/db/sql';
+import { execute, findRow, insertRow, latestCommitted, sqlDate } from '../common/db/sql';
 import { Campaign } from './entities/campaign.entity';
 
 export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
@@ -14,6 +14,16 @@ export class CampaignsRepository {
 
   async byId(m: EntityManager, id: number): Promise<Campaign | null> {
     return findRow(m, Campaign, { id });
+  }
+
+  /**
+   * Which of these campaigns are sending, read under a shared lock: a claim holding it cannot overlap
+   * a pause or cancel (their update waits for the claim, and a claim after them sees their status).
+   */
+  async sendingForClaim(m: EntityManager, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: number }> = await m.query(`SELECT id FROM campaigns WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'sending' ORDER BY id${latestCommitted(m)}`, ids);
+    return new Set(rows.map((r) => Number(r.id)));
   }
 
   async list(m: EntityManager, beforeId: number | null, limit: number): Promise<Campaign[]> {

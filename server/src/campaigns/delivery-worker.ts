@@ -116,7 +116,7 @@ export class DeliveryWorker implements OnModuleInit {
    * are held or skipped, the rest are locked, counted against the weekly cap and the quota (a member
    * with none left is skipped, never sent), and claimed (queued → sending) with their rendered
    * messages. Every lock is taken in key order within each table (deliveries by id, the rest by
-   * member) and the tables in one order (deliveries, week counts, grants), so two jobs sending to
+   * member) and the tables in one order (campaigns, shared; deliveries, week counts, grants), so two jobs sending to
    * the same members never deadlock.
    */
   private async claim(
@@ -139,8 +139,10 @@ export class DeliveryWorker implements OnModuleInit {
       skipped.set(key, group);
     };
     const candidates: Claimed[] = [];
+    // The campaigns were read before this transaction: a pause or cancel since then must stop the batch, not just the next one.
+    const sending = await this.campaigns.sendingForClaim(m, [...campaigns.keys()]);
     for (const row of [...rows].sort((a, b) => a.memberId - b.memberId || a.id - b.id)) {
-      const campaign = row.campaignId !== null ? campaigns.get(row.campaignId) : undefined;
+      const campaign = row.campaignId !== null && sending.has(row.campaignId) ? campaigns.get(row.campaignId) : undefined;
       const decision = this.decide(row, campaign, profiles.get(row.memberId), templates.get(row.templateId), now);
       switch (decision.kind) {
         case 'wait':

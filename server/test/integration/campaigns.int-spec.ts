@@ -3,6 +3,7 @@ import { CampaignSweepJob } from '../../src/campaigns/campaign-sweep.job';
 import { isHeldOut } from '../../src/campaigns/campaign-rules';
 import { CAMPAIGN_JOB_SIZE, DeliveryDispatcher, SEND_JOB } from '../../src/campaigns/delivery-dispatcher';
 import { DeliveryWorker } from '../../src/campaigns/delivery-worker';
+import { RenderContexts } from '../../src/campaigns/render-contexts';
 import { MessageDelivery } from '../../src/campaigns/message-delivery';
 import { sqlDate } from '../../src/common/db/sql';
 import { TransactionRunner } from '../../src/common/db/transaction-runner';
@@ -311,6 +312,30 @@ describe('template-message campaigns', () => {
     await t.http.post(`/api/v1/staff/campaigns/${second.id}/resume`).set(bearer(hq)).expect(409);
   }, 240_000);
 
+  it('a pause that lands while a batch is being prepared stops that batch', async () => {
+    const list = await members(3);
+    const segmentId = await segmentOf(list);
+    const campaign = await create(segmentId);
+    // The worker has read the campaign (sending) and is rendering when HQ pauses: nothing of that batch may go out.
+    const contexts = t.get(RenderContexts);
+    const prepare = contexts.forMembers.bind(contexts);
+    const spy = jest.spyOn(contexts, 'forMembers').mockImplementationOnce(async (...args) => {
+      await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/pause`).set(bearer(hq)).expect(200);
+      return prepare(...args);
+    });
+    try {
+      await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/launch`).set(bearer(hq)).expect(200);
+      await settle(campaign.id, (r) => r.status === 'paused' && spy.mock.calls.length > 0 && (r.byStatus.queued ?? 0) === 3);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await settle(campaign.id, () => true)).byStatus).toEqual({ queued: 3 });
+      for (const m of list) expect(await outboxFor(m.openid)).toHaveLength(0);
+    } finally {
+      spy.mockRestore();
+    }
+    await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/resume`).set(bearer(hq)).expect(200);
+    expect((await settle(campaign.id)).byStatus).toEqual({ sent: 3 });
+  });
+
   it('43101 zeroes the ledger; a transient error is retried with backoff and sent once', async () => {
     const [refused] = await members(1, 0);
     // Our ledger believes in an accept WeChat does not have.
@@ -345,10 +370,15 @@ describe('template-message campaigns', () => {
   it('a claim left by a dead worker is settled as unknown and never sent again', async () => {
     const [m] = await members(1);
     const campaign = await create(await segmentOf([m!]));
+    // Launched in quiet hours (23:30 in Shanghai): the live worker holds the row and never claims it, so
+    // the only claim is the dead worker's below (launched at noon, the live worker could send it first).
+    const late = '2026-12-01T15:30:00.000Z';
+    await at(late);
     await t.http.post(`/api/v1/staff/campaigns/${campaign.id}/launch`).set(bearer(hq)).expect(200);
     await settle(campaign.id, (r) => r.total === 1);
-    // As if a worker claimed it and died before calling WeChat.
-    await t.get(TransactionRunner).run((em) => em.query("UPDATE campaign_deliveries SET status = 'sending', claimed_at = ? WHERE campaign_id = ? AND status IN ('queued', 'sent')", [sqlDate(em, new Date(Date.parse(NOON) - 3_600_000)), campaign.id]));
+    // As if a worker claimed it an hour ago and died before calling WeChat.
+    await t.get(TransactionRunner).run((em) => em.query("UPDATE campaign_deliveries SET status = 'sending', claimed_at = ? WHERE campaign_id = ? AND status = 'queued'", [sqlDate(em, new Date(Date.parse(late) - 3_600_000)), campaign.id]));
+    expect((await results(campaign.id)).byStatus).toEqual({ sending: 1 });
     const done = await settle(campaign.id);
     expect(done.byStatus).toEqual({ unknown: 1 });
   });
