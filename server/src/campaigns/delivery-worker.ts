@@ -184,7 +184,7 @@ export class DeliveryWorker implements OnModuleInit {
     const noQuota: Claimed[] = [];
     for (const templateId of [...new Set(claimable.map((c) => c.row.templateId))].sort((a, b) => a - b)) {
       const mine = claimable.filter((c) => c.row.templateId === templateId);
-      const taken = await this.quota.takeMany(m, templateId, mine.map((c) => c.row.memberId));
+      const taken = await this.quota.take(m, templateId, mine.map((c) => c.row.memberId));
       mine.forEach((c, i) => (taken[i] ? claimed : noQuota).push(c));
     }
     // Not sent: these no longer count towards the members' weekly cap.

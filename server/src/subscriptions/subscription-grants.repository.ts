@@ -93,23 +93,12 @@ export class SubscriptionGrantsRepository {
     );
   }
 
-  /** The conditional decrement: true when a send was left and is now taken. */
-  async take(m: EntityManager, memberId: number, templateId: number, at: Date): Promise<boolean> {
-    const changed = await execute(
-      m,
-      // `unconfirmed` first: MySQL evaluates SET left to right with the new values, SQLite with the old.
-      'UPDATE subscription_grants SET unconfirmed = CASE WHEN unconfirmed > remaining - 1 THEN remaining - 1 ELSE unconfirmed END, remaining = remaining - 1, used_total = used_total + 1, updated_at = ? WHERE member_id = ? AND template_id = ? AND remaining > 0',
-      [sqlDate(m, at), memberId, templateId],
-    );
-    return changed > 0;
-  }
-
   /**
    * The conditional decrement for a batch of one template: for each wanted member in the order given
    * (a member may be wanted twice), true when a send was left and is now taken. The grants are locked
    * in member order, then written in one statement: exact under concurrent claims.
    */
-  async takeMany(m: EntityManager, templateId: number, memberIds: number[], at: Date): Promise<boolean[]> {
+  async take(m: EntityManager, templateId: number, memberIds: number[], at: Date): Promise<boolean[]> {
     if (memberIds.length === 0) return [];
     const ids = [...new Set(memberIds)].sort((a, b) => a - b);
     const rows: Array<{ member_id: number; remaining: number; unconfirmed: number }> = await m.query(

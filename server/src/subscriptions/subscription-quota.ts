@@ -14,14 +14,12 @@ export class SubscriptionQuota {
     private readonly clock: Clock,
   ) {}
 
-  /** Takes one send (a conditional decrement): false when none is left, and nothing changes. */
-  take(manager: EntityManager, memberId: number, templateId: number): Promise<boolean> {
-    return this.grants.take(manager, memberId, templateId, this.clock.now());
-  }
-
-  /** take() for a batch of one template's members, in one locked read and one write; a member may appear twice. */
-  takeMany(manager: EntityManager, templateId: number, memberIds: number[]): Promise<boolean[]> {
-    return this.grants.takeMany(manager, templateId, memberIds, this.clock.now());
+  /**
+   * Takes one send each (the conditional decrement) for a batch of one template's members, in one
+   * locked read and one write: false where none is left, and nothing changes there; a member may appear twice.
+   */
+  take(manager: EntityManager, templateId: number, memberIds: number[]): Promise<boolean[]> {
+    return this.grants.take(manager, templateId, memberIds, this.clock.now());
   }
 
   /** A send that failed for any reason but 43101 did not use the member's accept: it is theirs again. */

@@ -124,10 +124,10 @@ describe('subscribe messages: templates, grants and the quota ledger', () => {
     const tx = t.get(TransactionRunner);
     const id = await templateId(CHECKIN);
     await tx.run((mgr) => quota.credit(mgr, m.id, id, 3));
-    const taken = await Promise.all(Array.from({ length: 20 }, () => tx.run((mgr) => quota.take(mgr, m.id, id))));
-    expect(taken.filter(Boolean)).toHaveLength(3);
+    const taken = await Promise.all(Array.from({ length: 20 }, () => tx.run((mgr) => quota.take(mgr, id, [m.id]))));
+    expect(taken.flat().filter(Boolean)).toHaveLength(3);
     expect(await tx.read((mgr) => quota.remaining(mgr, m.id, id))).toBe(0);
-    expect(await tx.run((mgr) => quota.take(mgr, m.id, id))).toBe(false);
+    expect(await tx.run((mgr) => quota.take(mgr, id, [m.id]))).toEqual([false]);
 
     await tx.run((mgr) => quota.giveBack(mgr, m.id, id));
     expect(await tx.read((mgr) => quota.remaining(mgr, m.id, id))).toBe(1);
@@ -135,7 +135,7 @@ describe('subscribe messages: templates, grants and the quota ledger', () => {
 
     // A rolled-back claim leaves the quota as it was.
     await expect(tx.run(async (mgr) => {
-      await quota.take(mgr, m.id, id);
+      await quota.take(mgr, id, [m.id]);
       throw new Error('crash before commit');
     })).rejects.toThrow('crash before commit');
     expect(await tx.read((mgr) => quota.remaining(mgr, m.id, id))).toBe(1);

@@ -254,7 +254,7 @@ describe('tags, segments and the member 360', () => {
 
     // A send takes the member's only accept: the member drops out of "at least one left".
     const quota = t.get(SubscriptionQuota);
-    expect(await t.get(TransactionRunner).run((m) => quota.take(m, once.id, template!.id))).toBe(true);
+    expect(await t.get(TransactionRunner).run((m) => quota.take(m, template!.id, [once.id]))).toEqual([true]);
     expect(await preview('>=', 1)).toMatchObject({ count: 1, sample: [{ id: thrice.id }] });
     expect((await preview('=', 0)).count).toBe(zero.count + 1);
 
