@@ -31,17 +31,17 @@ export class SubscribeEventsRepository {
     }
   }
 
-  /** Stores WeChat's result for a MsgID; the first one stands. */
-  async recordSent(m: EntityManager, event: SentEventRecord): Promise<void> {
+  /** Stores WeChat's results by MsgID in one statement; the first result for a MsgID stands. */
+  async recordSentMany(m: EntityManager, events: SentEventRecord[]): Promise<void> {
+    if (events.length === 0) return;
     const ignore = isSqlite(m) ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-    await execute(m, `${ignore} INTO subscribe_sent_events (msg_id, openid, wechat_template_id, error_code, error_status, received_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-      event.msgId,
-      event.openid,
-      event.wechatTemplateId,
-      event.errorCode,
-      event.errorStatus,
-      sqlDate(m, event.receivedAt),
-    ]);
+    // In MsgID order: two groups holding the same repeated push lock it in the same order.
+    const sorted = [...events].sort((a, b) => (a.msgId < b.msgId ? -1 : a.msgId > b.msgId ? 1 : 0));
+    await execute(
+      m,
+      `${ignore} INTO subscribe_sent_events (msg_id, openid, wechat_template_id, error_code, error_status, received_at) VALUES ${sorted.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      sorted.flatMap((e) => [e.msgId, e.openid, e.wechatTemplateId, e.errorCode, e.errorStatus, sqlDate(m, e.receivedAt)]),
+    );
   }
 
   /** WeChat's final result for one send, if its sent event has arrived: how a delivery left in doubt by a crash is settled. */

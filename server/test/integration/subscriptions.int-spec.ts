@@ -161,6 +161,29 @@ describe('subscribe messages: templates, grants and the quota ledger', () => {
     expect(await grantOf(m, POINTS)).toMatchObject({ remaining: 0 });
   });
 
+  it('sent events arriving together are stored in shared transactions, each answered after its commit; a 43101 among them still zeroes the grant', async () => {
+    const m = await joinMember(t, 'sub-sent-burst');
+    await popup(m.openid, [[POINTS, 'accept'], [POINTS, 'accept']]).expect(200);
+    const tx = t.get(TransactionRunner);
+    const transactions = jest.spyOn(tx, 'run');
+    const ids = Array.from({ length: 30 }, (_, i) => `17000000000001000${String(i).padStart(2, '0')}`);
+    const answers = await Promise.all(
+      ids.map((MsgID, i) =>
+        push({ FromUserName: m.openid, Event: 'subscribe_msg_sent_event', List: { TemplateId: POINTS, MsgID, ErrorCode: i === 7 ? '43101' : '0', ErrorStatus: i === 7 ? 'fail_user_refuse' : 'success' } }).then(async (r) => {
+          // Answered "success" only once stored: the row is there when the answer arrives.
+          const stored = await tx.read((mgr) => t.get(SubscribeEventsRepository).sentEventFor(mgr, MsgID));
+          return { status: r.status, text: r.text, stored: stored?.errorCode };
+        }),
+      ),
+    );
+    const used = transactions.mock.calls.length;
+    transactions.mockRestore();
+    expect(answers.every((a) => a.status === 200 && a.text === 'success')).toBe(true);
+    expect(answers.map((a) => a.stored)).toEqual(ids.map((_, i) => (i === 7 ? 43101 : 0)));
+    expect(used).toBeLessThan(ids.length);
+    expect(await grantOf(m, POINTS)).toMatchObject({ remaining: 0 });
+  });
+
   it('campaigns may only use campaign templates', async () => {
     const templates = t.get(MessageTemplatesService);
     const tx = t.get(TransactionRunner);

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { GroupedTransactions } from '../../common/db/grouped-transactions';
 import { TransactionRunner } from '../../common/db/transaction-runner';
 import { Clock } from '../../common/time/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MembersRepository } from '../../members/members.repository';
 import { decryptPushMessage, PushDecryptionError, pushSignature, signatureMatches } from '../../wechat/push-crypto';
 import { MessageTemplatesService } from '../message-templates.service';
-import { SubscribeEventsRepository } from '../subscribe-events.repository';
+import { SentEventRecord, SubscribeEventsRepository } from '../subscribe-events.repository';
 import { SubscriptionLedger } from '../subscription-ledger';
 import { SubscriptionQuota } from '../subscription-quota';
 import { pushRejected } from '../subscriptions.errors';
@@ -29,8 +30,23 @@ interface PushEvent {
   List?: unknown;
 }
 
+/** An event as applied: who it is from, what it says. */
+interface OpenedEvent {
+  kind: 'subscribe_msg_popup_event' | 'subscribe_msg_change_event' | 'subscribe_msg_sent_event';
+  openid: string;
+  createTime: string;
+  items: PushItem[];
+}
+
+const KINDS: ReadonlyArray<OpenedEvent['kind']> = ['subscribe_msg_popup_event', 'subscribe_msg_change_event', 'subscribe_msg_sent_event'];
 /** WeChat's code for a member who refused the message: what we counted is wrong. */
 const REFUSED = 43101;
+/**
+ * Every send brings one subscribe_msg_sent_event, so a campaign brings as many pushes as messages:
+ * pushes arriving within a few milliseconds are applied in one transaction (up to 100), each answered
+ * once it committed. WeChat waits 5 s for the answer, so the wait costs nothing.
+ */
+const PUSH_GROUPS = { maxItems: 100, windowMs: 10, concurrency: 2 };
 
 /**
  * The mini-program's message-push URL: WeChat's subscribe-message events, which are the record to
@@ -52,6 +68,12 @@ export class ReceiveWechatPushUseCase {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly groups = new GroupedTransactions<OpenedEvent>({
+    run: (effect) => this.tx.run(effect),
+    apply: (m, events) => this.apply(m, events),
+    ...PUSH_GROUPS,
+  });
+
   /** The URL check when the push URL is saved in WeChat's console: echo echostr if the signature is WeChat's. */
   verify(query: PushQuery): string {
     const token = this.token();
@@ -62,41 +84,58 @@ export class ReceiveWechatPushUseCase {
 
   async receive(query: PushQuery, body: unknown): Promise<void> {
     const event = this.open(query, body);
+    const kind = String(event.Event ?? '') as OpenedEvent['kind'];
+    if (!KINDS.includes(kind)) return;
     const openid = typeof event.FromUserName === 'string' ? event.FromUserName : '';
     const items = (Array.isArray(event.List) ? event.List : event.List && typeof event.List === 'object' ? [event.List] : []) as PushItem[];
-    const kind = String(event.Event ?? '');
-    if (!['subscribe_msg_popup_event', 'subscribe_msg_change_event', 'subscribe_msg_sent_event'].includes(kind)) return;
-    await this.tx.run(async (m) => {
-      const member = openid ? await this.members.findBy({ openid }, m) : null;
-      for (const [index, item] of items.entries()) {
-        const wechatTemplateId = String(item.TemplateId ?? '');
-        if (kind === 'subscribe_msg_sent_event') {
-          await this.sent(m, openid, member?.id ?? null, wechatTemplateId, item);
-          continue;
-        }
-        const status = item.SubscribeStatusString;
-        if (status !== 'accept' && status !== 'reject') continue;
-        const key = createHash('sha256').update([kind, openid, String(event.CreateTime ?? ''), index, wechatTemplateId, status].join('|')).digest('hex');
-        if (!(await this.events.firstReceipt(m, key, kind, this.clock.now()))) continue;
-        const template = await this.templates.byWechatId(m, wechatTemplateId);
-        if (!member || !template) {
-          this.logger.warn(`${kind} for ${member ? 'an unregistered template' : 'someone who is not a member'} (${wechatTemplateId}) ignored`);
-          continue;
-        }
-        if (kind === 'subscribe_msg_popup_event') await this.ledger.popup(m, member.id, template.id, status);
-        else await this.ledger.changed(m, member.id, template.id, status);
-      }
-    });
+    await this.groups.submit({ kind, openid, createTime: String(event.CreateTime ?? ''), items });
   }
 
-  private async sent(m: EntityManager, openid: string, memberId: number | null, wechatTemplateId: string, item: PushItem): Promise<void> {
-    const msgId = String(item.MsgID ?? '');
-    if (!/^\d{1,32}$/.test(msgId)) return;
-    const errorCode = Number(item.ErrorCode ?? 0);
-    await this.events.recordSent(m, { msgId, openid, wechatTemplateId, errorCode, errorStatus: String(item.ErrorStatus ?? '').slice(0, 64), receivedAt: this.clock.now() });
-    if (errorCode !== REFUSED || memberId === null) return;
-    const template = await this.templates.byWechatId(m, wechatTemplateId);
-    if (template) await this.quota.zero(m, memberId, template.id);
+  /** A group of pushes in one transaction: the send results in one statement, then each accept, change and refusal in arrival order. */
+  private async apply(m: EntityManager, events: OpenedEvent[]): Promise<void> {
+    const now = this.clock.now();
+    const sent: SentEventRecord[] = [];
+    for (const event of events) {
+      if (event.kind !== 'subscribe_msg_sent_event') continue;
+      for (const item of event.items) {
+        const msgId = String(item.MsgID ?? '');
+        if (!/^\d{1,32}$/.test(msgId)) continue;
+        sent.push({ msgId, openid: event.openid, wechatTemplateId: String(item.TemplateId ?? ''), errorCode: Number(item.ErrorCode ?? 0), errorStatus: String(item.ErrorStatus ?? '').slice(0, 64), receivedAt: now });
+      }
+    }
+    await this.events.recordSentMany(m, sent);
+    for (const event of events) {
+      if (event.kind === 'subscribe_msg_sent_event') await this.refused(m, event);
+      else await this.subscription(m, event);
+    }
+  }
+
+  /** A send WeChat says the member refused (43101): the member's accepts of that template are zero. */
+  private async refused(m: EntityManager, event: OpenedEvent): Promise<void> {
+    for (const item of event.items) {
+      if (Number(item.ErrorCode ?? 0) !== REFUSED || !/^\d{1,32}$/.test(String(item.MsgID ?? ''))) continue;
+      const member = event.openid ? await this.members.findBy({ openid: event.openid }, m) : null;
+      const template = member ? await this.templates.byWechatId(m, String(item.TemplateId ?? '')) : null;
+      if (member && template) await this.quota.zero(m, member.id, template.id);
+    }
+  }
+
+  private async subscription(m: EntityManager, { kind, openid, createTime, items }: OpenedEvent): Promise<void> {
+    const member = openid ? await this.members.findBy({ openid }, m) : null;
+    for (const [index, item] of items.entries()) {
+      const wechatTemplateId = String(item.TemplateId ?? '');
+      const status = item.SubscribeStatusString;
+      if (status !== 'accept' && status !== 'reject') continue;
+      const key = createHash('sha256').update([kind, openid, createTime, index, wechatTemplateId, status].join('|')).digest('hex');
+      if (!(await this.events.firstReceipt(m, key, kind, this.clock.now()))) continue;
+      const template = await this.templates.byWechatId(m, wechatTemplateId);
+      if (!member || !template) {
+        this.logger.warn(`${kind} for ${member ? 'an unregistered template' : 'someone who is not a member'} (${wechatTemplateId}) ignored`);
+        continue;
+      }
+      if (kind === 'subscribe_msg_popup_event') await this.ledger.popup(m, member.id, template.id, status);
+      else await this.ledger.changed(m, member.id, template.id, status);
+    }
   }
 
   /** Checks the signature and, in safe mode, decrypts: the event as WeChat sent it. */
