@@ -10,11 +10,39 @@
  * Env: BENCH_CAMPAIGNS_DATABASE_URL (default: the bench database's name + _campaigns), REDIS_URL (required:
  * a Redis database of your own, e.g. redis://127.0.0.1:6379/2).
  */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import mysql from 'mysql2/promise'
 import { api, recreateDatabase, run, startServer } from './lib.mjs'
 
 const ACTIVITY = 'sbxMemberActivity8Nq5Xw2ZbLm7VkDs4PfTy9RcJg3H'
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+/** CPU seconds a process has used (user + system), from /proc: the server's cost per send, which a busy machine sways less than its pace. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+
+/** The sandbox as its own process (wechat-sandbox.mjs), pushing to the server's message-push URL; resolves once it listens. */
+async function startSandboxProcess(port, pushUrl, env) {
+  const child = spawn('node', ['scripts/bench/wechat-sandbox.mjs', String(port), pushUrl], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (chunk) => {
+      out += chunk
+      const match = /listening (\S+)/.exec(out)
+      if (match) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited ${code}`)))
+  })
+  return { child, url }
+}
 
 async function pool(count, concurrency, work) {
   let next = 0
@@ -52,14 +80,14 @@ async function insertCeiling(conn, recipients, firstMember) {
 }
 
 /** The sandbox's send endpoint, called directly by 40 clients for 3 s (members without an accept: 43101, the same work). */
-async function sendCeiling(baseUrl) {
-  const token = (await api(baseUrl, 'POST', '/sandbox/wechat/cgi-bin/stable_token', { body: { grant_type: 'client_credential', appid: 'wx5a0d0b0x00sandbox', secret: 'sandbox-secret-for-development-only' } }).catch(() => null))?.access_token
+async function sendCeiling(wechatUrl) {
+  const token = (await api(wechatUrl, 'POST', '/cgi-bin/stable_token', { body: { grant_type: 'client_credential', appid: 'wx5a0d0b0x00sandbox', secret: 'sandbox-secret-for-development-only' } }).catch(() => null))?.access_token
   if (!token) return null
   let done = 0
   const until = performance.now() + 3000
   await Promise.all(Array.from({ length: 40 }, async (_, k) => {
     while (performance.now() < until) {
-      await fetch(`${baseUrl}/sandbox/wechat/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ touser: `bcmp-ceiling-${k}`, template_id: ACTIVITY, data: {} }) }).then((r) => r.text())
+      await fetch(`${wechatUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ touser: `bcmp-ceiling-${k}`, template_id: ACTIVITY, data: {} }) }).then((r) => r.text())
       done++
     }
   }))
@@ -75,9 +103,16 @@ export async function campaignsBench({ port, env }) {
   const recipients = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 100_000)
   const sendRate = Number(process.env.BENCH_CAMPAIGN_SEND_RATE ?? 5000)
   const baseUrl = `http://127.0.0.1:${port}`
-  const serverEnv = { ...env, DATABASE_URL: databaseUrl, PORT: String(port), REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `bench-campaigns-${Date.now()}`, WECHAT_SEND_RATE: String(sendRate), AUTH_RATE_LIMIT_PER_MINUTE: '1000000', JOB_INTERVALS: 'campaigns-sweep=2000' }
-  process.stdout.write(`campaigns: ${members} members, ${recipients} recipients into ${databaseUrl}, WECHAT_SEND_RATE=${sendRate}\n`)
-  const results = { name: 'campaigns', members, recipients, sendRate }
+  // WeChat is another machine: by default the sandbox runs as a process of its own and the server calls it at
+  // WECHAT_API_BASE; BENCH_CAMPAIGN_SANDBOX=in-server uses the server's own (/sandbox/wechat), as before 2026-12-02.
+  const sandboxMode = process.env.BENCH_CAMPAIGN_SANDBOX ?? 'process'
+  if (!['process', 'in-server'].includes(sandboxMode)) throw new Error('BENCH_CAMPAIGN_SANDBOX is process or in-server')
+  const push = { WECHAT_PUSH_TOKEN: randomBytes(16).toString('hex'), WECHAT_PUSH_AES_KEY: randomBytes(32).toString('base64').replace(/[^A-Za-z0-9]/g, 'A').slice(0, 43) }
+  const sandbox = sandboxMode === 'process' ? await startSandboxProcess(port + 1, `${baseUrl}/api/v1/wechat/push`, push) : null
+  const wechatUrl = sandbox ? sandbox.url : `${baseUrl}/sandbox/wechat`
+  const serverEnv = { ...env, ...push, ...(sandbox ? { WECHAT_API_BASE: sandbox.url } : {}), DATABASE_URL: databaseUrl, PORT: String(port), REDIS_URL: process.env.REDIS_URL, REDIS_PREFIX: `bench-campaigns-${Date.now()}`, WECHAT_SEND_RATE: String(sendRate), AUTH_RATE_LIMIT_PER_MINUTE: '1000000', JOB_INTERVALS: 'campaigns-sweep=2000' }
+  process.stdout.write(`campaigns: ${members} members, ${recipients} recipients into ${databaseUrl}, WECHAT_SEND_RATE=${sendRate}, the sandbox ${sandbox ? `in its own process at ${sandbox.url}` : 'in the server'}\n`)
+  const results = { name: 'campaigns', members, recipients, sendRate, sandbox: sandboxMode }
   await recreateDatabase(databaseUrl)
   await run('node', ['server/dist/src/cli/seed.js'], serverEnv)
   const conn = await mysql.createConnection({ uri: databaseUrl, timezone: 'Z' })
@@ -95,12 +130,12 @@ export async function campaignsBench({ port, env }) {
     process.stdout.write(`  loaded in ${results.loadSeconds} s; accepting in the sandbox…\n`)
     const [openids] = await conn.query('SELECT m.openid FROM member_tags t JOIN members m ON m.id = t.member_id WHERE t.tag_id = ?', [tag.id])
     await pool(openids.length, 32, async (i) => {
-      await api(baseUrl, 'POST', '/sandbox/wechat/dev/login', { body: { openid: openids[i].openid } })
+      await api(wechatUrl, 'POST', '/dev/login', { body: { openid: openids[i].openid } })
       // No popup event: the grant is already in the ledger, and the event would credit it a second time.
-      await api(baseUrl, 'POST', '/sandbox/wechat/dev/subscribe', { body: { openid: openids[i].openid, templateIds: [ACTIVITY], push: false } })
+      await api(wechatUrl, 'POST', '/dev/subscribe', { body: { openid: openids[i].openid, templateIds: [ACTIVITY], push: false } })
     })
     results.deliveriesCeilingPerSecond = await insertCeiling(conn, recipients, firstMember)
-    results.sendsCeilingPerSecond = await sendCeiling(baseUrl)
+    results.sendsCeilingPerSecond = await sendCeiling(wechatUrl)
 
     token = (await api(baseUrl, 'POST', '/api/v1/staff/sessions', { body: { username: 'demo-hq', password: 'huiyuan-demo' } })).token
     const segment = await api(baseUrl, 'POST', '/api/v1/staff/segments', { token, body: { name: '活动对象', rules: { combinator: 'and', rules: [{ field: 'hasTag', operator: '=', value: tag.id }] } } })
@@ -110,6 +145,8 @@ export async function campaignsBench({ port, env }) {
     })
     process.stdout.write('  sending…\n')
     const t0 = performance.now()
+    const cpu0 = cpuSeconds(server.pid)
+    const sandboxCpu0 = sandbox ? cpuSeconds(sandbox.child.pid) : null
     await api(baseUrl, 'POST', `/api/v1/staff/campaigns/${campaign.id}/launch`, { token, body: {} })
     let fanoutSeconds = null
     let firstSentAt = null
@@ -120,6 +157,10 @@ export async function campaignsBench({ port, env }) {
       if (firstSentAt === null && (r.byStatus.sent ?? 0) > 0) firstSentAt = elapsed
       if (r.status === 'completed' || r.status === 'paused' || elapsed > 1800) {
         results.totalSeconds = Math.round(elapsed * 10) / 10
+        const cpu1 = cpuSeconds(server.pid)
+        results.serverCpuSeconds = cpu0 === null || cpu1 === null ? null : Math.round((cpu1 - cpu0) * 10) / 10
+        const sandboxCpu1 = sandbox ? cpuSeconds(sandbox.child.pid) : null
+        results.sandboxCpuSeconds = sandboxCpu0 === null || sandboxCpu1 === null ? null : Math.round((sandboxCpu1 - sandboxCpu0) * 10) / 10
         results.byStatus = r.byStatus
         results.finalStatus = r.status
         break
@@ -132,11 +173,13 @@ export async function campaignsBench({ port, env }) {
     results.sendsPerSecond = Math.round(sent / (results.totalSeconds - (firstSentAt ?? 0)))
   } finally {
     server.kill('SIGTERM')
+    sandbox?.child.kill('SIGTERM')
     await conn.end()
   }
   const share = (a, b) => (b ? `${Math.round((100 * a) / b)}% of ${b}/s` : 'no ceiling')
   console.log(`\ncampaign to ${recipients} of ${members} members (WECHAT_SEND_RATE=${sendRate}): total ${results.totalSeconds} s (goal ≤ 30 s), status ${results.finalStatus} ${JSON.stringify(results.byStatus)}`)
   console.log(`  deliveries created: ${results.deliveriesPerSecond}/s over ${results.fanoutSeconds} s (${share(results.deliveriesPerSecond, results.deliveriesCeilingPerSecond)}: the direct INSERT ceiling)`)
   console.log(`  sends: ${results.sendsPerSecond}/s (${share(results.sendsPerSecond, results.sendsCeilingPerSecond)}: the sandbox called directly; the pace allows ${sendRate}/s)`)
+  if (results.serverCpuSeconds !== null) console.log(`  server process CPU from launch to the end: ${results.serverCpuSeconds} s, ${Math.round((1000 * results.serverCpuSeconds) / recipients * 100) / 100} ms per recipient${results.sandboxCpuSeconds != null ? `; the sandbox's process ${results.sandboxCpuSeconds} s` : ''}`)
   return results
 }
