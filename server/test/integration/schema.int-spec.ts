@@ -42,18 +42,8 @@ describe('migrations', () => {
       await Promise.all([a.destroy(), b.destroy()]);
     }
   });
-});
 
-describe('migration MemberRuleTagBits', () => {
-  let db: TestDatabase;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-  });
-  afterEach(async () => {
-    await db.drop();
-  });
-
-  it("copies each member's rule tags from member_tags into rule_tags bits", async () => {
+  it("MemberRuleTagBits copies each member's rule tags from member_tags into rule_tags bits", async () => {
     const dataSource = await new DataSource(await optionsFor(db)).initialize();
     try {
       await migrateUnderLock(dataSource);
