@@ -1,6 +1,7 @@
 /**
  * Console: HQ builds a segment (joined in the last day, at 静安旗舰店) and watches the live count
- * change as each condition goes in (and as a subscription-quota rule, its template picked by title, goes in and out), saves it, tags its members in bulk with a manual tag, and opens a
+ * change as each condition goes in (and as a subscription-quota rule, its template picked by title, and a
+ * "lacks 新会员" rule go in and out), saves it, tags its members in bulk with a manual tag, and opens a
  * member's 360 page, where the tag, the rule tags of a new member and a new 跟进记录 show.
  */
 import { DESKTOP } from '../harness.mjs'
@@ -49,6 +50,15 @@ export async function run({ page, baseUrl, expect, screenshot, apiResponse, requ
   await screenshot('18-console-segment-quota')
   await quota.locator('.rule-remove').click()
   expect(await countChanges(page, count, withQuota), 'the count once the quota rule is gone').toBe(atS001)
+
+  // 且 无标签 · 等于 · 新会员: a rule tag the server tests as a bit of the member row; everyone who joined today carries it.
+  const lacks = await addRule(page, '无标签', '等于')
+  await lacks.locator('.rule-value').click()
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^新会员$/ }).click()
+  expect(await countChanges(page, count, atS001), 'no member who joined today lacks 新会员').toBe(0)
+  await screenshot('18-console-segment-lacks-rule-tag')
+  await lacks.locator('.rule-remove').click()
+  expect(await countChanges(page, count, 0), 'the count once the tag rule is gone').toBe(atS001)
 
   await page.getByLabel('分群名称').fill(`今日静安新会员${id}`)
   const saved = await apiResponse(page, 'POST', '/api/v1/staff/segments', () => page.getByRole('button', { name: '保存分群' }).click())

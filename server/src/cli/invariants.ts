@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { RULE_TAG_BIT_KEYS, ruleTagBit } from '../tags/rule-tags';
 
 export interface InvariantResult {
   name: string;
@@ -59,6 +60,15 @@ const CHECKS: Check[] = [
       FROM members m LEFT JOIN member_stats s ON s.member_id = m.id
       WHERE (m.status = 'active' AND (s.member_id IS NULL OR s.tier_id <> m.tier_id OR NOT (s.join_store_id = m.join_store_id OR (s.join_store_id IS NULL AND m.join_store_id IS NULL))))
         OR (m.status <> 'active' AND s.member_id IS NOT NULL)`,
+  },
+  {
+    // Segments test these bits instead of member_tags: a stale bit would miscount them.
+    name: "a member's rule_tags holds exactly the bits of the rule tags they carry in member_tags",
+    count: 'SELECT COUNT(*) AS n FROM members',
+    offenders: `SELECT m.id, m.rule_tags, COALESCE(x.bits, 0) AS tagged FROM members m
+      LEFT JOIN (SELECT mt.member_id, SUM(CASE t.rule_key ${RULE_TAG_BIT_KEYS.map((k) => `WHEN '${k}' THEN ${ruleTagBit(k)}`).join(' ')} ELSE 0 END) AS bits
+        FROM member_tags mt JOIN tags t ON t.id = mt.tag_id GROUP BY mt.member_id) x ON x.member_id = m.id
+      WHERE m.rule_tags <> COALESCE(x.bits, 0)`,
   },
   {
     name: 'a purchase is never refunded beyond its amount',

@@ -7,7 +7,9 @@ const ctx: SegmentContext = {
   timeZone: 'Asia/Shanghai',
   tierIdByCode: new Map([['T1', 1], ['T2', 2]]),
   storeIdByCode: new Map([['S001', 11], ['S002', 12]]),
-  tagIds: new Set([5, 6]),
+  tagIds: new Set([5, 6, 9, 10]),
+  // 9 and 10 are rule tags with a bit in members.rule_tags (lifecycle.lost, lifecycle.active).
+  ruleTagBits: new Map([[9, 8], [10, 2]]),
   templateIds: new Set([7, 8]),
 };
 const iso = (d: Date) => d.toISOString();
@@ -43,6 +45,10 @@ describe('compileSegment: every field type and operator', () => {
     [{ field: 'hasPhone', operator: '=', value: false }, '((NOT (m.phone_last4 IS NOT NULL)))', []],
     [{ field: 'hasTag', operator: '=', value: 5 }, '((m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))', [5]],
     [{ field: 'lacksTag', operator: 'in', value: [5, 6] }, '((NOT (m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?, ?)))))', [5, 6]],
+    // A rule tag with a bit is tested on the member row; a list mixing both kinds ORs the bits with the subquery.
+    [{ field: 'lacksTag', operator: '=', value: 9 }, '((NOT ((m.rule_tags & ?) <> 0)))', [8]],
+    [{ field: 'hasTag', operator: 'in', value: [9, 10] }, '(((m.rule_tags & ?) <> 0))', [10]],
+    [{ field: 'hasTag', operator: 'in', value: [5, 9] }, '(((m.rule_tags & ?) <> 0 OR m.id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))', [8, 5]],
     // Every active member has a stats row, so a count is never NULL.
     [{ field: 'spend30d', operator: '<', value: 100 }, '((s.spend_30d_cents < ?))', [100]],
     [{ field: 'purchases90d', operator: '=', value: 0 }, '((s.purchases_90d >= ? AND s.purchases_90d <= ?))', [0, 0]],
@@ -69,6 +75,17 @@ describe('compileSegment: every field type and operator', () => {
       where: '((s.spend_90d_cents >= ?) AND (s.tier_id IN (?)) AND (s.member_id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?))))',
     });
     expect(rules({ field: 'birthdayMonth', operator: '=', value: 3 }, { field: 'hasPhone', operator: '=', value: true }).source).toBe('stats+members');
+    // Without the member row, a rule tag is read from member_tags; with it, from its bit.
+    expect(rules({ field: 'spend90d', operator: '>', value: 1 }, { field: 'lacksTag', operator: '=', value: 9 })).toMatchObject({
+      source: 'stats',
+      where: '((s.spend_90d_cents >= ?) AND (NOT (s.member_id IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (?)))))',
+      params: [1 + 1, 9],
+    });
+    expect(rules({ field: 'spend90d', operator: '>', value: 1 }, { field: 'points', operator: '>', value: 1 }, { field: 'lacksTag', operator: '=', value: 9 })).toMatchObject({
+      source: 'stats+members',
+      where: '((s.spend_90d_cents >= ?) AND (m.points_balance >= ?) AND (NOT ((m.rule_tags & ?) <> 0)))',
+      params: [2, 2, 8],
+    });
   });
 
   it.each([

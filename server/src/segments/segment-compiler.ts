@@ -11,6 +11,8 @@ export interface SegmentContext {
   tierIdByCode: ReadonlyMap<string, number>;
   storeIdByCode: ReadonlyMap<string, number>;
   tagIds: ReadonlySet<number>;
+  /** The bit in `members.rule_tags` of each rule tag kept there (tag id → bit). */
+  ruleTagBits: ReadonlyMap<number, number>;
   /** The registered message templates a quota rule may name. */
   templateIds: ReadonlySet<number>;
 }
@@ -26,7 +28,8 @@ type Predicate =
   | { kind: 'set'; values: number[] }
   | { kind: 'null' }
   | { kind: 'bool'; value: boolean }
-  | { kind: 'tags'; tagIds: number[] }
+  /** `bits`: the `members.rule_tags` bits of the tags that have one; `unbitted`: the others. */
+  | { kind: 'tags'; tagIds: number[]; bits: number; unbitted: number[] }
   | { kind: 'quota'; templateId: number; lo: number | null; hi: number | null; hiInclusive: boolean };
 
 export interface CheckedRule {
@@ -84,7 +87,8 @@ function rule(node: unknown, path: string, ctx: SegmentContext): CheckedRule {
     case 'tag': {
       const ids = (operator === 'in' ? list(value, at) : [value]).map((v) => integer(v, at, 1, Number.MAX_SAFE_INTEGER));
       for (const id of ids) if (!ctx.tagIds.has(id)) throw invalid(at, `no tag ${id}`, { tagId: id });
-      return made({ kind: 'tags', tagIds: ids }, spec.lacks === true);
+      const bits = ids.reduce((mask, id) => mask | (ctx.ruleTagBits.get(id) ?? 0), 0);
+      return made({ kind: 'tags', tagIds: ids, bits, unbitted: ids.filter((id) => !ctx.ruleTagBits.has(id)) }, spec.lacks === true);
     }
     case 'enum': {
       const values = (operator === 'in' || operator === 'notIn' ? list(value, at) : [value]).map((v) => enumValue(spec, v, at, ctx));
@@ -238,10 +242,17 @@ export function compileSegment(tree: CheckedGroup, bindDate: (at: Date) => unkno
       case 'bool':
         sql = p.value ? `(${col})` : `(NOT (${col}))`;
         break;
-      case 'tags':
+      case 'tags': {
+        // A rule tag with a bit is tested on the member row when the source reads it (a bit in the
+        // segment index, where joining a tag of 300,000 members cost more than the whole scan).
+        const onRow = source !== 'stats' && p.bits !== 0;
+        const listed = onRow ? p.unbitted : p.tagIds;
+        const parts = onRow ? [`(m.rule_tags & ${(params.push(p.bits), '?')}) <> 0`] : [];
         // An IN subquery, not EXISTS: the optimiser may materialise the tag's members once instead of probing per member.
-        sql = `(${memberId} IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (${p.tagIds.map((id) => (params.push(id), '?')).join(', ')})))`;
+        if (listed.length) parts.push(`${memberId} IN (SELECT mt.member_id FROM member_tags mt WHERE mt.tag_id IN (${listed.map((id) => (params.push(id), '?')).join(', ')}))`);
+        sql = `(${parts.join(' OR ')})`;
         break;
+      }
       case 'set':
         sql = guard(`${col} IN (${p.values.map((v) => (params.push(v), '?')).join(', ')})`);
         break;

@@ -11,6 +11,7 @@ import { MessageTemplatesService } from '../subscriptions/message-templates.serv
 import { TagsService } from '../tags/tags.service';
 import { TiersService } from '../tiers/tiers.service';
 import { TagsRepository } from '../tags/tags.repository';
+import { ruleTagBit } from '../tags/rule-tags';
 import { Segment } from './entities/segment.entity';
 import { checkSegmentRules, compileSegment, SegmentContext } from './segment-compiler';
 import { SEGMENT_FIELDS } from './segment-fields';
@@ -52,13 +53,14 @@ export class SegmentsService {
   }
 
   async context(): Promise<SegmentContext> {
-    const [tiers, stores, tagIds, templates] = await Promise.all([this.tiers.all(), this.scope.stores(), this.tx.read((m) => this.tags.allIds(m)), this.templates.records()]);
+    const [tiers, stores, tags, templates] = await Promise.all([this.tiers.all(), this.scope.stores(), this.tx.read((m) => this.tags.ruleKeysById(m)), this.templates.records()]);
     return {
       today: this.calendar.today(),
       timeZone: this.calendar.timeZone,
       tierIdByCode: new Map(tiers.map((t) => [t.code, t.id])),
       storeIdByCode: new Map([...stores.values()].map((s) => [s.code, s.id])),
-      tagIds,
+      tagIds: new Set(tags.keys()),
+      ruleTagBits: new Map([...tags].flatMap(([id, key]) => (key && ruleTagBit(key) ? [[id, ruleTagBit(key)] as [number, number]] : []))),
       templateIds: new Set(templates.map((t) => t.id)),
     };
   }

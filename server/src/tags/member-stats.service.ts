@@ -9,7 +9,7 @@ import { ProgrammeService } from '../programme/programme.service';
 import { StoreScope } from '../stores/store-scope';
 import { computeMemberStats, MemberStatsEvent, withEvent } from './member-stats-rules';
 import { MemberStatsRepository } from './member-stats.repository';
-import { DEFAULT_TAG_RULES, joinStoreTagKey, RfmCuts, RULE_TAGS, ruleTagKeys } from './rule-tags';
+import { DEFAULT_TAG_RULES, joinStoreTagKey, RfmCuts, RULE_TAGS, ruleTagKeys, ruleTagMask } from './rule-tags';
 import { TagsRepository } from './tags.repository';
 
 export const TAG_RULES_KEY = 'tags.rules';
@@ -98,6 +98,11 @@ export class MemberStatsService {
     const removed = current.filter(([t, id]) => !want.has(`${t}:${id}`));
     await this.tags.addPairs(m, added, now);
     await this.tags.removePairs(m, removed);
+    const changed = new Set([...added, ...removed].map(([, memberId]) => memberId));
+    if (changed.size) {
+      const keysOf = new Map(wanted.map((w) => [w.memberId, w.keys]));
+      await this.tags.copyRuleTagMasks(m, [...changed].map((id) => [id, ruleTagMask(keysOf.get(id) ?? [])]));
+    }
     await this.publish(m, 'tag.added', added);
     await this.publish(m, 'tag.removed', removed);
     return { added, removed };

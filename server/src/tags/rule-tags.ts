@@ -48,6 +48,35 @@ export const RULE_TAGS: RuleTagDefinition[] = [
 export const joinStoreTagKey = (storeId: number) => `join_store.${storeId}`;
 
 /**
+ * The fixed rule tags a member carries, as bits of `members.rule_tags` (a copy of their member_tags
+ * rows, written with them): a segment reading the member row tests a bit in the segment index instead
+ * of joining member_tags for each of a million members. The position is stored, so keys are only appended.
+ */
+export const RULE_TAG_BIT_KEYS: readonly string[] = [
+  'lifecycle.new',
+  'lifecycle.active',
+  'lifecycle.dormant',
+  'lifecycle.lost',
+  ...RFM_GROUPS.map((g) => g.key),
+  'birthday.this_month',
+  'coupon_user',
+  'spend_decline',
+  ...DAYPARTS.map((p) => `daypart.${p}`),
+];
+
+/** The bit of a rule tag in `members.rule_tags`, or 0 for a tag kept only in member_tags (加入门店). */
+export function ruleTagBit(key: string): number {
+  const at = RULE_TAG_BIT_KEYS.indexOf(key);
+  return at < 0 ? 0 : 2 ** at;
+}
+
+export function ruleTagMask(keys: Iterable<string>): number {
+  let mask = 0;
+  for (const key of keys) mask |= ruleTagBit(key);
+  return mask;
+}
+
+/**
  * Quintile cut points over members who bought in the last 12 months, each ascending (4 values):
  * a value at or above cuts[i] scores i + 2. Recency is in days since the last purchase (fewer is better).
  */

@@ -17,7 +17,7 @@ export interface TagRow {
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** Every SQL statement of `tags` and `member_tags`. */
+/** Every SQL statement of `tags` and `member_tags`, and of their copy in `members.rule_tags`. */
 @Injectable()
 export class TagsRepository {
   /** Tags seen from some owners (null = HQ's), with how many members carry each. */
@@ -50,9 +50,10 @@ export class TagsRepository {
     return m.query(`SELECT id, name, kind, rule_key AS "ruleKey", colour, owner_store_id AS "ownerStoreId" FROM tags WHERE id IN (${placeholders(ids.length)})`, ids);
   }
 
-  async allIds(m: EntityManager): Promise<Set<number>> {
-    const rows: Array<{ id: number }> = await m.query('SELECT id FROM tags');
-    return new Set(rows.map((r) => Number(r.id)));
+  /** Every tag's id with its rule key (null for a manual tag). */
+  async ruleKeysById(m: EntityManager): Promise<Map<number, string | null>> {
+    const rows: Array<{ id: number; rule_key: string | null }> = await m.query('SELECT id, rule_key FROM tags');
+    return new Map(rows.map((r) => [Number(r.id), r.rule_key ?? null]));
   }
 
   async create(m: EntityManager, tag: Omit<Tag, 'id'>): Promise<number> {
@@ -125,6 +126,21 @@ export class TagsRepository {
       removed += await execute(m, `DELETE FROM member_tags WHERE ${chunk.map(() => '(tag_id = ? AND member_id = ?)').join(' OR ')}`, chunk.flatMap(([t, id]) => [t, id]));
     }
     return removed;
+  }
+
+  /**
+   * Writes the members' rule-tag bits (`members.rule_tags`, the copy of their rule member_tags that
+   * segments read), in the transaction that changed those rows: one statement per 500 members.
+   */
+  async copyRuleTagMasks(m: EntityManager, masks: Array<[memberId: number, mask: number]>): Promise<void> {
+    for (let i = 0; i < masks.length; i += 500) {
+      const chunk = masks.slice(i, i + 500);
+      await execute(
+        m,
+        `UPDATE members SET rule_tags = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(chunk.length)})`,
+        [...chunk.flat(), ...chunk.map(([id]) => id)],
+      );
+    }
   }
 
   /** The rule tags the given members carry now, as (tag, member) pairs. */

@@ -11,6 +11,8 @@ import { MemberStatsRepository } from '../../src/tags/member-stats.repository';
 import { MemberStatsService } from '../../src/tags/member-stats.service';
 import { RuleTagRefreshJob } from '../../src/tags/rule-tag-refresh.job';
 import { SubscriptionQuota } from '../../src/subscriptions/subscription-quota';
+import { TagsRepository } from '../../src/tags/tags.repository';
+import { ruleTagMask } from '../../src/tags/rule-tags';
 import { checkInvariants } from '../../src/cli/invariants';
 import { MemberAccountRepository } from '../../src/members/member-accounts.repository';
 import { TierEvaluationJob } from '../../src/members/tier-evaluation.job';
@@ -33,9 +35,12 @@ describe('tags, segments and the member 360', () => {
     await t.close();
   });
 
-  // Read straight from the table: staff tokens expire as the test moves the clock by months.
+  // Read straight from the table: staff tokens expire as the test moves the clock by months. The
+  // member row's rule_tags bits must always be the copy of these rows (segments test the bits).
   const tagsOf = async (memberId: number) => {
-    const rows: Array<{ name: string }> = await t.dataSource.query('SELECT t.name FROM member_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = ?', [memberId]);
+    const rows: Array<{ name: string; rule_key: string | null }> = await t.dataSource.query('SELECT t.name, t.rule_key FROM member_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = ?', [memberId]);
+    const [member] = (await t.dataSource.query('SELECT rule_tags FROM members WHERE id = ?', [memberId])) as Array<{ rule_tags: number }>;
+    expect(Number(member!.rule_tags)).toBe(ruleTagMask(rows.flatMap((x) => (x.rule_key ? [x.rule_key] : []))));
     return rows.map((x) => x.name).sort();
   };
 
@@ -308,8 +313,17 @@ describe('tags, segments and the member 360', () => {
     const repo = t.get(SegmentsRepository);
     const tiers: Array<{ id: number; code: string }> = await t.dataSource.query('SELECT id, code FROM tiers');
     const stores: Array<{ id: number; code: string }> = await t.dataSource.query("SELECT id, code FROM stores WHERE kind = 'store'");
-    const tagRows: Array<{ id: number }> = await t.dataSource.query('SELECT id FROM tags ORDER BY id LIMIT 3');
-    const tagIds = tagRows.map((r) => Number(r.id));
+    // Two rule tags kept as bits on the member row and two tags read from member_tags: a manual one and
+    // a join-store rule tag (no bit).
+    await t.http.post('/api/v1/staff/tags').set(bearer(hq)).send({ name: '属性测试' }).expect(201);
+    await tx.run((m) => t.get(TagsRepository).ensureRuleTags(m, [{ key: 'join_store.999', name: '加入门店·属性测试', colour: 'geekblue', description: '' }], t.clock.now()));
+    const tagRows: Array<{ id: number; name: string; rule_key: string | null }> = await t.dataSource.query('SELECT id, name, rule_key FROM tags ORDER BY id');
+    const tagIds = [
+      tagRows.find((r) => r.rule_key === 'lifecycle.lost'),
+      tagRows.find((r) => r.rule_key === 'lifecycle.active'),
+      tagRows.find((r) => r.name === '属性测试'),
+      tagRows.find((r) => r.rule_key === 'join_store.999'),
+    ].map((r) => Number(r!.id));
     const templateRows: Array<{ id: number }> = await t.dataSource.query('SELECT id FROM message_templates ORDER BY id LIMIT 2');
     const templateIds = templateRows.map((r) => Number(r.id));
     const now = t.clock.now().getTime();
@@ -362,6 +376,9 @@ describe('tags, segments and the member 360', () => {
     const asFacts = (x: SegmentMemberFacts & { hasStats: boolean }): SegmentMemberFacts =>
       x.hasStats ? { ...x, tagIds: new Set(x.tagIds) } : { ...x, tagIds: new Set(x.tagIds), lastPurchaseAt: null, spend30dCents: 0, spend90dCents: 0, spend365dCents: 0, purchases30d: 0, purchases90d: 0, purchases365d: 0, birthdayMonth: null };
 
+    const ctx = await segments.context();
+    expect([...ctx.ruleTagBits.keys()]).toEqual(expect.arrayContaining(tagIds.slice(0, 2)));
+    const ruleTagsOf = (ids: Iterable<number>) => [...ids].reduce((mask, id) => mask | (ctx.ruleTagBits.get(id) ?? 0), 0);
     const load = async (members: Array<SegmentMemberFacts & { hasStats: boolean }>) => {
       await tx.run(async (m) => {
         await m.query('DELETE FROM member_tags');
@@ -372,9 +389,9 @@ describe('tags, segments and the member 360', () => {
         const ids: number[] = [];
         for (const [i, x] of members.entries()) {
           await m.query(
-            `INSERT INTO members (openid, card_no, gender, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, status, created_at, phone_hash, phone_last4)
-             VALUES (?, ?, 'unknown', ?, ?, ?, ?, ?, 'x', 'v', ?, 'active', ?, ?, ?)`,
-            [`prop-${i}`, `P${String(i).padStart(11, '0')}`, x.tierId, x.points, x.growth, x.joinStoreId, `R${String(i).padStart(7, '0')}`, sqlDate(m, x.joinedAt), sqlDate(m, x.joinedAt), x.hasPhone ? `h${i}` : null, x.hasPhone ? String(1000 + i).slice(-4) : null],
+            `INSERT INTO members (openid, card_no, gender, tier_id, points_balance, growth, join_store_id, referral_code, code_secret, consent_version, consented_at, status, created_at, phone_hash, phone_last4, rule_tags)
+             VALUES (?, ?, 'unknown', ?, ?, ?, ?, ?, 'x', 'v', ?, 'active', ?, ?, ?, ?)`,
+            [`prop-${i}`, `P${String(i).padStart(11, '0')}`, x.tierId, x.points, x.growth, x.joinStoreId, `R${String(i).padStart(7, '0')}`, sqlDate(m, x.joinedAt), sqlDate(m, x.joinedAt), x.hasPhone ? `h${i}` : null, x.hasPhone ? String(1000 + i).slice(-4) : null, ruleTagsOf(x.tagIds)],
           );
           const rows: Array<{ id: number }> = await m.query('SELECT id FROM members WHERE openid = ?', [`prop-${i}`]);
           const id = Number(rows[0]!.id);
@@ -394,7 +411,6 @@ describe('tags, segments and the member 360', () => {
         return ids;
       });
     };
-    const ctx = await segments.context();
     await fc.assert(
       fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 12 }), tree, async (members, rules) => {
         const typed = members.map((x) => ({ ...x, tagIds: new Set(x.tagIds) }));

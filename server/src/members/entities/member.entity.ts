@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * (so the join to member_stats walks both tables in key order). Segments count a million members.
  */
 @Entity('members')
-@Index('ix_members_segment', ['status', 'id', 'tierId', 'joinStoreId', 'createdAt', 'pointsBalance', 'growth', 'phoneLast4'])
+@Index('ix_members_segment', ['status', 'id', 'tierId', 'joinStoreId', 'createdAt', 'pointsBalance', 'growth', 'phoneLast4', 'ruleTags'])
 // The staff member list's sort orders (active members, then the column, then id for stable pages):
 // a page is read off the index instead of sorting every member.
 @Index('ix_members_list_joined', ['status', 'createdAt', 'id'])
@@ -116,4 +116,12 @@ export class Member {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /**
+   * The member's fixed rule tags as bits (`ruleTagBit` in tags/rule-tags.ts): a copy of their
+   * member_tags rows that the tags feature writes in the same statement batch, so a segment naming a
+   * rule tag tests a bit in ix_members_segment instead of joining member_tags per member.
+   */
+  @Column({ name: 'rule_tags', type: 'int', default: 0 })
+  ruleTags: number;
 }
