@@ -2,7 +2,7 @@ import { BirthdayCalendar } from '@huiyuan/shared-types';
 import { birthdayOccurrence } from '../common/time/birthday';
 import { birthdayInMonth } from './birthday-month';
 import { computeMemberStats, daypartOfHour, MemberActivity } from './member-stats-rules';
-import { DEFAULT_TAG_RULES, quintileCuts, quintileScore, RfmCuts, ruleTagKeys, RuleTagFacts } from './rule-tags';
+import { DEFAULT_TAG_RULES, quintileCuts, quintileScore, RfmCuts, RULE_TAG_BIT_KEYS, RULE_TAGS, ruleTagBit, ruleTagKeys, RuleTagFacts, ruleTagMask } from './rule-tags';
 
 const TZ = 'Asia/Shanghai';
 const TODAY = '2026-12-01';
@@ -172,5 +172,20 @@ describe('用券, 消费下滑, time of day, 加入门店', () => {
 
   it('the join store gives its own tag', () => {
     expect(keys(facts({}, sh('2025-01-01T10:00:00'), 7))).toContain('join_store.7');
+  });
+});
+
+describe('rule-tag bits (members.rule_tags)', () => {
+  it('gives every fixed rule tag its own bit of a signed 32-bit column, and the per-store tags none', () => {
+    expect(RULE_TAG_BIT_KEYS.length).toBeLessThanOrEqual(31);
+    const bits = RULE_TAGS.map((t) => ruleTagBit(t.key));
+    expect(bits.every((b) => b > 0)).toBe(true);
+    expect(new Set(bits).size).toBe(RULE_TAGS.length);
+    expect(ruleTagBit('join_store.12')).toBe(0);
+  });
+
+  it('keeps the stored positions (the migration backfilled these)', () => {
+    expect([ruleTagBit('lifecycle.new'), ruleTagBit('lifecycle.lost'), ruleTagBit('rfm.important_value'), ruleTagBit('daypart.night')]).toEqual([1, 8, 16, 524288]);
+    expect(ruleTagMask(['lifecycle.active', 'coupon_user', 'join_store.3'])).toBe(2 + 8192);
   });
 });
