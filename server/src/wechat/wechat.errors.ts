@@ -2,7 +2,8 @@ import { ErrorCode } from '@huiyuan/shared-types';
 import { AppError } from '../common/errors/app-error';
 
 /** The WeChat APIs the gateway calls, named in errors so a log line says which call failed. */
-export type WechatApi = 'code2Session' | 'stableToken' | 'getPhoneNumber' | 'getUnlimitedQrCode' | 'sendSubscribeMessage' | 'checkText' | 'listTemplates';
+/** WeChat's calls we make, and (messagePush) the sandbox's push to our message-push URL, made as WeChat makes it. */
+export type WechatApi = 'code2Session' | 'stableToken' | 'getPhoneNumber' | 'getUnlimitedQrCode' | 'sendSubscribeMessage' | 'checkText' | 'listTemplates' | 'messagePush';
 
 /**
  * Every failure of a WeChat call. It is an AppError so that one escaping to the HTTP layer still

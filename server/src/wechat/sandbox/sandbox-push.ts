@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import { encryptPushMessage, pushSignature } from '../push-crypto';
+import { WechatHttpClient } from '../wechat-http';
 
 /** Where and how the sandbox pushes events, as the mini-program's 消息推送 settings say. */
 export interface SandboxPushTarget {
@@ -26,39 +25,6 @@ const ATTEMPTS = 3;
 const RETRY_DELAY_MS = 200;
 /** WeChat waits this long for the answer "success". */
 const ANSWER_WITHIN_MS = 5000;
-/**
- * Pushes go over kept-alive connections with node's own client, as the server's WeChat client does:
- * a campaign makes one push per message, and fetch spent several times the CPU per request (its
- * streams, abort signals and a new connection each time) in the server process the sandbox shares.
- */
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
-
-function post(url: string, body: string): Promise<{ ok: boolean; text: string }> {
-  const target = new URL(url);
-  const secure = target.protocol === 'https:';
-  return new Promise((resolve, reject) => {
-    const request = (secure ? https : http).request(target, { method: 'POST', agent: secure ? agents.https : agents.http, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
-    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${ANSWER_WITHIN_MS} ms`)), ANSWER_WITHIN_MS);
-    request.on('error', (error) => {
-      clearTimeout(deadline);
-      reject(error);
-    });
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', (error) => {
-        clearTimeout(deadline);
-        reject(error);
-      });
-      response.on('end', () => {
-        clearTimeout(deadline);
-        const status = response.statusCode ?? 0;
-        resolve({ ok: status >= 200 && status < 300, text: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    request.end(body);
-  });
-}
 
 /**
  * Pushes events to the server's message-push URL signed (and in safe mode encrypted) exactly as
@@ -69,6 +35,8 @@ export class SandboxPusher {
   readonly log: SandboxPushRecord[] = [];
   private readonly pending = new Set<Promise<void>>();
   private lastCreateTime = 0;
+  /** Kept-alive connections, as the server's own WeChat client: a campaign makes one push per message. */
+  private readonly http = new WechatHttpClient();
 
   constructor(
     private readonly target: SandboxPushTarget | null,
@@ -101,17 +69,17 @@ export class SandboxPusher {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(5).toString('hex');
       const query = new URLSearchParams({ signature: pushSignature(target.token, timestamp, nonce), timestamp, nonce });
-      let payload = message;
+      let payload: unknown = body;
       if (target.aesKey) {
         const encrypted = encryptPushMessage(target.aesKey, this.appId, message);
         query.set('encrypt_type', 'aes');
         query.set('msg_signature', pushSignature(target.token, timestamp, nonce, encrypted));
-        payload = JSON.stringify({ ToUserName: body.ToUserName, Encrypt: encrypted });
+        payload = { ToUserName: body.ToUserName, Encrypt: encrypted };
       }
       try {
-        const response = await post(`${record.toUrl}?${query.toString()}`, payload);
-        record.answer = response.text.slice(0, 200);
-        record.delivered = response.ok && record.answer === 'success';
+        const response = await this.http.request('messagePush', 'POST', new URL(`${record.toUrl}?${query.toString()}`), payload, ANSWER_WITHIN_MS);
+        record.answer = response.body.toString('utf8').slice(0, 200);
+        record.delivered = response.status >= 200 && response.status < 300 && record.answer === 'success';
       } catch (error) {
         record.answer = (error as Error).message;
       }
